@@ -1,0 +1,5 @@
+"""Allow `python -m burgers_betrekken`."""
+
+from burgers_betrekken.cli import main
+
+main()

@@ -1,0 +1,311 @@
+"""The `bb` command: parses arguments, calls the loaders, engine, prompts and renderers, and
+turns every error into a Dutch message and an exit code in one place (`main`).
+
+Heavy modules (Rich, PyYAML, questionary) are imported inside the commands, so that
+`bb --version` stays instant and only an interactive run loads questionary.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional
+
+import click
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from burgers_betrekken import __version__
+from burgers_betrekken.errors import Afgebroken, BbFout, ExitCode, GeenTerminal, InvoerFout
+
+if TYPE_CHECKING:
+    from burgers_betrekken.model import Boom, Catalogus
+
+FORMATEN = ("tekst", "json")
+
+
+# --- Dutch help ----------------------------------------------------------------------------
+
+
+def _nederlandse_help() -> None:
+    """Typer's Rich help has English panel titles; set Dutch ones just before help is drawn."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
+    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
+    rich_utils.COMMANDS_PANEL_TITLE = "Opdrachten"
+    rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
+    rich_utils.DEFAULT_STRING = "[standaard: {}]"
+
+
+class _DutchHelp:
+    def get_help_option(self, ctx: click.Context) -> Optional[click.Option]:  # type: ignore[override]
+        optie = super().get_help_option(ctx)  # type: ignore[misc]
+        if optie is not None:
+            optie.help = "Toon deze hulp en stop."
+        return optie
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Gebruik: ")
+
+    def get_usage(self, ctx: click.Context) -> str:
+        formatter = ctx.make_formatter()
+        self.format_usage(ctx, formatter)
+        return formatter.getvalue().rstrip("\n")
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _nederlandse_help()
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [p.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]...")
+                for p in pieces]
+
+
+class Groep(_DutchHelp, TyperGroup):
+    pass
+
+
+class Opdracht(_DutchHelp, TyperCommand):
+    pass
+
+
+app = typer.Typer(
+    name="bb",
+    cls=Groep,
+    help="bb — burgers betrekken: een beslishulp voor participatie bij de Rijksoverheid.",
+    epilog="Bijvoorbeeld: bb advies · bb instrumenten · bb instrumenten focusgroep",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _versie(waarde: bool) -> None:
+    if waarde:
+        print(f"bb {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _hoofd(
+    versie: bool = typer.Option(False, "--version", "-V", callback=_versie, is_eager=True,
+                                help="Toon het versienummer en stop."),
+) -> None:
+    """bb — burgers betrekken: een beslishulp voor participatie bij de Rijksoverheid."""
+
+
+# --- shared loading ------------------------------------------------------------------------
+
+
+def _formaat(waarde: str) -> str:
+    if waarde not in FORMATEN:
+        from burgers_betrekken.velden import opsomming, suggestie
+
+        raise InvoerFout(f"onbekend formaat '{waarde}'{suggestie(waarde, FORMATEN)} (kies uit: {opsomming(FORMATEN)})")
+    return waarde
+
+
+def _laad_catalogus(catalogus: Optional[Path]) -> "Catalogus":
+    from burgers_betrekken import bronnen
+    from burgers_betrekken.catalogus import laad_catalogus
+
+    return laad_catalogus(catalogus or bronnen.standaard_catalogus())
+
+
+def _laad(boom: Optional[str], catalogus: Optional[Path]) -> tuple["Boom", "Catalogus"]:
+    from burgers_betrekken import bronnen
+    from burgers_betrekken.boom import laad_boom
+    from burgers_betrekken.catalogus import controleer_samenhang
+
+    b = laad_boom(bronnen.boom_pad(boom))
+    c = _laad_catalogus(catalogus)
+    controleer_samenhang(b, c)
+    return b, c
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (ValueError, AttributeError):  # closed or replaced streams
+        return False
+
+
+BOOM_HELP = "Beslisboom: de naam van een meegeleverde boom of een pad naar een YAML-bestand."
+CATALOGUS_HELP = "Instrumentencatalogus (YAML) in plaats van de meegeleverde."
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+@app.command(cls=Opdracht)
+def advies(
+    antwoorden: Optional[Path] = typer.Option(
+        None, "--antwoorden", "-a", metavar="BESTAND",
+        help="Antwoorden uit een YAML- of JSON-bestand (vraag-id: optie-id) in plaats van vragen."),
+    formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
+    boom: Optional[str] = typer.Option(None, "--boom", metavar="BOOM", help=BOOM_HELP),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
+) -> None:
+    """Beantwoord de beslisboom en krijg een onderbouwd advies: trede, instrumenten en aandachtspunten."""
+    from burgers_betrekken import engine
+
+    formaat = _formaat(formaat)
+    b, c = _laad(boom, catalogus)
+    if antwoorden is not None:
+        from burgers_betrekken.antwoorden import laad_antwoorden
+
+        a = laad_antwoorden(antwoorden)
+        resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
+    else:
+        if not _is_terminal():
+            raise GeenTerminal("geen terminal om vragen te stellen; geef de antwoorden mee met "
+                               "--antwoorden BESTAND (YAML of JSON, vraag-id: optie-id)")
+        from burgers_betrekken import prompts, render
+
+        scherm = render.console()
+        scherm.print(render.t(b.titel, "bold"))
+        resultaat = engine.advies(b, c, prompts.interview(
+            b, toon_kop=lambda v, n, m: scherm.print(render.vraag_kop(v, n, m))))
+    _toon_advies(resultaat, formaat)
+
+
+def _toon_advies(resultaat: Any, formaat: str) -> None:
+    if formaat == "json":
+        from burgers_betrekken.export import advies_als_data, als_json
+
+        print(als_json(advies_als_data(resultaat)))
+    else:
+        from burgers_betrekken import render
+
+        render.console().print(render.advies(resultaat))
+
+
+@app.command(cls=Opdracht)
+def instrumenten(
+    instrument_id: Optional[str] = typer.Argument(None, metavar="[ID]", help="Toon één instrument in detail."),
+    niveau: Optional[str] = typer.Option(None, "--niveau", "-n", metavar="TREDE",
+                                         help="Alleen instrumenten voor deze trede (bijv. raadplegen)."),
+    doelgroep: Optional[str] = typer.Option(None, "--doelgroep", "-d", metavar="DOELGROEP",
+                                            help="Alleen instrumenten die deze doelgroep bereiken."),
+    formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
+) -> None:
+    """Blader door de instrumentencatalogus, of bekijk één instrument."""
+    from burgers_betrekken.velden import opsomming, suggestie
+
+    formaat = _formaat(formaat)
+    c = _laad_catalogus(catalogus)
+    if instrument_id is not None:
+        gekozen = c.instrument(instrument_id)
+        if gekozen is None:
+            ids = [i.id for i in c.instrumenten]
+            raise InvoerFout(f"onbekend instrument '{instrument_id}'{suggestie(instrument_id, ids)} "
+                             f"(instrumenten: {opsomming(ids)})")
+        selectie = (gekozen,)
+    else:
+        selectie = c.instrumenten
+        if niveau is not None:
+            treden = [t.id for t in c.ladder]
+            if niveau not in treden:
+                raise InvoerFout(f"onbekende trede '{niveau}'{suggestie(niveau, treden)} (treden: {opsomming(treden)})")
+            selectie = tuple(i for i in selectie if niveau in i.niveaus)
+        if doelgroep is not None:
+            kenmerk = c.kenmerken.get("doelgroepen")
+            groepen = list(kenmerk.waarden) if kenmerk else []
+            if doelgroep not in groepen:
+                raise InvoerFout(f"onbekende doelgroep '{doelgroep}'{suggestie(doelgroep, groepen)} "
+                                 f"(doelgroepen: {opsomming(groepen)})")
+            selectie = tuple(i for i in selectie if doelgroep in i.kenmerk("doelgroepen"))
+    if formaat == "json":
+        from burgers_betrekken.export import als_json, instrument_als_data
+
+        data = [instrument_als_data(i) for i in selectie]
+        print(als_json(data[0] if instrument_id is not None else data))
+        return
+    from burgers_betrekken import render
+
+    scherm = render.console()
+    if instrument_id is not None:
+        scherm.print(render.instrument_detail(c, selectie[0]))
+    elif not selectie:
+        scherm.print("Geen instrumenten gevonden met deze filters.")
+    else:
+        scherm.print(render.catalogus_tabel(c, selectie))
+
+
+# --- the one place where errors become messages and exit codes ------------------------------
+
+_CLICK_VERTALINGEN = [
+    ("No such option", "onbekende optie"),
+    ("No such command", "onbekende opdracht"),
+    ("Missing argument", "ontbrekend argument"),
+    ("Missing option", "ontbrekende optie"),
+    ("requires an argument", "verwacht een waarde"),
+    ("Got unexpected extra argument", "onverwacht extra argument"),
+    ("Got unexpected extra arguments", "onverwachte extra argumenten"),
+    ("Did you mean", "Bedoelde u"),
+    ("Invalid value for", "ongeldige waarde voor"),
+    ("Option", "optie"),
+]
+
+
+def _vertaal_click(bericht: str) -> str:
+    for en, nl in _CLICK_VERTALINGEN:
+        bericht = bericht.replace(en, nl)
+    return bericht
+
+
+def _meld(tekst: Any) -> None:
+    try:
+        from burgers_betrekken import render
+
+        render.console(stderr=True).print(tekst)
+    except Exception:  # the error path must never fail on the renderer
+        print(str(tekst), file=sys.stderr)
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Entry point of `bb` and `python -m burgers_betrekken`."""
+    code: int = ExitCode.OK
+    try:
+        app(args=argv, prog_name="bb", standalone_mode=False)
+    except Afgebroken:
+        print("Afgebroken.", file=sys.stderr)
+        code = ExitCode.AFGEBROKEN
+    except BbFout as e:
+        from burgers_betrekken import render
+
+        _meld(render.fout(e))
+        code = e.exit_code
+    except click.exceptions.Exit as e:
+        code = e.exit_code
+    except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
+        print("Afgebroken.", file=sys.stderr)
+        code = ExitCode.AFGEBROKEN
+    except click.UsageError as e:
+        opdracht = e.ctx.command_path if e.ctx else "bb"
+        print(f"fout: {_vertaal_click(e.format_message())}\nZie '{opdracht} --help'.", file=sys.stderr)
+        code = ExitCode.INVOER
+    except click.ClickException as e:
+        print(f"fout: {_vertaal_click(e.format_message())}", file=sys.stderr)
+        code = ExitCode.INVOER
+    except BrokenPipeError:
+        # The reader went away (bb instrumenten | head -1): exit quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = ExitCode.OK
+    except Exception:
+        if os.environ.get("BB_DEBUG"):
+            raise
+        import traceback
+
+        print("interne fout in bb; dit is een fout in het programma, niet in uw invoer.\n"
+              "Meld het, met de uitvoer van dezelfde opdracht met BB_DEBUG=1 ervoor.", file=sys.stderr)
+        print(traceback.format_exc(limit=-1).strip().splitlines()[-1], file=sys.stderr)
+        code = 70
+    sys.exit(code)

@@ -1,0 +1,258 @@
+"""All Rich output: the advice, the catalogue, an instrument, the interview's headings, errors.
+
+Text that comes from YAML is always wrapped in `Text` (never parsed as markup) and stripped of
+control characters, so a '[' or an escape sequence in a label cannot change the screen.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from burgers_betrekken.engine import Advies
+from burgers_betrekken.errors import BbFout
+from burgers_betrekken.model import Catalogus, Instrument, Vraag
+
+PROMINENT = 3
+"""How many recommended instruments are shown in full; the rest are listed briefly."""
+
+_STUURTEKENS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def veilig(tekst: str | None) -> str:
+    """Text from a file, with control characters (ANSI escapes, bidi overrides) made visible."""
+    if not tekst:
+        return ""
+    return _STUURTEKENS.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
+                            else f"\\u{ord(m.group(0)):04x}", tekst)
+
+
+def t(tekst: str | None, stijl: str = "") -> Text:
+    return Text(veilig(tekst), style=stijl)
+
+
+def console(stderr: bool = False) -> Console:
+    """A console made when needed (so the terminal width is read then, not at import)."""
+    return Console(stderr=stderr, highlight=False, emoji=False)
+
+
+def _kop(titel: str) -> RenderableType:
+    return Group(Text(""), Rule(Text(titel, style="bold"), align="left", style="dim"))
+
+
+# --- the advice ----------------------------------------------------------------------------
+
+
+def advies(advies: Advies) -> RenderableType:
+    delen: list[RenderableType] = [_samenvatting(advies), _kop("Participatieladder"), _ladder(advies)]
+    delen += [_kop("Aanbevolen instrumenten"), _aanbevolen(advies)]
+    if advies.afgevallen:
+        delen += [_kop("Afgevallen instrumenten"), _afgevallen(advies)]
+    if advies.let_op:
+        delen += [_kop("Let op"), _let_op(advies)]
+    delen += [_kop("Uw antwoorden"), _pad(advies)]
+    return Group(*delen)
+
+
+def _samenvatting(advies: Advies) -> RenderableType:
+    niveau = advies.niveau
+    tekst = Text()
+    if advies.participatie:
+        tekst.append("Dit is participatie op de trede ")
+        tekst.append(veilig(niveau.naam), style="bold")
+        tekst.append(".")
+    else:
+        tekst.append("Dit is geen participatie", style="bold")
+        tekst.append(f": het advies komt uit op de trede {veilig(niveau.naam).lower()}.")
+    if advies.instrumenten:
+        beste = advies.instrumenten[0].instrument.naam
+        tekst.append("\nBest passend: ")
+        tekst.append(veilig(beste), style="bold")
+        tekst.append(".")
+    else:
+        tekst.append("\nGeen instrument past bij uw antwoorden.")
+    titel = Text(f"Advies · {veilig(advies.boom.titel)}", style="bold")
+    return Panel(tekst, title=titel, title_align="left", box=box.ROUNDED, padding=(0, 1))
+
+
+def _ladder(advies: Advies) -> RenderableType:
+    cat = advies.catalogus
+    bepaling = advies.bepaling
+    regels = Text()
+    for trede in reversed(cat.ladder):
+        gekozen = trede == advies.niveau
+        regels.append("  ● " if gekozen else "  ○ ", style="bold" if gekozen else "dim")
+        regels.append(veilig(trede.naam), style="bold" if gekozen else "")
+        if gekozen:
+            regels.append("  ◀ uw trede", style="bold green")
+        elif bepaling.begrensd and trede == bepaling.gewenst:
+            regels.append("  ◁ wat uw doel vraagt", style="yellow")
+        if not trede.participatie:
+            regels.append("  (geen participatie)", style="dim")
+        regels.append("\n")
+    uitleg = Text()
+    uitleg.append("Belofte aan deelnemers: ", style="bold")
+    uitleg.append(veilig(advies.niveau.belofte))
+    for regel in (bepaling.gewenst_regel, bepaling.plafond_regel):
+        if regel is not None and regel.uitleg:
+            uitleg.append("\n• ")
+            uitleg.append(veilig(regel.uitleg))
+    return Group(regels, Padding(uitleg, (0, 2)))
+
+
+def _redenen(redenen: Iterable[str], teken: str, stijl: str) -> RenderableType:
+    """A bullet list whose wrapped lines hang under the text, not under the bullet."""
+    lijst = Table.grid(padding=(0, 1))
+    lijst.add_column(no_wrap=True, style=stijl)
+    lijst.add_column(ratio=1)
+    for reden in redenen:
+        lijst.add_row(teken, t(reden))
+    return lijst
+
+
+def _aanbevolen(advies: Advies) -> RenderableType:
+    if not advies.instrumenten:
+        return Padding(Text("Geen enkel instrument past bij uw antwoorden; zie hieronder waarom."), (0, 2))
+    delen: list[RenderableType] = []
+    for nr, a in enumerate(advies.instrumenten[:PROMINENT], start=1):
+        kop = Text(f"{nr}. ", style="bold")
+        kop.append(veilig(a.instrument.naam), style="bold")
+        kop.append(f"  ({a.instrument.id})", style="dim")
+        delen.append(Padding(kop, (0, 2)))
+        delen.append(Padding(_redenen((r.tekst for r in a.redenen), "+", "green"), (0, 5)))
+    rest = advies.instrumenten[PROMINENT:]
+    if rest:
+        ook = Text("Ook mogelijk: ", style="bold")
+        ook.append(", ".join(veilig(a.instrument.naam) for a in rest))
+        delen.append(Padding(ook, (0, 2)))
+    return Group(*delen)
+
+
+def _afgevallen(advies: Advies) -> RenderableType:
+    tabel = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False, expand=False)
+    tabel.add_column(no_wrap=True, style="bold")
+    tabel.add_column(ratio=1)
+    for a in advies.afgevallen:
+        tabel.add_row(t(a.instrument.naam), _redenen((r.tekst for r in a.redenen), "−", "red"))
+    return Padding(tabel, (0, 2))
+
+
+def _let_op(advies: Advies) -> RenderableType:
+    delen: list[RenderableType] = []
+    for lo in advies.let_op:
+        kop = Text("! ", style="bold yellow")
+        kop.append(veilig(lo.titel), style="bold")
+        delen.append(Padding(kop, (0, 2)))
+        delen.append(Padding(t(lo.tekst), (0, 4)))
+        delen.append(Padding(Text.assemble(("Bron: ", "dim"), (veilig(lo.bron), "dim italic")), (0, 4, 1, 4)))
+    return Group(*delen)
+
+
+def _pad(advies: Advies) -> RenderableType:
+    tabel = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
+    tabel.add_column("Vraag", ratio=3)
+    tabel.add_column("Uw antwoord", ratio=2)
+    for stap in advies.pad:
+        tabel.add_row(t(stap.vraag.tekst), t(stap.optie.label))
+    delen: list[RenderableType] = [Padding(tabel, (0, 2))]
+    if advies.genegeerd:
+        delen.append(Padding(Text("Niet gebruikt (buiten uw pad): " + ", ".join(advies.genegeerd), style="dim"),
+                             (0, 2)))
+    return Group(*delen)
+
+
+# --- the catalogue -------------------------------------------------------------------------
+
+
+def _treden(catalogus: Catalogus, instrument: Instrument) -> str:
+    namen = [t.naam.lower() for t in catalogus.ladder if t.id in instrument.niveaus]
+    return namen[0] if len(namen) == 1 else f"{namen[0]}–\n{namen[-1]}"
+
+
+def catalogus_tabel(catalogus: Catalogus, instrumenten: tuple[Instrument, ...]) -> RenderableType:
+    """One row per instrument: name with its id, the rungs it serves, the catalogue's table kenmerken.
+    Multi-valued cells put each value on its own line, so nothing wraps mid-label at 80 columns."""
+    tabel = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_lines=True, show_edge=False,
+                  title=Text(f"{len(instrumenten)} instrumenten", style="bold"), title_justify="left")
+    tabel.add_column("Instrument", no_wrap=True)
+    tabel.add_column("Treden", no_wrap=True)
+    for kid in catalogus.tabel:
+        tabel.add_column(veilig(catalogus.kenmerken[kid].naam))
+    for i in instrumenten:
+        naam = Text.assemble((veilig(i.naam), "bold"), "\n", (i.id, "dim"))
+        cellen = [naam, t(_treden(catalogus, i))]
+        for kid in catalogus.tabel:
+            cellen.append(t("\n".join(catalogus.kenmerken[kid].label(w) for w in i.kenmerk(kid))))
+        tabel.add_row(*cellen)
+    return Group(tabel, Text("Details van een instrument: bb instrumenten <id>", style="dim"))
+
+
+def instrument_detail(catalogus: Catalogus, instrument: Instrument) -> RenderableType:
+    delen: list[RenderableType] = [t(instrument.samenvatting)]
+
+    def sectie(titel: str, inhoud: RenderableType) -> None:
+        delen.append(Text(""))
+        delen.append(Text(titel, style="bold"))
+        delen.append(Padding(inhoud, (0, 2)))
+
+    kenmerken = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
+    kenmerken.add_column(style="bold", no_wrap=True)
+    kenmerken.add_column(ratio=1)
+    kenmerken.add_row("Treden", t(", ".join(catalogus.trede(n).naam for n in instrument.niveaus)))
+    for kid, kenmerk in catalogus.kenmerken.items():
+        waarden = instrument.kenmerk(kid)
+        if waarden:
+            kenmerken.add_row(t(kenmerk.naam), t(", ".join(kenmerk.label(w) for w in waarden)))
+    for naam, waarde in (("Kosten (indicatie)", instrument.kosten_indicatie),
+                         ("Doorlooptijd", instrument.doorlooptijd_indicatie),
+                         ("Deelnemers", instrument.deelnemers)):
+        if waarde:
+            kenmerken.add_row(naam, t(waarde))
+    sectie("Kenmerken", kenmerken)
+    for titel, lijst, teken, stijl in (("Wanneer wel", instrument.wanneer_wel, "+", "green"),
+                                       ("Wanneer niet", instrument.wanneer_niet, "−", "red"),
+                                       ("Sterke punten", instrument.sterke_punten, "•", ""),
+                                       ("Beperkingen", instrument.beperkingen, "•", "")):
+        if lijst:
+            sectie(titel, _redenen(lijst, teken, stijl))
+    if instrument.voorbeeld:
+        sectie("Voorbeeld", t(instrument.voorbeeld))
+    if instrument.bron:
+        delen.append(Text(""))
+        delen.append(Text.assemble(("Bron: ", "dim"), (veilig(instrument.bron), "dim italic")))
+    return Panel(Group(*delen), title=Text(f"{veilig(instrument.naam)} ({instrument.id})", style="bold"),
+                 title_align="left", box=box.ROUNDED, padding=(0, 1))
+
+
+# --- the interview -------------------------------------------------------------------------
+
+
+def vraag_kop(vraag: Vraag, nummer: int, maximaal: int) -> RenderableType:
+    delen: list[RenderableType] = [Text(""), Rule(Text(f"Vraag {nummer} van maximaal {maximaal}", style="bold"),
+                                                  align="left", style="dim")]
+    if vraag.toelichting:
+        delen.append(t(vraag.toelichting, "dim"))
+    return Group(*delen)
+
+
+# --- errors --------------------------------------------------------------------------------
+
+
+def fout(fout: BbFout) -> Text:
+    uit = Text()
+    for i, p in enumerate(fout.problemen):
+        if i:
+            uit.append("\n")
+        if p.locatie:
+            uit.append(f"{veilig(str(p.locatie))}: ", style="bold")
+        uit.append(f"{p.ernst}: ", style="bold red" if p.ernst == "fout" else "bold yellow")
+        uit.append(veilig(p.bericht))
+    return uit

@@ -1,0 +1,260 @@
+"""Read YAML (and JSON) files into located nodes: safe, strict, and with file:line:column.
+
+This is the only module that talks to PyYAML. It never constructs Python objects from
+tags: it composes the node graph with the safe loader and converts it itself, so
+`!!python/...` and other tags are refused, duplicate keys are an error, anchors and
+aliases are refused (which also makes "billion laughs" harmless), and every value keeps
+the place it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+import yaml
+
+from burgers_betrekken.errors import InvoerFout, Locatie, YamlFout
+
+# libyaml is much faster; it composes the same nodes with the same marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_T = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_T + s for s in ("str", "int", "float", "bool", "null", "timestamp"))
+MAP, SEQ = _T + "map", _T + "seq"
+_SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP}
+
+Waarde = Union[str, int, float, bool, None, dict, list]
+
+
+@dataclass(frozen=True)
+class Knoop:
+    """A YAML node with its location. `waarde` is a str for scalars (the raw text),
+    a dict[str, Knoop] for mappings (keys in file order) and a list[Knoop] for lists."""
+
+    soort: str  # "map", "lijst", "tekst", "getal", "kommagetal", "ja/nee", "leeg", "datum"
+    waarde: object
+    locatie: Locatie
+    sleutel_locaties: dict[str, Locatie] = field(default_factory=dict, compare=False)
+
+    @property
+    def is_map(self) -> bool:
+        return self.soort == "map"
+
+    @property
+    def is_lijst(self) -> bool:
+        return self.soort == "lijst"
+
+    @property
+    def is_tekst(self) -> bool:
+        return self.soort == "tekst"
+
+    def omschrijving(self) -> str:
+        """Dutch name of what this node is, for messages such as 'verwachtte tekst, vond een lijst'."""
+        return {
+            "map": "een mapping (sleutel: waarde)",
+            "lijst": "een lijst",
+            "tekst": "tekst",
+            "getal": "een getal",
+            "kommagetal": "een kommagetal",
+            "ja/nee": "een ja/nee-waarde",
+            "leeg": "een lege waarde",
+            "datum": "een datum",
+        }[self.soort]
+
+    def naar_python(self) -> Waarde:
+        """Plain Python value (used for JSON-like data such as answers)."""
+        if self.soort == "map":
+            return {k: v.naar_python() for k, v in self.waarde.items()}  # type: ignore[union-attr]
+        if self.soort == "lijst":
+            return [v.naar_python() for v in self.waarde]  # type: ignore[union-attr]
+        return self.waarde  # type: ignore[return-value]
+
+
+_SOORT = {STR: "tekst", INT: "getal", FLOAT: "kommagetal", BOOL: "ja/nee", NULL: "leeg", TIMESTAMP: "datum"}
+
+
+def lees_tekst(pad: Path) -> str:
+    """Read a text file as UTF-8 with a clear Dutch error for every way that can fail."""
+    naam = str(pad)
+    try:
+        data = pad.read_bytes()
+    except FileNotFoundError:
+        raise InvoerFout(f"bestand niet gevonden: {naam}") from None
+    except IsADirectoryError:
+        raise InvoerFout(f"'{naam}' is een map, geen bestand") from None
+    except PermissionError:
+        raise InvoerFout(f"geen toestemming om '{naam}' te lezen") from None
+    except OSError as e:
+        raise InvoerFout(f"kan '{naam}' niet lezen: {e.strerror or e}") from None
+    return decodeer(data, naam)
+
+
+def decodeer(data: bytes, naam: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlFout("het bestand is in UTF-16 opgeslagen; sla het op als UTF-8", Locatie(naam, 1, 1))
+    if b"\x00" in data:
+        raise YamlFout("het bestand bevat een NUL-teken; is het wel een tekstbestand?",
+                       _locatie_van_byte(data, data.index(b"\x00"), naam))
+    try:
+        tekst = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise YamlFout("het bestand is geen geldige UTF-8 (misschien Latin-1 of Windows-1252?); "
+                       "sla het op als UTF-8", _locatie_van_byte(data, e.start, naam)) from None
+    return tekst
+
+
+def _locatie_van_byte(data: bytes, index: int, naam: str) -> Locatie:
+    voor = data[:index]
+    regel = voor.count(b"\n") + 1
+    kolom = index - (voor.rfind(b"\n") + 1) + 1
+    return Locatie(naam, regel, kolom)
+
+
+# PyYAML and libyaml word their problems differently; both are translated here.
+_VERTALINGEN: list[tuple[str, str]] = [
+    (r"found character '\\t' that cannot start any token|found a tab character",
+     "tab gevonden; spring in met spaties, niet met tabs"),
+    (r"found character that cannot start any token",
+     "teken dat hier niet mag (een tab? spring in met spaties)"),
+    (r"mapping values are not allowed",
+     "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing"),
+    (r"could not find expected ':'",
+     "verwachtte een ':' na de sleutel"),
+    (r"did not find expected key|expected <block end>",
+     "de inspringing klopt niet: deze regel staat niet op één lijn met de sleutels erboven"),
+    (r"did not find expected '-' indicator",
+     "de inspringing klopt niet: verwachtte een nieuw lijstitem ('- ')"),
+    (r"found unexpected end of stream|unexpected end of stream",
+     "onverwacht einde van het bestand; is er een aanhalingsteken of haakje niet gesloten?"),
+    (r"found unexpected ':'", "onverwachte ':'; zet de tekst tussen aanhalingstekens"),
+    (r"did not find expected ',' or '\]'|expected ',' or '\]'", "verwachtte ',' of ']' in de lijst"),
+    (r"did not find expected ',' or '}'|expected ',' or '}'", "verwachtte ',' of '}'"),
+    (r"found undefined alias|found undefined anchor", "onbekende verwijzing (*alias)"),
+    (r"found unknown escape character", "onbekende escape-code (\\) in tekst tussen dubbele aanhalingstekens"),
+    (r"while scanning a quoted scalar", "niet-afgesloten aanhalingsteken"),
+    (r"expected alphabetic or numeric character", "ongeldige naam na '&' of '*'"),
+    (r"found incompatible YAML document|expected a single document", "het bestand mag maar één YAML-document bevatten"),
+    (r"control characters are not allowed|special characters are not allowed",
+     "het bestand bevat een stuurteken dat in YAML niet mag"),
+]
+
+
+def _vertaal(probleem: str | None, context: str | None) -> str:
+    tekst = f"{context or ''} {probleem or ''}"
+    for patroon, nl in _VERTALINGEN:
+        if re.search(patroon, tekst):
+            return nl
+    return f"ongeldige YAML ({(probleem or context or 'onbekend probleem').strip()})"
+
+
+def parse_yaml(tekst: str, naam: str) -> Knoop | None:
+    """Parse YAML text into located nodes. Returns None for an empty document."""
+    try:
+        node = yaml.compose(tekst, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        # libyaml's "while scanning a quoted scalar" points at the start; the problem at the end.
+        if e.context and "quoted scalar" in e.context and e.context_mark is not None:
+            mark = e.context_mark
+        loc = Locatie(naam, mark.line + 1, mark.column + 1) if mark else Locatie(naam)
+        raise YamlFout(_vertaal(e.problem, e.context), loc) from None
+    except yaml.YAMLError as e:  # reader errors (control characters) carry a position too
+        pos = getattr(e, "position", None)
+        loc = _locatie_van_byte(tekst.encode(), len(tekst[:pos].encode()), naam) if pos is not None else Locatie(naam)
+        raise YamlFout(_vertaal(str(e), None), loc) from None
+    except RecursionError:
+        raise YamlFout("het bestand is te diep genest", Locatie(naam)) from None
+    if node is None:
+        return None
+    return _Omzetter(naam).zet_om(node)
+
+
+class _Omzetter:
+    def __init__(self, naam: str) -> None:
+        self.naam = naam
+        self.gezien: set[int] = set()
+
+    def loc(self, node: yaml.Node) -> Locatie:
+        return Locatie(self.naam, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def zet_om(self, node: yaml.Node, diepte: int = 0) -> Knoop:
+        if diepte > 100:
+            raise YamlFout("het bestand is te diep genest (meer dan 100 niveaus)", self.loc(node))
+        if id(node) in self.gezien:
+            raise YamlFout("ankers en verwijzingen (& en *) worden niet ondersteund; schrijf de waarde uit",
+                           self.loc(node))
+        self.gezien.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _SCALAR_TAGS:
+                raise YamlFout(f"de YAML-tag '{node.tag}' is niet toegestaan; laat tags zoals !!python weg",
+                               self.loc(node))
+            return Knoop(_SOORT[node.tag], self._scalar(node), self.loc(node))
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != SEQ:
+                raise YamlFout(f"de YAML-tag '{node.tag}' is niet toegestaan", self.loc(node))
+            return Knoop("lijst", [self.zet_om(n, diepte + 1) for n in node.value], self.loc(node))
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != MAP:
+                raise YamlFout(f"de YAML-tag '{node.tag}' is niet toegestaan", self.loc(node))
+            waarde: dict[str, Knoop] = {}
+            sleutels: dict[str, Locatie] = {}
+            for k, v in node.value:
+                if k.tag == _T + "merge":
+                    raise YamlFout("samenvoegen met '<<' wordt niet ondersteund; schrijf de waarden uit", self.loc(k))
+                if not isinstance(k, yaml.ScalarNode) or k.tag not in _SCALAR_TAGS or k.tag == NULL:
+                    raise YamlFout("een sleutel moet een naam zijn (tekst)", self.loc(k))
+                sleutel = k.value
+                if sleutel in waarde:
+                    eerder = sleutels[sleutel]
+                    raise YamlFout(f"sleutel '{sleutel}' komt twee keer voor (eerder op regel {eerder.regel})",
+                                   self.loc(k))
+                sleutels[sleutel] = self.loc(k)
+                waarde[sleutel] = self.zet_om(v, diepte + 1)
+            return Knoop("map", waarde, self.loc(node), sleutels)
+        raise YamlFout("onbekend soort YAML-knoop", self.loc(node))  # pragma: no cover
+
+    @staticmethod
+    def _scalar(node: yaml.ScalarNode) -> object:
+        if node.tag == STR:
+            return node.value
+        if node.tag == NULL:
+            return None
+        if node.tag == BOOL:
+            return node.value.lower() in ("yes", "true", "on", "y")
+        if node.tag == INT:
+            try:
+                return int(node.value.replace("_", ""), 0)
+            except ValueError:
+                return node.value
+        if node.tag == FLOAT:
+            try:
+                return float(node.value.replace("_", ""))
+            except ValueError:
+                return node.value
+        return node.value
+
+
+def parse_json(tekst: str, naam: str) -> Knoop | None:
+    """Parse JSON into the same located nodes (line and column of each value are approximated
+    by the position of the value's first character)."""
+    try:
+        json.loads(tekst)
+    except json.JSONDecodeError as e:
+        raise YamlFout(f"ongeldige JSON ({e.msg})", Locatie(naam, e.lineno, e.colno)) from None
+    except RecursionError:
+        raise YamlFout("het bestand is te diep genest", Locatie(naam)) from None
+    # Valid JSON is valid YAML 1.2 flow; let the YAML composer supply the locations, but
+    # tabs are legal whitespace in JSON and not in YAML flow indentation, so expand them.
+    return parse_yaml(tekst.replace("\t", " "), naam)
+
+
+def lees_bestand(pad: Path) -> Knoop | None:
+    """Read and parse a YAML or JSON file (by extension)."""
+    tekst = lees_tekst(pad)
+    if pad.suffix.lower() == ".json":
+        return parse_json(tekst, str(pad))
+    return parse_yaml(tekst, str(pad))
