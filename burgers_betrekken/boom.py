@@ -35,6 +35,8 @@ class BoomLezer:
     def __init__(self, bestand: str) -> None:
         self.bestand = bestand
         self.m = Meldingen()
+        # where each `volgende:` value stands, keyed by (question id, option id or None)
+        self.volgende_locaties: dict[tuple[str, str | None], Locatie] = {}
 
     def lees(self, knoop: Knoop) -> Boom:
         m = self.m
@@ -99,6 +101,8 @@ class BoomLezer:
             tekst = m.tekst(v.get("tekst"), f"de tekst van {wat}")
             toelichting = m.tekst(v.get("toelichting"), f"de toelichting van {wat}")
             volgende = m.id(v.get("volgende"), f"'volgende' van {wat}")
+            if "volgende" in v:
+                self.volgende_locaties[(vraag_id, None)] = v["volgende"].locatie
             opties = self._opties(v.get("opties"), vraag_id)
             if opties is None or tekst is None:
                 continue
@@ -127,6 +131,8 @@ class BoomLezer:
             label = m.tekst(o.get("label"), f"het label van {owat}")
             toelichting = m.tekst(o.get("toelichting"), f"de toelichting van {owat}")
             volgende = m.id(o.get("volgende"), f"'volgende' van {owat}")
+            if "volgende" in o:
+                self.volgende_locaties[(vraag_id, optie_id)] = o["volgende"].locatie
             if label is None:
                 continue
             opties.append(Optie(optie_id, label, toelichting, volgende, knoop.sleutel_locaties[optie_id]))
@@ -135,8 +141,10 @@ class BoomLezer:
     def _controleer_verwijzingen(self, vragen: dict[str, Vraag]) -> None:
         doelen = list(vragen) + [EINDE]
         for vraag in vragen.values():
-            kandidaten = [(vraag.volgende, vraag.locatie, f"vraag '{vraag.id}'")]
-            kandidaten += [(o.volgende, o.locatie, f"optie '{o.id}' van vraag '{vraag.id}'") for o in vraag.opties]
+            plek = self.volgende_locaties.get
+            kandidaten = [(vraag.volgende, plek((vraag.id, None), vraag.locatie), f"vraag '{vraag.id}'")]
+            kandidaten += [(o.volgende, plek((vraag.id, o.id), o.locatie), f"optie '{o.id}' van vraag '{vraag.id}'")
+                           for o in vraag.opties]
             for doel, loc, wat in kandidaten:
                 if doel is not None and doel not in doelen:
                     self.m.fout(f"'volgende' van {wat} verwijst naar onbekende vraag '{doel}'"
@@ -283,7 +291,8 @@ class BoomLezer:
             if None in (cond, kenmerk, soort, waarden, punten):
                 continue
             regels.append(InstrumentRegel(regel_id, cond, kenmerk, tuple(waarden or ()), waarde_van,  # type: ignore[arg-type]
-                                          soort, punten, reden, afgevallen, rk.locatie))  # type: ignore[arg-type]
+                                          soort, punten, reden, afgevallen, rk.locatie,  # type: ignore[arg-type]
+                                          r["kenmerk"].locatie))
         return tuple(regels)
 
     # --- caveats -------------------------------------------------------------------

@@ -190,7 +190,7 @@ def controleer_samenhang(boom: Boom, catalogus: Catalogus) -> None:
         conditie(regel.wanneer, wat)
         if regel.kenmerk not in alle_kenmerken:
             m.fout(f"{wat} noemt onbekend kenmerk '{regel.kenmerk}'{suggestie(regel.kenmerk, alle_kenmerken)} "
-                   f"(kenmerken in {catalogus.bestand}: {opsomming(alle_kenmerken)})", regel.locatie)
+                   f"(kenmerken in {catalogus.bestand}: {opsomming(alle_kenmerken)})", regel.kenmerk_locatie or regel.locatie)
             continue
         toegestaan = tredes if regel.kenmerk == NIVEAUS else list(catalogus.kenmerken[regel.kenmerk].waarden)
         for w in regel.waarden:

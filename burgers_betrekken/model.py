@@ -127,6 +127,7 @@ class InstrumentRegel:
     reden: str | None
     reden_afgevallen: str | None
     locatie: Locatie | None = field(default=None, compare=False)
+    kenmerk_locatie: Locatie | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class LetOp:
     locatie: Locatie | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality: a tree is hashable and cacheable
 class Boom:
     id: str
     versie: str
@@ -221,7 +222,7 @@ class Instrument:
         return self.kenmerken.get(naam, ())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Catalogus:
     ladder: tuple[Trede, ...]
     kenmerken: Mapping[str, Kenmerk]

@@ -1,0 +1,69 @@
+"""Shared fixtures: the shipped tree and catalogue, and a runner for the installed `bb` command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from burgers_betrekken import bronnen
+from burgers_betrekken.boom import laad_boom
+from burgers_betrekken.catalogus import controleer_samenhang, laad_catalogus
+from burgers_betrekken.model import Boom, Catalogus
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def boom() -> Boom:
+    return laad_boom(ROOT / "trees" / "rijksoverheid.yaml")
+
+
+@pytest.fixture(scope="session")
+def catalogus(boom: Boom) -> Catalogus:
+    c = laad_catalogus(ROOT / "instruments.yaml")
+    controleer_samenhang(boom, c)
+    return c
+
+
+def bb_exe() -> str:
+    """The installed `bb` next to this interpreter (the README installs it into the same environment)."""
+    naast = Path(sys.executable).parent / "bb"
+    gevonden = str(naast) if naast.exists() else shutil.which("bb")
+    if gevonden is None:
+        if IN_CI:
+            pytest.fail("the installed `bb` command is missing; install with pip install '.[test]'")
+        pytest.skip("the `bb` command is not installed in this environment")
+    return gevonden
+
+
+def schone_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BB_", "COLUMNS", "LINES"))}
+    env.update({"COLUMNS": "80", "NO_COLOR": "1", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
+    env.update(extra)
+    return env
+
+
+def run_bb(*args: str, cwd: Path | None = None, stdin: str | None = None, timeout: float = 30,
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([bb_exe(), *args], cwd=cwd, input=stdin, capture_output=True, text=True,
+                          timeout=timeout, env=env or schone_env(),
+                          stdin=None if stdin is not None else subprocess.DEVNULL)
+
+
+@pytest.fixture
+def bb():
+    return run_bb
+
+
+def assert_geen_traceback(resultaat: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in resultaat.stderr, resultaat.stderr
+    assert "Traceback" not in resultaat.stdout, resultaat.stdout
+
+
+__all__ = ["ROOT", "IN_CI", "bb_exe", "run_bb", "schone_env", "assert_geen_traceback", "bronnen"]

@@ -1,0 +1,213 @@
+"""The installed `bb` command, run as a user runs it (a subprocess, from another folder)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, assert_geen_traceback, schone_env
+
+VOORBEELDEN = ROOT / "examples"
+
+
+def test_versie_en_hulp_in_het_nederlands(bb, tmp_path: Path) -> None:
+    versie = bb("--version", cwd=tmp_path)
+    assert versie.returncode == 0 and versie.stdout.startswith("bb ")
+    hulp = bb("--help", cwd=tmp_path)
+    assert hulp.returncode == 0
+    for woord in ("Gebruik: bb [OPTIES] OPDRACHT", "Opdrachten", "advies", "instrumenten", "Toon deze hulp"):
+        assert woord in hulp.stdout
+    assert "Show this message" not in hulp.stdout and "Usage:" not in hulp.stdout
+    assert "Antwoorden uit een YAML- of JSON-bestand" in bb("advies", "--help", cwd=tmp_path).stdout
+
+
+def test_python_dash_m_werkt_ook(tmp_path: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "burgers_betrekken", "--version"], capture_output=True, text=True,
+                       cwd=ROOT, env=schone_env(), timeout=30)
+    assert r.returncode == 0 and r.stdout.startswith("bb ")
+
+
+def test_instrumenten_tabel_past_in_80_kolommen(bb, tmp_path: Path) -> None:
+    r = bb("instrumenten", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    regels = r.stdout.splitlines()
+    assert max(len(regel.rstrip()) for regel in regels) <= 80
+    for naam in ("Burgerberaad", "Focusgroep", "Straatgesprek", "Enquête", "Usability onderzoek", "Klantpanel",
+                 "Community onderzoek", "Burgerdialoog"):
+        assert naam in r.stdout
+    # multi-valued cells put each label on its own line; no label is broken over two lines
+    assert "moeilijk bereikbaar" in r.stdout
+
+
+def test_instrument_detail(bb, tmp_path: Path) -> None:
+    r = bb("instrumenten", "focusgroep", cwd=tmp_path)
+    assert r.returncode == 0
+    for kop in ("Focusgroep (focusgroep)", "Wanneer wel", "Wanneer niet", "Kosten (indicatie)", "Voorbeeld",
+                "stiefouders"):
+        assert kop in r.stdout
+    assert max(len(regel) for regel in r.stdout.splitlines()) <= 80
+
+
+def test_onbekend_instrument_krijgt_een_suggestie(bb, tmp_path: Path) -> None:
+    r = bb("instrumenten", "fokusgroep", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "onbekend instrument 'fokusgroep'; bedoelde u 'focusgroep'?" in r.stderr
+    assert_geen_traceback(r)
+
+
+def test_filters_en_json(bb, tmp_path: Path) -> None:
+    r = bb("instrumenten", "--niveau", "adviseren", "--formaat", "json", cwd=tmp_path)
+    ids = [i["id"] for i in json.loads(r.stdout)]
+    assert set(ids) == {"burgerberaad", "burgerdialoog", "klantpanel", "klankbordgroep"}
+    r = bb("instrumenten", "--doelgroep", "moeilijk_bereikbaar", "-f", "json", cwd=tmp_path)
+    assert {"focusgroep", "straatgesprek", "burgerdialoog"} == {i["id"] for i in json.loads(r.stdout)}
+    r = bb("instrumenten", "--niveau", "raadplege", cwd=tmp_path)
+    assert r.returncode == 2 and "bedoelde u 'raadplegen'?" in r.stderr
+
+
+def test_advies_uit_een_antwoordenbestand_als_json(bb, tmp_path: Path) -> None:
+    r = bb("advies", "--antwoorden", str(VOORBEELDEN / "stiefouders.json"), "--formaat", "json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert set(data) == {"boom", "participatie", "niveau", "instrumenten", "afgevallen", "let_op", "pad",
+                         "genegeerd"}
+    assert data["boom"] == {"id": "rijksoverheid", "versie": "1.0.0"}
+    assert data["participatie"] is True and data["niveau"] == "raadplegen"
+    assert data["instrumenten"][0]["id"] == "focusgroep"
+    assert "past bij een specifieke doelgroep" in data["instrumenten"][0]["redenen"]
+    assert all(a["redenen"] for a in data["afgevallen"])
+    assert data["pad"][0] == {"vraag": "fase", "antwoord": "beleidsontwikkeling"}
+    assert data["genegeerd"] == []
+
+
+def test_advies_als_tekst_toont_ladder_instrumenten_let_op_en_pad(bb, tmp_path: Path) -> None:
+    antwoorden = tmp_path / "a.yaml"
+    antwoorden.write_text("fase: beleidsontwikkeling\ndoel: zwaarwegend_advies\nruimte: beperkt\n"
+                          "doelgroep: breed\nbudget: midden\ndoorlooptijd: middel\ntijdsdruk: ja\n", encoding="utf-8")
+    r = bb("advies", "-a", str(antwoorden), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    uit = r.stdout
+    assert "Dit is participatie op de trede Raadplegen" in uit
+    assert "● Raadplegen  ◀ uw trede" in uit and "○ Adviseren  ◁ wat uw doel vraagt" in uit
+    assert "Aanbevolen instrumenten" in uit and "Afgevallen instrumenten" in uit
+    assert "Pas op voor vinkjes-participatie" in uit and "Werk anticyclisch" in uit
+    assert "Bron: Kennisknooppunt Participatie" in uit
+    assert "Hoeveel inhoudelijke ruimte" in uit and "Beperkt — binnen vaste kaders" in uit
+    assert max(len(regel) for regel in uit.splitlines()) <= 80
+
+
+def test_fout_in_antwoorden_noemt_bestand_regel_en_opties(bb, tmp_path: Path) -> None:
+    antwoorden = tmp_path / "a.yaml"
+    antwoorden.write_text("fase: evaluatie\ndoel: inzigten\n", encoding="utf-8")
+    r = bb("advies", "-a", str(antwoorden), cwd=tmp_path)
+    assert r.returncode == 2
+    assert f"{antwoorden}:2:1: fout: vraag 'doel' heeft geen optie 'inzigten'; bedoelde u 'inzichten'?" in r.stderr
+    assert_geen_traceback(r)
+
+
+def test_overgeslagen_antwoorden_worden_genegeerd(bb, tmp_path: Path) -> None:
+    antwoorden = tmp_path / "a.yaml"
+    antwoorden.write_text("fase: evaluatie\ndoel: informeren\nbudget: hoog\n", encoding="utf-8")
+    data = json.loads(bb("advies", "-a", str(antwoorden), "-f", "json", cwd=tmp_path).stdout)
+    assert data["participatie"] is False and data["niveau"] == "informeren"
+    assert data["genegeerd"] == ["budget"] and data["instrumenten"] == []
+    assert {"id": "informeren_geen_participatie"} .items() <= data["let_op"][0].items()
+
+
+def test_kapotte_boom_geeft_een_gelokaliseerde_melding(bb, tmp_path: Path) -> None:
+    boom = tmp_path / "boom.yaml"
+    boom.write_text((ROOT / "trees" / "rijksoverheid.yaml").read_text(encoding="utf-8")
+                    .replace("    volgende: budget\n", "    volgende: budgt\n"), encoding="utf-8")
+    r = bb("advies", "--boom", str(boom), "-a", str(VOORBEELDEN / "boa-bestel.yaml"), cwd=tmp_path)
+    assert r.returncode == 2
+    assert f"{boom}:" in r.stderr and "onbekende vraag 'budgt'; bedoelde u 'budget'?" in r.stderr
+    assert_geen_traceback(r)
+
+
+def test_zonder_terminal_stopt_advies_meteen(bb, tmp_path: Path) -> None:
+    begin = time.monotonic()
+    r = bb("advies", cwd=tmp_path, timeout=10)
+    assert time.monotonic() - begin < 10
+    assert r.returncode == 2 and "--antwoorden" in r.stderr
+    assert_geen_traceback(r)
+
+
+def test_onbekende_optie_en_formaat(bb, tmp_path: Path) -> None:
+    r = bb("advies", "--formaat", "xml", "-a", str(VOORBEELDEN / "boa-bestel.yaml"), cwd=tmp_path)
+    assert r.returncode == 2 and "onbekend formaat 'xml'" in r.stderr
+    r = bb("advies", "--antwoord", "x", cwd=tmp_path)
+    assert r.returncode == 2 and "onbekende optie" in r.stderr and "bb advies --help" in r.stderr
+
+
+def test_een_ander_ministerie_past_alleen_yaml_aan(bb, tmp_path: Path) -> None:
+    """Change a question, an option label, a reason and add an instrument: no Python involved."""
+    boom = (ROOT / "trees" / "rijksoverheid.yaml").read_text(encoding="utf-8")
+    boom = boom.replace("tekst: Wie wilt u betrekken?", "tekst: Welke inwoners wilt u spreken?")
+    boom = boom.replace("reden: past bij een specifieke doelgroep", "reden: sluit aan op uw doelgroep (IenW)")
+    catalogus = (ROOT / "instruments.yaml").read_text(encoding="utf-8") + """
+  keukentafelgesprek:
+    naam: Keukentafelgesprek
+    samenvatting: Een gesprek bij iemand thuis.
+    niveaus: [raadplegen]
+    kenmerken:
+      kosten: laag
+      doorlooptijd: kort
+      doelgroepen: [specifiek, moeilijk_bereikbaar]
+      doelen: [ervaringen]
+      fases: [beleidsontwikkeling]
+      kanaal: fysiek
+      zwaarte: licht
+"""
+    (tmp_path / "boom.yaml").write_text(boom, encoding="utf-8")
+    (tmp_path / "cat.yaml").write_text(catalogus, encoding="utf-8")
+    r = bb("advies", "--boom", "boom.yaml", "--catalogus", "cat.yaml", "-a", str(VOORBEELDEN / "stiefouders.json"),
+           "-f", "json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    ids = [i["id"] for i in data["instrumenten"]]
+    assert "keukentafelgesprek" in ids[:2]
+    assert "sluit aan op uw doelgroep (IenW)" in data["instrumenten"][0]["redenen"]
+    tekst = bb("advies", "--boom", "boom.yaml", "--catalogus", "cat.yaml", "-a",
+               str(VOORBEELDEN / "stiefouders.json"), cwd=tmp_path).stdout
+    assert "Welke inwoners wilt u spreken?" in tekst
+    assert "Keukentafelgesprek" in bb("instrumenten", "--catalogus", "cat.yaml", cwd=tmp_path).stdout
+
+
+def test_meegeleverde_boom_op_naam(bb, tmp_path: Path) -> None:
+    r = bb("advies", "--boom", "rijksoverheid", "-a", str(VOORBEELDEN / "boa-bestel.yaml"), "-f", "json",
+           cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout)["boom"]["id"] == "rijksoverheid"
+    r = bb("advies", "--boom", "rijksoverheit", "-a", str(VOORBEELDEN / "boa-bestel.yaml"), cwd=tmp_path)
+    assert r.returncode == 2 and "bedoelde u 'rijksoverheid'?" in r.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["instrumenten"],
+    ["instrumenten", "--formaat", "json"],
+    ["advies", "--antwoorden", str(VOORBEELDEN / "boa-bestel.yaml"), "--formaat", "json"],
+    ["advies", "--antwoorden", str(VOORBEELDEN / "boa-bestel.yaml")],
+])
+def test_niet_interactieve_opdrachten_laden_geen_questionary(args: list[str], tmp_path: Path) -> None:
+    code = ("import sys, runpy; sys.argv = ['bb', *sys.argv[1:]]\n"
+            "try:\n    runpy.run_module('burgers_betrekken', run_name='__main__')\n"
+            "except SystemExit as e:\n    code = e.code\n"
+            "geladen = [m for m in ('questionary', 'prompt_toolkit') if m in sys.modules]\n"
+            "sys.stderr.write('GELADEN=' + ','.join(geladen))\nsys.exit(code)")
+    r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
+                       env=schone_env(), timeout=30)
+    assert r.returncode == 0, r.stderr
+    assert "GELADEN=" in r.stderr and r.stderr.rsplit("GELADEN=", 1)[1].strip() == ""
+
+
+def test_versie_laadt_rich_noch_yaml(tmp_path: Path) -> None:
+    code = ("import sys\nfrom burgers_betrekken.cli import main\nsys.argv=['bb','--version']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('rich', 'yaml', 'questionary') if m in sys.modules))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=schone_env(),
+                       timeout=30)
+    assert r.stdout.strip().splitlines()[-1] == "[]", r.stdout
