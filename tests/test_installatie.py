@@ -1,0 +1,36 @@
+"""A non-editable install carries the YAML files and works from any folder."""
+
+from __future__ import annotations
+
+import json
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from conftest import IN_CI
+
+
+def test_het_wiel_bevat_de_yaml_bestanden() -> None:
+    try:
+        bestanden = {str(f) for f in metadata.files("burgers-betrekken") or ()}
+    except metadata.PackageNotFoundError:
+        pytest.fail("burgers-betrekken is not installed") if IN_CI else pytest.skip("not installed")
+    if not any(b.endswith("cli.py") for b in bestanden):
+        if IN_CI:
+            pytest.fail("CI must install non-editable (pip install '.[test]')")
+        pytest.skip("editable install: the wheel's contents are checked under CI")
+    assert "burgers_betrekken/_data/instruments.yaml" in bestanden
+    assert "burgers_betrekken/_data/trees/rijksoverheid.yaml" in bestanden
+
+
+def test_bb_werkt_vanuit_een_willekeurige_map(bb, tmp_path: Path) -> None:
+    elders = tmp_path / "een map met spaties en é"
+    elders.mkdir()
+    r = bb("instrumenten", "--formaat", "json", cwd=elders)
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads(r.stdout)) >= 8
+    antwoorden = elders / "antwoorden.yaml"
+    antwoorden.write_text("fase: evaluatie\ndoel: informeren\n", encoding="utf-8")
+    r = bb("advies", "--antwoorden", "antwoorden.yaml", "--formaat", "json", cwd=elders)
+    assert r.returncode == 0 and json.loads(r.stdout)["niveau"] == "informeren"
