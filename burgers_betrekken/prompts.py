@@ -16,7 +16,7 @@ from burgers_betrekken import engine
 from burgers_betrekken.errors import Afgebroken
 from burgers_betrekken.model import Boom, Vraag
 
-INSTRUCTIE = "(pijltjestoetsen en Enter; Ctrl-C stopt)"
+INSTRUCTIE = "(pijltjes en Enter)"
 
 ToonKop = Callable[[Vraag, int, int], None]
 
@@ -43,7 +43,24 @@ def stel_vraag(vraag: Vraag, standaard: str | None = None, **app_kwargs: Any) ->
 
     app = vraag_prompt.application
     app.key_bindings = merge_key_bindings([app.key_bindings, extra]) if app.key_bindings else extra
+    _nederlandse_toelichting(app)
     return vraag_prompt.unsafe_ask()
+
+
+def _nederlandse_toelichting(app: Any) -> None:
+    """questionary labels an option's description with a hard-coded English 'Description:';
+    wrap the choice control's token function to say 'Toelichting:' instead."""
+    from questionary.prompts.common import InquirerControl
+
+    for control in app.layout.find_all_controls():
+        if isinstance(control, InquirerControl):
+            origineel = control.text
+
+            def tokens(origineel: Any = origineel) -> Any:
+                return [(stijl, tekst.replace("  Description: ", "  Toelichting: ", 1)) for stijl, tekst, *_ in
+                        origineel()]
+
+            control.text = tokens
 
 
 def interview(boom: Boom, toon_kop: ToonKop | None = None, **app_kwargs: Any) -> dict[str, str]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
 
 from burgers_betrekken import engine
 from burgers_betrekken.prompts import InterviewAfgebroken, interview, stel_vraag
@@ -55,3 +59,14 @@ def test_afbreken_bewaart_de_gegeven_antwoorden(boom, toets: str) -> None:
         speel(boom, ENTER + OMLAAG + ENTER + toets)
     assert info.value.antwoorden == {"fase": "beleidsontwikkeling", "doel": "ervaringen"}
     assert info.value.exit_code == 130
+
+
+def test_de_toelichting_van_een_optie_staat_er_in_het_nederlands(boom) -> None:
+    scherm = io.StringIO()
+    uitvoer = Vt100_Output(scherm, lambda: Size(rows=30, columns=80), term="xterm")
+    with create_pipe_input() as invoer:
+        invoer.send_text(ENTER)
+        stel_vraag(boom.vraag("fase"), input=invoer, output=uitvoer)
+    tekst = scherm.getvalue()
+    assert "Toelichting: U ontwikkelt nieuw beleid" in tekst
+    assert "Description" not in tekst
