@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from burgers_betrekken.engine import Advies
-from burgers_betrekken.model import Catalogus, Instrument
+from burgers_betrekken.model import Instrument
 
 
 def advies_als_data(advies: Advies) -> dict[str, Any]:
@@ -44,10 +44,6 @@ def instrument_als_data(instrument: Instrument) -> dict[str, Any]:
         "voorbeeld": instrument.voorbeeld,
         "bron": instrument.bron,
     }
-
-
-def catalogus_als_data(catalogus: Catalogus, instrumenten: tuple[Instrument, ...]) -> list[dict[str, Any]]:
-    return [instrument_als_data(i) for i in instrumenten]
 
 
 def als_json(data: Any) -> str:
