@@ -1,0 +1,32 @@
+"""Rendering: text from YAML is shown literally, and the advice fits 80 columns."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from rich.console import Console
+
+from burgers_betrekken import engine, render
+from test_engine import GEVALLEN
+
+
+def schrijf(renderable, breedte: int = 80) -> str:
+    scherm = io.StringIO()
+    Console(file=scherm, width=breedte, color_system=None, highlight=False).print(renderable)
+    return scherm.getvalue()
+
+
+def test_markup_en_stuurtekens_uit_yaml_worden_letterlijk_getoond(catalogus) -> None:
+    focus = catalogus.instrument("focusgroep")
+    vals = replace(focus, naam="[bold red]Focus[/] \x1b[2J groep", samenvatting="Tekst met [link=x]link[/link]")
+    uit = schrijf(render.instrument_detail(catalogus, vals))
+    assert "[bold red]Focus[/]" in uit and "\\x1b[2J" in uit and "\x1b" not in uit
+    assert "[link=x]link[/link]" in uit
+
+
+def test_elk_advies_past_in_80_kolommen(boom, catalogus) -> None:
+    for geval in GEVALLEN:
+        uit = schrijf(render.advies(engine.advies(boom, catalogus, geval.antwoorden)))
+        assert max(len(regel) for regel in uit.splitlines()) <= 80, geval.naam
+        assert "Uw antwoorden" in uit
