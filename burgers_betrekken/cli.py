@@ -182,7 +182,10 @@ def _toon_advies(resultaat: Any, formaat: str) -> None:
     else:
         from burgers_betrekken import render
 
-        render.console().print(render.advies(resultaat))
+        scherm = render.console()
+        if scherm.is_terminal:
+            scherm.print()  # separate the advice from the last answered question
+        scherm.print(render.advies(resultaat))
 
 
 @app.command(cls=Opdracht)

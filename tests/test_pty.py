@@ -28,7 +28,7 @@ def test_een_volledige_wandeling_eindigt_in_een_advies(tmp_path) -> None:
     kind.expect_exact("Vraag 1 van maximaal 7")
     kies(kind, "In welke fase zit uw traject?", 0)
     kind.expect_exact("Vraag 2 van maximaal 7")
-    kies(kind, "Met welk doel wilt u burgers betrekken?", 1)  # ervaringen
+    kies(kind, "Met welk doel betrekt u burgers?", 1)  # ervaringen
     kies(kind, "Hoeveel inhoudelijke ruimte", 1)  # beperkt
     kies(kind, "Wie wilt u betrekken?", 1)  # specifiek
     kies(kind, "Hoeveel budget", 0)  # laag
@@ -47,7 +47,7 @@ def test_een_volledige_wandeling_eindigt_in_een_advies(tmp_path) -> None:
 def test_korte_route_bij_informeren(tmp_path) -> None:
     kind = start(tmp_path)
     kies(kind, "In welke fase zit uw traject?", 3)
-    kies(kind, "Met welk doel wilt u burgers betrekken?", 4)  # informeren: advice follows at once
+    kies(kind, "Met welk doel betrekt u burgers?", 4)  # informeren: advice follows at once
     kind.expect_exact("Dit is geen participatie")
     kind.expect_exact("Informeren is geen participatie")
     kind.expect(pexpect.EOF)
