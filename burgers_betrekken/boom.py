@@ -176,9 +176,7 @@ class BoomLezer:
 
     @staticmethod
     def _opvolgers(vragen: dict[str, Vraag], vraag_id: str) -> list[str]:
-        vraag = vragen[vraag_id]
-        uit = {o.volgende or vraag.volgende for o in vraag.opties}
-        return sorted(d for d in uit if d is not None and d in vragen)
+        return sorted(d for d in vragen[vraag_id].opvolgers() if d in vragen)
 
     # --- conditions ----------------------------------------------------------------
 

@@ -104,9 +104,9 @@ def _hoofd(
 
 def _formaat(waarde: str) -> str:
     if waarde not in FORMATEN:
-        from burgers_betrekken.velden import opsomming, suggestie
+        from burgers_betrekken.velden import onbekend
 
-        raise InvoerFout(f"onbekend formaat '{waarde}'{suggestie(waarde, FORMATEN)} (kies uit: {opsomming(FORMATEN)})")
+        raise InvoerFout(onbekend("onbekend formaat", waarde, FORMATEN, "kies uit"))
     return waarde
 
 
@@ -199,30 +199,28 @@ def instrumenten(
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
 ) -> None:
     """Blader door de instrumentencatalogus, of bekijk één instrument."""
-    from burgers_betrekken.velden import opsomming, suggestie
+    from burgers_betrekken.velden import onbekend
 
     formaat = _formaat(formaat)
     c = _laad_catalogus(catalogus)
     if instrument_id is not None:
         gekozen = c.instrument(instrument_id)
         if gekozen is None:
-            ids = [i.id for i in c.instrumenten]
-            raise InvoerFout(f"onbekend instrument '{instrument_id}'{suggestie(instrument_id, ids)} "
-                             f"(instrumenten: {opsomming(ids)})")
+            raise InvoerFout(onbekend("onbekend instrument", instrument_id, (i.id for i in c.instrumenten),
+                                      "instrumenten"))
         selectie = (gekozen,)
     else:
         selectie = c.instrumenten
         if niveau is not None:
             treden = [t.id for t in c.ladder]
             if niveau not in treden:
-                raise InvoerFout(f"onbekende trede '{niveau}'{suggestie(niveau, treden)} (treden: {opsomming(treden)})")
+                raise InvoerFout(onbekend("onbekende trede", niveau, treden, "treden"))
             selectie = tuple(i for i in selectie if niveau in i.niveaus)
         if doelgroep is not None:
             kenmerk = c.kenmerken.get("doelgroepen")
             groepen = list(kenmerk.waarden) if kenmerk else []
             if doelgroep not in groepen:
-                raise InvoerFout(f"onbekende doelgroep '{doelgroep}'{suggestie(doelgroep, groepen)} "
-                                 f"(doelgroepen: {opsomming(groepen)})")
+                raise InvoerFout(onbekend("onbekende doelgroep", doelgroep, groepen, "doelgroepen"))
             selectie = tuple(i for i in selectie if doelgroep in i.kenmerk("doelgroepen"))
     if formaat == "json":
         from burgers_betrekken.export import als_json, instrument_als_data

@@ -95,7 +95,7 @@ def volgende(boom: Boom, vraag_id: str, optie_id: str) -> str | None:
 
 def maximaal_resterend(boom: Boom, vraag_id: str) -> int:
     """Number of questions on the longest path from `vraag_id` (itself included) to the advice."""
-    return _langste(boom, vraag_id)
+    return _langste_tabel(boom)[vraag_id]
 
 
 @lru_cache(maxsize=64)
@@ -106,18 +106,13 @@ def _langste_tabel(boom: Boom) -> Mapping[str, int]:
     def bezoek(vid: str) -> int:
         if vid in tabel:
             return tabel[vid]
-        vraag = boom.vraag(vid)
-        opvolgers = {o.volgende or vraag.volgende for o in vraag.opties}
-        tabel[vid] = 1 + max((bezoek(d) for d in opvolgers if d and d != EINDE), default=0)
+        opvolgers = boom.vraag(vid).opvolgers() - {EINDE}
+        tabel[vid] = 1 + max((bezoek(d) for d in opvolgers), default=0)
         return tabel[vid]
 
     for vid in boom.vragen:
         bezoek(vid)
     return tabel
-
-
-def _langste(boom: Boom, vraag_id: str) -> int:
-    return _langste_tabel(boom)[vraag_id]
 
 
 def loop_pad(boom: Boom, antwoorden: Mapping[str, str], locaties: Mapping[str, Locatie] | None = None,

@@ -89,6 +89,10 @@ class Vraag:
     def optie_ids(self) -> tuple[str, ...]:
         return tuple(o.id for o in self.opties)
 
+    def opvolgers(self) -> set[str]:
+        """Every `volgende:` target reachable from this question in one answer (may include EINDE)."""
+        return {doel for o in self.opties if (doel := o.volgende or self.volgende) is not None}
+
     def volgende_na(self, optie_id: str) -> str:
         """Where the interview goes after this option: the option's own `volgende`,
         else the question's. The loader guarantees one of them exists."""

@@ -26,6 +26,12 @@ def opsomming(waarden: Iterable[str]) -> str:
     return ", ".join(f"'{w}'" for w in waarden)
 
 
+def onbekend(wat: str, waarde: str, mogelijk: Iterable[str], lijstnaam: str) -> str:
+    """"onbekende trede 'x'; bedoelde u 'y'? (treden: 'a', 'b')" — the shape of every unknown-id message."""
+    mogelijk = list(mogelijk)
+    return f"{wat} '{waarde}'{suggestie(waarde, mogelijk)} ({lijstnaam}: {opsomming(mogelijk)})"
+
+
 class Meldingen:
     """Collects problems while a file is read."""
 

@@ -23,6 +23,13 @@ def kies(kind, vraagtekst: str, omlaag: int) -> None:
     kind.send(OMLAAG * omlaag + "\r")
 
 
+def exitcode(kind) -> int:
+    """Wait for `bb` to end and return its exit status."""
+    kind.expect(pexpect.EOF)
+    kind.close()
+    return kind.exitstatus
+
+
 def test_een_volledige_wandeling_eindigt_in_een_advies(tmp_path) -> None:
     kind = start(tmp_path)
     kind.expect_exact("Vraag 1 van maximaal 7")
@@ -39,9 +46,7 @@ def test_een_volledige_wandeling_eindigt_in_een_advies(tmp_path) -> None:
     kind.expect_exact("Aanbevolen instrumenten")
     kind.expect_exact("Focusgroep")
     kind.expect_exact("Uw antwoorden")
-    kind.expect(pexpect.EOF)
-    kind.close()
-    assert kind.exitstatus == 0
+    assert exitcode(kind) == 0
 
 
 def test_korte_route_bij_informeren(tmp_path) -> None:
@@ -50,9 +55,7 @@ def test_korte_route_bij_informeren(tmp_path) -> None:
     kies(kind, "Met welk doel betrekt u burgers?", 4)  # informeren: advice follows at once
     kind.expect_exact("Dit is geen participatie")
     kind.expect_exact("Informeren is geen participatie")
-    kind.expect(pexpect.EOF)
-    kind.close()
-    assert kind.exitstatus == 0
+    assert exitcode(kind) == 0
 
 
 def test_ctrl_c_stopt_netjes_met_130(tmp_path) -> None:
@@ -61,7 +64,5 @@ def test_ctrl_c_stopt_netjes_met_130(tmp_path) -> None:
     kind.expect_exact("Met welk doel")
     kind.sendcontrol("c")
     kind.expect_exact("Afgebroken.")
-    kind.expect(pexpect.EOF)
-    kind.close()
+    assert exitcode(kind) == 130
     assert "Traceback" not in (kind.before or "")
-    assert kind.exitstatus == 130
