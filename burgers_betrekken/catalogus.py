@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgers_betrekken.errors import Locatie, ModelFout, YamlFout
+from burgers_betrekken.errors import Locatie, ModelFout, Probleem, YamlFout
 from burgers_betrekken.model import NIVEAU, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede
-from burgers_betrekken.velden import Meldingen, opsomming, suggestie
+from burgers_betrekken import vorm
+from burgers_betrekken.velden import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.yamlsource import Knoop, lees_bestand
 
 NIVEAUS = "niveaus"
-"""The built-in kenmerk: the rungs an instrument serves (its values are the ladder)."""
+"""Built-in kenmerk: the rungs an instrument serves (its values are the ladder's rung ids)."""
+INSTRUMENT = "instrument"
+"""Built-in kenmerk: the instrument's own id (a rule can name instruments directly)."""
+INGEBOUWD = {NIVEAUS: "de treden van de ladder", INSTRUMENT: "de id van het instrument zelf"}
 
 
 def laad_catalogus(pad: Path) -> Catalogus:
@@ -28,142 +32,117 @@ class CatalogusLezer:
 
     def lees(self, knoop: Knoop) -> Catalogus:
         m = self.m
-        top = m.mapping(knoop, "de catalogus", verplicht=["ladder", "kenmerken", "instrumenten"],
-                        optioneel=["catalogus", "tabel"])
+        top = m.object(knoop, vorm.CATALOGUS, "de catalogus")
         if top is None:
             m.stop_bij_fouten(ModelFout)
             raise AssertionError("unreachable")  # pragma: no cover
-        m.mapping(top.get("catalogus"), "'catalogus'", optioneel=["titel", "beschrijving", "versie"])
-        ladder = self._ladder(top.get("ladder"))
-        kenmerken = self._kenmerken(top.get("kenmerken"))
-        tabel = self._tabel(top.get("tabel"), kenmerken)
-        instrumenten = self._instrumenten(top.get("instrumenten"), ladder, kenmerken)
+        m.object(top["catalogus"], vorm.CATALOGUS.veld("catalogus").vorm, "'catalogus'")  # type: ignore[union-attr,arg-type]
+        ladder = self._ladder(top["ladder"])
+        kenmerken = self._kenmerken(top["kenmerken"], top.knoop("kenmerken"))
+        tabel = self._tabel(top, kenmerken)
+        instrumenten = self._instrumenten(top["instrumenten"], top.knoop("instrumenten"), ladder, kenmerken)
         m.stop_bij_fouten(ModelFout)
         return Catalogus(ladder, kenmerken, tabel, instrumenten, self.bestand)
 
-    def _ladder(self, knoop: Knoop | None) -> tuple[Trede, ...]:
-        m = self.m
-        velden = m.vrije_mapping(knoop, "'ladder'") or {}
-        if knoop is not None and knoop.is_map and len(velden) < 2:
-            m.fout("de ladder heeft minstens twee treden nodig", knoop.locatie)
+    def _ladder(self, velden: dict[str, Knoop] | None) -> tuple[Trede, ...]:
         treden = []
-        for tid, tk in velden.items():
-            wat = f"trede '{tid}'"
-            t = m.mapping(tk, wat, verplicht=["naam", "omschrijving", "belofte", "participatie"])
-            if t is None:
-                continue
-            naam = m.tekst(t.get("naam"), f"de naam van {wat}")
-            oms = m.tekst(t.get("omschrijving"), f"de omschrijving van {wat}")
-            belofte = m.tekst(t.get("belofte"), f"de belofte van {wat}")
-            participatie = m.ja_nee(t.get("participatie"), f"'participatie' van {wat}")
-            if naam and oms and belofte and participatie is not None:
-                treden.append(Trede(tid, naam, oms, belofte, participatie, tk.locatie))
+        for tid, tk in (velden or {}).items():
+            t = self.m.object(tk, vorm.TREDE, f"trede '{tid}'")
+            if t is not None and t.ok and None not in (t["naam"], t["omschrijving"], t["belofte"], t["participatie"]):
+                treden.append(Trede(tid, t["naam"], t["omschrijving"], t["belofte"], t["participatie"], tk.locatie))
         return tuple(treden)
 
-    def _kenmerken(self, knoop: Knoop | None) -> dict[str, Kenmerk]:
+    def _kenmerken(self, velden: dict[str, Knoop] | None, knoop: Knoop | None) -> dict[str, Kenmerk]:
         m = self.m
-        velden = m.vrije_mapping(knoop, "'kenmerken'") or {}
         uit = {}
-        for kid, kk in velden.items():
+        for kid, kk in (velden or {}).items():
             wat = f"kenmerk '{kid}'"
-            if kid == NIVEAUS:
-                m.fout(f"'{NIVEAUS}' is ingebouwd (de treden van de ladder) en kan geen eigen kenmerk zijn",
+            if kid in INGEBOUWD:
+                m.fout(f"'{kid}' is ingebouwd ({INGEBOUWD[kid]}) en kan geen eigen kenmerk zijn",
                        knoop.sleutel_locaties[kid] if knoop else None)
                 continue
-            k = m.mapping(kk, wat, verplicht=["naam", "waarden"])
+            k = m.object(kk, vorm.KENMERK, wat)
             if k is None:
                 continue
-            naam = m.tekst(k.get("naam"), f"de naam van {wat}")
-            waarden = m.vrije_mapping(k.get("waarden"), f"de waarden van {wat}")
             labels = {}
-            for wid, wk in (waarden or {}).items():
+            for wid, wk in (k["waarden"] or {}).items():
                 label = m.tekst(wk, f"het label van waarde '{wid}' van {wat}")
                 if label:
                     labels[wid] = label
-            if naam and waarden is not None:
-                uit[kid] = Kenmerk(kid, naam, labels, kk.locatie)
+            if k["naam"] and k["waarden"] is not None:
+                uit[kid] = Kenmerk(kid, k["naam"], labels, kk.locatie)
         return uit
 
-    def _tabel(self, knoop: Knoop | None, kenmerken: dict[str, Kenmerk]) -> tuple[str, ...]:
-        if knoop is None:
+    def _tabel(self, top: Gelezen, kenmerken: dict[str, Kenmerk]) -> tuple[str, ...]:
+        if "tabel" not in top:
             return tuple(kenmerken)[:3]
-        ids = self.m.ids(knoop, "'tabel'") or ()
+        ids = top["tabel"] or ()
         for i in ids:
             if i not in kenmerken:
-                self.m.fout(f"'tabel' noemt onbekend kenmerk '{i}'{suggestie(i, kenmerken)}", knoop.locatie)
+                self.m.fout(f"'tabel' noemt onbekend kenmerk '{i}'{suggestie(i, kenmerken)}", top.locatie("tabel"))
         return tuple(ids)
 
-    def _instrumenten(self, knoop: Knoop | None, ladder: tuple[Trede, ...],
+    def _instrumenten(self, velden: dict[str, Knoop] | None, knoop: Knoop | None, ladder: tuple[Trede, ...],
                       kenmerken: dict[str, Kenmerk]) -> tuple[Instrument, ...]:
         m = self.m
-        velden = m.vrije_mapping(knoop, "'instrumenten'") or {}
         tredes = [t.id for t in ladder]
         uit = []
-        for iid, ik in velden.items():
+        plekken = knoop.sleutel_locaties if knoop is not None else {}
+        for iid, ik in (velden or {}).items():
             wat = f"instrument '{iid}'"
-            v = m.mapping(ik, wat, verplicht=["naam", "samenvatting", "niveaus", "kenmerken"],
-                          optioneel=["wanneer_wel", "wanneer_niet", "sterke_punten", "beperkingen", "kosten",
-                                     "doorlooptijd", "deelnemers", "voorbeeld", "bron"])
+            v = m.object(ik, vorm.INSTRUMENT, wat)
             if v is None:
                 continue
-            naam = m.tekst(v.get("naam"), f"de naam van {wat}")
-            samenvatting = m.tekst(v.get("samenvatting"), f"de samenvatting van {wat}")
-            niveaus = m.ids(v.get("niveaus"), f"de niveaus van {wat}")
-            for n in niveaus or ():
+            for n in v["niveaus"] or ():
                 if n not in tredes:
                     m.fout(f"{wat} noemt onbekende trede '{n}'{suggestie(n, tredes)} "
-                           f"(treden: {opsomming(tredes)})", v["niveaus"].locatie)
-            eigen = self._eigen_kenmerken(v.get("kenmerken"), kenmerken, wat)
-
-            def teksten(sleutel: str, omschrijving: str) -> tuple[str, ...]:
-                return m.teksten(v.get(sleutel), f"{omschrijving} van {wat}") or ()  # noqa: B023
-
-            def tekst(sleutel: str, omschrijving: str) -> str | None:
-                return m.tekst(v.get(sleutel), f"{omschrijving} van {wat}")  # noqa: B023
-
-            if naam and samenvatting and niveaus and eigen is not None:
+                           f"(treden: {opsomming(tredes)})", v.locatie("niveaus"))
+            eigen = self._eigen_kenmerken(v.knoop("kenmerken"), kenmerken, wat)
+            if v.ok and v["naam"] and v["samenvatting"] and v["niveaus"] and eigen is not None:
                 uit.append(Instrument(
-                    id=iid, naam=naam, samenvatting=samenvatting, niveaus=niveaus, kenmerken=eigen,
-                    wanneer_wel=teksten("wanneer_wel", "'wanneer_wel'"),
-                    wanneer_niet=teksten("wanneer_niet", "'wanneer_niet'"),
-                    sterke_punten=teksten("sterke_punten", "de sterke punten"),
-                    beperkingen=teksten("beperkingen", "de beperkingen"),
-                    kosten_indicatie=tekst("kosten", "de kosten"),
-                    doorlooptijd_indicatie=tekst("doorlooptijd", "de doorlooptijd"),
-                    deelnemers=tekst("deelnemers", "'deelnemers'"),
-                    voorbeeld=tekst("voorbeeld", "het voorbeeld"),
-                    bron=tekst("bron", "de bron"),
-                    locatie=ik.locatie,
+                    id=iid, naam=v["naam"], samenvatting=v["samenvatting"], niveaus=v["niveaus"], kenmerken=eigen,
+                    wanneer_wel=v["wanneer_wel"] or (), wanneer_niet=v["wanneer_niet"] or (),
+                    sterke_punten=v["sterke_punten"] or (), beperkingen=v["beperkingen"] or (),
+                    kosten_indicatie=v["kosten"], doorlooptijd_indicatie=v["doorlooptijd"],
+                    deelnemers=v["deelnemers"], voorbeeld=v["voorbeeld"], bron=v["bron"],
+                    locatie=plekken.get(iid, ik.locatie),
                 ))
         return tuple(uit)
 
     def _eigen_kenmerken(self, knoop: Knoop | None, kenmerken: dict[str, Kenmerk],
                          wat: str) -> dict[str, tuple[str, ...]] | None:
         m = self.m
-        velden = m.mapping(knoop, f"de kenmerken van {wat}", optioneel=list(kenmerken))
+        velden = m.object(knoop, vorm.INSTRUMENT.veld("kenmerken").vorm, f"de kenmerken van {wat}",  # type: ignore[union-attr,arg-type]
+                          overige=kenmerken)
         if velden is None:
             return None
         uit = {}
-        for kid, kk in velden.items():
-            if kid not in kenmerken:
-                continue
-            waarden = m.ids(kk, f"kenmerk '{kid}' van {wat}")
+        for kid, waarden in velden.items():
             if waarden is None:
                 continue
             toegestaan = list(kenmerken[kid].waarden)
             for w in waarden:
                 if w not in toegestaan:
                     m.fout(f"kenmerk '{kid}' van {wat} heeft onbekende waarde '{w}'{suggestie(w, toegestaan)} "
-                           f"(waarden: {opsomming(toegestaan)})", kk.locatie)
+                           f"(waarden: {opsomming(toegestaan)})", velden.locatie(kid))
             uit[kid] = waarden
         return uit
 
 
 def controleer_samenhang(boom: Boom, catalogus: Catalogus) -> None:
-    """Check the references from a tree into a catalogue: rungs, kenmerken and their values.
-    Raises ModelFout listing every problem, located in the tree file."""
+    """Raise ModelFout listing every error in the references from a tree into a catalogue."""
+    fouten = [p for p in samenhang_problemen(boom, catalogus) if p.ernst == "fout"]
+    if fouten:
+        raise ModelFout(problemen=fouten)
+
+
+def samenhang_problemen(boom: Boom, catalogus: Catalogus) -> list[Probleem]:
+    """Every problem in the references from a tree into a catalogue (rungs, kenmerken, their
+    values, instruments), and instruments no rule can ever recommend. Located in the tree file,
+    except the last, which points at the instrument in the catalogue."""
     m = Meldingen()
     tredes = [t.id for t in catalogus.ladder]
+    ids = [i.id for i in catalogus.instrumenten]
 
     def trede(waarde: str, loc: Locatie | None, wat: str) -> None:
         if waarde not in tredes:
@@ -183,20 +162,52 @@ def controleer_samenhang(boom: Boom, catalogus: Catalogus) -> None:
     trede(boom.standaard_niveau, None, "niveau.standaard")
     for groep in ("gewenst", "plafond"):
         for i, r in enumerate(getattr(boom, groep), start=1):
-            trede(r.niveau, r.locatie, f"regel {i} van niveau.{groep}")
-    alle_kenmerken = [NIVEAUS, *catalogus.kenmerken]
+            trede(r.niveau, r.niveau_locatie or r.locatie, f"regel {i} van niveau.{groep}")
+    alle_kenmerken = [*INGEBOUWD, *catalogus.kenmerken]
     for regel in boom.instrumentregels:
         wat = f"instrumentregel '{regel.id}'"
         conditie(regel.wanneer, wat)
         if regel.kenmerk not in alle_kenmerken:
             m.fout(f"{wat} noemt onbekend kenmerk '{regel.kenmerk}'{suggestie(regel.kenmerk, alle_kenmerken)} "
-                   f"(kenmerken in {catalogus.bestand}: {opsomming(alle_kenmerken)})", regel.kenmerk_locatie or regel.locatie)
+                   f"(kenmerken in {catalogus.bestand}: {opsomming(alle_kenmerken)})",
+                   regel.kenmerk_locatie or regel.locatie)
             continue
-        toegestaan = tredes if regel.kenmerk == NIVEAUS else list(catalogus.kenmerken[regel.kenmerk].waarden)
+        if regel.kenmerk == INSTRUMENT:
+            wat_is, toegestaan = "instrument", ids
+        elif regel.kenmerk == NIVEAUS:
+            wat_is, toegestaan = "trede", tredes
+        else:
+            wat_is, toegestaan = "waarde", list(catalogus.kenmerken[regel.kenmerk].waarden)
+        bekend = set(toegestaan)
         for w in regel.waarden:
-            if w not in toegestaan:
-                m.fout(f"{wat}: kenmerk '{regel.kenmerk}' kent geen waarde '{w}'{suggestie(w, toegestaan)} "
-                       f"(waarden: {opsomming(toegestaan)})", regel.locatie)
+            if w not in bekend:
+                m.fout(f"{wat}: kenmerk '{regel.kenmerk}' kent geen {wat_is} '{w}'{suggestie(w, toegestaan)} "
+                       f"({opsomming(toegestaan)})", regel.waarden_locatie or regel.locatie)
     for let_op in boom.let_op:
         conditie(let_op.wanneer, f"let_op '{let_op.id}'")
-    m.stop_bij_fouten(ModelFout)
+    if not m.fouten:  # with broken references the analysis would only repeat them as warnings
+        _nooit_aanbevolen(boom, catalogus, m)
+    return m.problemen
+
+
+def _nooit_aanbevolen(boom: Boom, catalogus: Catalogus, m: Meldingen) -> None:
+    """An instrument is recommended only when a rule with a reason matches one of its values.
+    Warn about instruments whose values no such rule looks for. Linear in rules + instruments."""
+    gezocht: set[tuple[str, str]] = set()
+    for regel in boom.instrumentregels:
+        if not regel.reden:
+            continue
+        if regel.waarde_van is None:
+            waarden: tuple[str, ...] = regel.waarden
+        elif regel.waarde_van == NIVEAU:
+            waarden = tuple(t.id for t in catalogus.ladder)
+        else:
+            vraag = boom.vragen.get(regel.waarde_van)
+            waarden = vraag.optie_ids if vraag else ()
+        gezocht.update((regel.kenmerk, w) for w in waarden)
+    for instrument in catalogus.instrumenten:
+        eigen = [(NIVEAUS, n) for n in instrument.niveaus] + [(INSTRUMENT, instrument.id)]
+        eigen += [(k, w) for k, waarden in instrument.kenmerken.items() for w in waarden]
+        if not any(paar in gezocht for paar in eigen):
+            m.waarschuwing(f"instrument '{instrument.id}' wordt nooit aanbevolen: geen instrumentregel van "
+                           f"boom '{boom.id}' met een 'reden' zoekt een van zijn kenmerken", instrument.locatie)

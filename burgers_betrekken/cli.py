@@ -10,79 +10,38 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional
 
 import click
 import typer
-from typer.core import TyperCommand, TyperGroup
 
 from burgers_betrekken import __version__
+from burgers_betrekken.cli_basis import (
+    BOOM_HELP,
+    CATALOGUS_HELP,
+    Groep,
+    Opdracht,
+    is_terminal,
+    kies_formaat,
+    laad,
+    laad_catalogus,
+)
+from burgers_betrekken.cli_boom import boom_app
 from burgers_betrekken.errors import Afgebroken, BbFout, ExitCode, GeenTerminal, InvoerFout
-
-if TYPE_CHECKING:
-    from burgers_betrekken.model import Boom, Catalogus
-
-FORMATEN = ("tekst", "json")
-
-
-# --- Dutch help ----------------------------------------------------------------------------
-
-
-def _nederlandse_help() -> None:
-    """Typer's Rich help has English panel titles; set Dutch ones just before help is drawn."""
-    from typer import rich_utils
-
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
-    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
-    rich_utils.COMMANDS_PANEL_TITLE = "Opdrachten"
-    rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
-    rich_utils.DEFAULT_STRING = "[standaard: {}]"
-
-
-class _DutchHelp:
-    def get_help_option(self, ctx: click.Context) -> Optional[click.Option]:  # type: ignore[override]
-        optie = super().get_help_option(ctx)  # type: ignore[misc]
-        if optie is not None:
-            optie.help = "Toon deze hulp en stop."
-        return optie
-
-    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Gebruik: ")
-
-    def get_usage(self, ctx: click.Context) -> str:
-        formatter = ctx.make_formatter()
-        self.format_usage(ctx, formatter)
-        return formatter.getvalue().rstrip("\n")
-
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        _nederlandse_help()
-        super().format_help(ctx, formatter)  # type: ignore[misc]
-
-    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
-        pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
-        return [p.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]...")
-                for p in pieces]
-
-
-class Groep(_DutchHelp, TyperGroup):
-    pass
-
-
-class Opdracht(_DutchHelp, TyperCommand):
-    pass
-
 
 app = typer.Typer(
     name="bb",
     cls=Groep,
     help="bb — burgers betrekken: een beslishulp voor participatie bij de Rijksoverheid.",
-    epilog="Bijvoorbeeld: bb advies · bb instrumenten · bb instrumenten focusgroep",
+    epilog="Bijvoorbeeld: bb advies · bb instrumenten focusgroep · bb init mijn-boom · bb boom valideer mijn-boom/boom.yaml",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+app.add_typer(boom_app, name="boom")
 
 
 def _versie(waarde: bool) -> None:
@@ -97,46 +56,6 @@ def _hoofd(
                                 help="Toon het versienummer en stop."),
 ) -> None:
     """bb — burgers betrekken: een beslishulp voor participatie bij de Rijksoverheid."""
-
-
-# --- shared loading ------------------------------------------------------------------------
-
-
-def _formaat(waarde: str) -> str:
-    if waarde not in FORMATEN:
-        from burgers_betrekken.velden import onbekend
-
-        raise InvoerFout(onbekend("onbekend formaat", waarde, FORMATEN, "kies uit"))
-    return waarde
-
-
-def _laad_catalogus(catalogus: Optional[Path]) -> "Catalogus":
-    from burgers_betrekken import bronnen
-    from burgers_betrekken.catalogus import laad_catalogus
-
-    return laad_catalogus(catalogus or bronnen.standaard_catalogus())
-
-
-def _laad(boom: Optional[str], catalogus: Optional[Path]) -> tuple["Boom", "Catalogus"]:
-    from burgers_betrekken import bronnen
-    from burgers_betrekken.boom import laad_boom
-    from burgers_betrekken.catalogus import controleer_samenhang
-
-    b = laad_boom(bronnen.boom_pad(boom))
-    c = _laad_catalogus(catalogus)
-    controleer_samenhang(b, c)
-    return b, c
-
-
-def _is_terminal() -> bool:
-    try:
-        return sys.stdin.isatty() and sys.stdout.isatty()
-    except (ValueError, AttributeError):  # closed or replaced streams
-        return False
-
-
-BOOM_HELP = "Beslisboom: de naam van een meegeleverde boom of een pad naar een YAML-bestand."
-CATALOGUS_HELP = "Instrumentencatalogus (YAML) in plaats van de meegeleverde."
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -154,15 +73,15 @@ def advies(
     """Beantwoord de beslisboom en krijg een onderbouwd advies: trede, instrumenten en aandachtspunten."""
     from burgers_betrekken import engine
 
-    formaat = _formaat(formaat)
-    b, c = _laad(boom, catalogus)
+    formaat = kies_formaat(formaat)
+    b, c = laad(boom, catalogus)
     if antwoorden is not None:
         from burgers_betrekken.antwoorden import laad_antwoorden
 
         a = laad_antwoorden(antwoorden)
         resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
     else:
-        if not _is_terminal():
+        if not is_terminal():
             raise GeenTerminal("geen terminal om vragen te stellen; geef de antwoorden mee met "
                                "--antwoorden BESTAND (YAML of JSON, vraag-id: optie-id)")
         from burgers_betrekken import prompts, render
@@ -201,8 +120,8 @@ def instrumenten(
     """Blader door de instrumentencatalogus, of bekijk één instrument."""
     from burgers_betrekken.velden import onbekend
 
-    formaat = _formaat(formaat)
-    c = _laad_catalogus(catalogus)
+    formaat = kies_formaat(formaat)
+    c = laad_catalogus(catalogus)
     if instrument_id is not None:
         gekozen = c.instrument(instrument_id)
         if gekozen is None:
@@ -237,6 +156,49 @@ def instrumenten(
         scherm.print("Geen instrumenten gevonden met deze filters.")
     else:
         scherm.print(render.catalogus_tabel(c, selectie))
+
+
+@app.command(cls=Opdracht)
+def schema(
+    soort: Optional[str] = typer.Argument(None, metavar="[boom|catalogus|scenarios]",
+                                          help="Welk schema; zonder --uitvoer verplicht."),
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", metavar="MAP",
+                                           help="Schrijf de schema's als bestanden in deze map."),
+) -> None:
+    """JSON Schema voor de YAML-bestanden, zodat een editor aanvult en controleert tijdens het typen."""
+    from burgers_betrekken import schema as schemas
+    from burgers_betrekken.export import als_json
+    from burgers_betrekken.velden import onbekend
+    from burgers_betrekken.vorm import SOORTEN
+
+    if soort is not None and soort not in SOORTEN:
+        raise InvoerFout(onbekend("onbekend schema", soort, SOORTEN, "kies uit"))
+    if uitvoer is None:
+        if soort is None:
+            raise InvoerFout(f"kies welk schema: bb schema boom, bb schema catalogus of bb schema scenarios; "
+                             f"of schrijf ze alle drie met --uitvoer MAP")
+        print(als_json(schemas.schema(soort)))
+        return
+    from burgers_betrekken.bestanden import schrijf_tekst
+
+    for naam in [soort] if soort else list(SOORTEN):
+        doel = uitvoer / schemas.bestandsnaam(naam)
+        schrijf_tekst(doel, als_json(schemas.schema(naam)) + "\n", overschrijf=True)
+        print(f"geschreven: {doel}")
+
+
+@app.command(cls=Opdracht)
+def init(
+    map_: Path = typer.Argument(..., metavar="MAP", help="De nieuwe map (mag nog niet bestaan, of leeg zijn)."),
+    boom: str = typer.Option("rijksoverheid", "--boom", metavar="BOOM",
+                             help="Welke meegeleverde boom als begin dient."),
+) -> None:
+    """Begin een eigen beslisboom: een map met een kopie van boom, catalogus, scenario's en schema's."""
+    from burgers_betrekken.beginmap import maak_beginmap
+
+    for pad in maak_beginmap(map_, boom):
+        print(f"geschreven: {pad}")
+    print(f"\nLees {map_ / 'LEESMIJ.md'} voor de volgende stappen.")
 
 
 # --- the one place where errors become messages and exit codes ------------------------------
@@ -274,7 +236,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     """Entry point of `bb` and `python -m burgers_betrekken`."""
     code: int = ExitCode.OK
     try:
-        app(args=argv, prog_name="bb", standalone_mode=False)
+        # Without standalone mode click returns the code of a `typer.Exit` instead of raising it.
+        uitkomst = app(args=argv, prog_name="bb", standalone_mode=False)
+        if isinstance(uitkomst, int):
+            code = uitkomst
     except Afgebroken:
         print("Afgebroken.", file=sys.stderr)
         code = ExitCode.AFGEBROKEN

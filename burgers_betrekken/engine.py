@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
@@ -18,6 +17,7 @@ from burgers_betrekken.model import (
     LetOp,
     NiveauRegel,
     Optie,
+    PLAATSHOUDER,
     Trede,
     Vraag,
 )
@@ -208,9 +208,6 @@ def _beoordeel(instrument: Instrument, regels: list[InstrumentRegel], feiten: Ma
     return punten, voor, tegen
 
 
-_PLAATSHOUDER = re.compile(r"\{([a-z0-9_]+)\}")
-
-
 def vul_in(tekst: str, labels: Mapping[str, str]) -> str:
     """Replace {vraag-id} and {niveau} in a reason by the user's answer label or rung name."""
-    return _PLAATSHOUDER.sub(lambda m: labels.get(m.group(1), m.group(0)), tekst)
+    return PLAATSHOUDER.sub(lambda m: labels.get(m.group(1), m.group(0)), tekst)

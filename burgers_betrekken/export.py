@@ -27,6 +27,18 @@ def advies_als_data(advies: Advies) -> dict[str, Any]:
     }
 
 
+def pad_als_data(nummer: int, advies: Advies) -> dict[str, Any]:
+    """One path of `bb boom paden`: the answers and what the advice comes to."""
+    return {
+        "nr": nummer,
+        "antwoorden": {s.vraag.id: s.optie.id for s in advies.pad},
+        "niveau": advies.niveau.id,
+        "participatie": advies.participatie,
+        "instrumenten": [a.instrument.id for a in advies.instrumenten],
+        "let_op": [lo.id for lo in advies.let_op],
+    }
+
+
 def instrument_als_data(instrument: Instrument) -> dict[str, Any]:
     return {
         "id": instrument.id,

@@ -6,6 +6,7 @@ location they were read from, so later checks can point at the exact line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -17,6 +18,10 @@ EINDE = "advies"
 
 NIVEAU = "niveau"
 """Reserved condition key: the rung the advice arrived at (usable in caveats and instrument rules)."""
+
+
+PLAATSHOUDER = re.compile(r"\{([a-z0-9_]+)\}")
+"""`{vraag-id}` or `{niveau}` in a reason text: replaced by the answer's label or the rung's name."""
 
 
 def _bevroren(d: Mapping) -> Mapping:
@@ -110,6 +115,7 @@ class NiveauRegel:
     niveau: str
     uitleg: str | None
     locatie: Locatie | None = field(default=None, compare=False)
+    niveau_locatie: Locatie | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,7 @@ class InstrumentRegel:
     reden_afgevallen: str | None
     locatie: Locatie | None = field(default=None, compare=False)
     kenmerk_locatie: Locatie | None = field(default=None, compare=False)
+    waarden_locatie: Locatie | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -158,6 +165,7 @@ class Boom:
     instrumentregels: tuple[InstrumentRegel, ...]
     let_op: tuple[LetOp, ...]
     bestand: str
+    catalogus: str | None = None  # the catalogue file this tree names, resolved against its folder
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vragen", _bevroren(self.vragen))
@@ -220,9 +228,12 @@ class Instrument:
         object.__setattr__(self, "kenmerken", _bevroren(self.kenmerken))
 
     def kenmerk(self, naam: str) -> tuple[str, ...]:
-        """Values of a kenmerk; `niveaus` is the rungs the instrument serves."""
+        """Values of a kenmerk; built in: `niveaus` (the rungs the instrument serves) and
+        `instrument` (its own id)."""
         if naam == "niveaus":
             return self.niveaus
+        if naam == "instrument":
+            return (self.id,)
         return self.kenmerken.get(naam, ())
 
 

@@ -7,13 +7,60 @@ raise: they record a `Probleem` and return None, and the loader decides at the e
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Iterable
+from typing import Any, Collection, Iterable
 
 from burgers_betrekken.errors import BbFout, Locatie, Probleem
+from burgers_betrekken.vorm import (
+    ID_PATROON as _ID,
+    GeheelGetal,
+    Id,
+    Ids,
+    JaNee,
+    Keuze,
+    Lijst,
+    Map,
+    Object,
+    Tekst,
+    Teksten,
+    Vorm,
+)
 from burgers_betrekken.yamlsource import Knoop
 
-ID_PATROON = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+ID_PATROON = re.compile(_ID)
+
+
+@dataclass
+class Gelezen:
+    """The fields of one mapping read by `Meldingen.object`: leaf values converted (None when
+    the value was wrong, reported already), composite values as nodes."""
+
+    vorm: Object
+    knopen: dict[str, Knoop]
+    waarden: dict[str, Any]
+    ok: bool = True
+
+    def __contains__(self, naam: str) -> bool:
+        return naam in self.knopen
+
+    def __getitem__(self, naam: str) -> Any:
+        if naam in self.waarden:
+            return self.waarden[naam]
+        veld = self.vorm.veld(naam)
+        return veld.standaard if veld is not None else None
+
+    get = __getitem__
+
+    def knoop(self, naam: str) -> Knoop | None:
+        return self.knopen.get(naam)
+
+    def locatie(self, naam: str) -> Locatie | None:
+        k = self.knopen.get(naam)
+        return k.locatie if k is not None else None
+
+    def items(self) -> Iterable[tuple[str, Any]]:
+        return self.waarden.items()
 
 
 def suggestie(woord: str, mogelijk: Iterable[str]) -> str:
@@ -22,8 +69,11 @@ def suggestie(woord: str, mogelijk: Iterable[str]) -> str:
     return f"; bedoelde u '{beste[0]}'?" if beste else ""
 
 
-def opsomming(waarden: Iterable[str]) -> str:
-    return ", ".join(f"'{w}'" for w in waarden)
+def opsomming(waarden: Iterable[str], hoogstens: int = 15) -> str:
+    """'a', 'b', 'c' — long lists are cut off so a message stays readable."""
+    waarden = list(waarden)
+    deel = ", ".join(f"'{w}'" for w in waarden[:hoogstens])
+    return deel + (f" en {len(waarden) - hoogstens} meer" if len(waarden) > hoogstens else "")
 
 
 def onbekend(wat: str, waarde: str, mogelijk: Iterable[str], lijstnaam: str) -> str:
@@ -54,26 +104,77 @@ class Meldingen:
 
     # --- typed readers -------------------------------------------------------------
 
-    def mapping(self, knoop: Knoop | None, wat: str, verplicht: Iterable[str] = (),
-                optioneel: Iterable[str] = ()) -> dict[str, Knoop] | None:
-        """A mapping with exactly these keys allowed; reports unknown and missing keys."""
+    def object(self, knoop: Knoop | None, vorm: Object, wat: str,
+               overige: Collection[str] = ()) -> Gelezen | None:
+        """Read a mapping of the shape `vorm`: reports unknown and missing keys and reads each
+        leaf value with its declared type. `overige`: the extra keys this mapping allows (only
+        when the shape has `overige`), for example the question ids in a condition."""
         if knoop is None:
             return None
         if not knoop.is_map:
             self.fout(f"{wat} moet een mapping (sleutel: waarde) zijn, maar is {knoop.omschrijving()}",
                       knoop.locatie)
             return None
-        verplicht = list(verplicht)
-        toegestaan = verplicht + list(optioneel)
+        extra = overige if vorm.overige is not None else ()
         velden: dict[str, Knoop] = knoop.waarde  # type: ignore[assignment]
-        for sleutel in velden:
-            if sleutel not in toegestaan:
-                self.fout(f"onbekende sleutel '{sleutel}' in {wat}{suggestie(sleutel, toegestaan)} "
-                          f"(toegestaan: {opsomming(toegestaan)})", knoop.sleutel_locaties[sleutel])
-        for sleutel in verplicht:
-            if sleutel not in velden:
+        gelezen = Gelezen(vorm, velden, {})
+        voorgesteld: set[str] = set()  # a misspelt key is one problem, not also a missing one
+        for sleutel, waarde in velden.items():
+            veld = vorm.veld(sleutel)
+            if veld is not None:
+                gelezen.waarden[sleutel] = self.lees(waarde, veld.vorm, f"{veld.genoemd} van {wat}")
+            elif sleutel in extra:
+                gelezen.waarden[sleutel] = self.lees(waarde, vorm.overige, f"de waarde van '{sleutel}' in {wat}")
+            else:
+                gelezen.ok = False
+                toegestaan = [*extra, *vorm.namen]
+                voorgesteld.update(get_close_matches(sleutel, vorm.namen, n=1, cutoff=0.6))
+                if vorm.overige_soort:
+                    self.fout(f"{wat} noemt {onbekend(f'onbekende {vorm.overige_soort}', sleutel, toegestaan, 'mogelijk')}",
+                              knoop.sleutel_locaties[sleutel])
+                else:
+                    self.fout(f"onbekende sleutel '{sleutel}' in {wat}{suggestie(sleutel, toegestaan)} "
+                              f"(toegestaan: {opsomming(toegestaan)})", knoop.sleutel_locaties[sleutel])
+        for sleutel in vorm.verplicht:
+            if sleutel not in velden and sleutel not in voorgesteld:
+                gelezen.ok = False
                 self.fout(f"{wat} mist de verplichte sleutel '{sleutel}'", knoop.locatie)
-        return velden
+        return gelezen
+
+    def lees(self, knoop: Knoop, vorm: Vorm | None, wat: str) -> Any:
+        """A value of the declared shape: leaves converted to Python values, composites
+        returned as nodes (a Map as dict of nodes, a Lijst as list of nodes) for the loader."""
+        if isinstance(vorm, Tekst):
+            return self.tekst(knoop, wat)
+        if isinstance(vorm, Id):
+            return self.id(knoop, wat)
+        if isinstance(vorm, Ids):
+            return self.ids(knoop, wat)
+        if isinstance(vorm, Teksten):
+            return self.teksten(knoop, wat)
+        if isinstance(vorm, GeheelGetal):
+            getal = self.geheel_getal(knoop, wat)
+            if getal is not None and vorm.minimum is not None and getal < vorm.minimum:
+                self.fout(f"{wat} moet minstens {vorm.minimum} zijn, maar is {getal}", knoop.locatie)
+                return None
+            return getal
+        if isinstance(vorm, JaNee):
+            return self.ja_nee(knoop, wat)
+        if isinstance(vorm, Keuze):
+            woord = self.tekst(knoop, wat)
+            if woord is not None and woord not in vorm.waarden:
+                self.fout(f"{wat} moet {' of '.join(repr(w) for w in vorm.waarden)} zijn, niet '{woord}'"
+                          f"{suggestie(woord, vorm.waarden)}", knoop.locatie)
+                return None
+            return woord
+        if isinstance(vorm, Map):
+            velden = self.vrije_mapping(knoop, wat)
+            if velden is not None and len(velden) < vorm.minimaal:
+                self.fout(vorm.te_weinig.format(wat=wat, minimaal=vorm.minimaal), knoop.locatie)
+            return velden
+        if isinstance(vorm, Lijst):
+            return self.lijst(knoop, wat)
+        return knoop  # Object or Ref: the loader reads it with its own context
 
     def vrije_mapping(self, knoop: Knoop | None, wat: str) -> dict[str, Knoop] | None:
         """A mapping whose keys are ids chosen by the author."""

@@ -136,7 +136,10 @@ def test_alle_problemen_tegelijk(tmp_path: Path) -> None:
     pad.write_text(tekst, encoding="utf-8")
     with pytest.raises(ModelFout) as info:
         laad_boom(pad)
-    assert len(info.value.problemen) >= 3  # unknown key, missing tekst, unknown next
+    berichten = [p.bericht for p in info.value.problemen]
+    assert len(berichten) == 2, berichten  # the misspelt key (not also "missing 'tekst'") and the unknown next
+    assert any("onbekende sleutel 'tekts'" in b for b in berichten)
+    assert any("onbekende vraag 'doorloptijd'" in b for b in berichten)
 
 
 @pytest.mark.parametrize("inhoud, verwacht", [
