@@ -118,8 +118,8 @@ def dekking(boom: Boom, d: Dekking) -> RenderableType:
 def paden_tabel(adviezen: Sequence[Advies]) -> RenderableType:
     tabel = Table(box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False, expand=True)
     tabel.add_column("Nr", justify="right", no_wrap=True)
-    tabel.add_column("Antwoorden", ratio=3)
-    tabel.add_column("Advies", ratio=2)
+    tabel.add_column("Antwoorden", no_wrap=True)
+    tabel.add_column("Advies", ratio=1, overflow="fold")
     for nummer, a in enumerate(adviezen, start=1):
         antwoorden = Text("\n".join(f"{s.vraag.id}={s.optie.id}" for s in a.pad))
         uit = Text()
