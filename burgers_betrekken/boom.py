@@ -126,7 +126,7 @@ class BoomLezer:
         return tuple(opties)
 
     def _controleer_verwijzingen(self, vragen: dict[str, Vraag]) -> None:
-        doelen = [*self.vraag_ids, EINDE]  # a question with its own errors is still a valid target
+        doelen = {**self.vraag_ids, EINDE: None}  # a question with its own errors is still a valid target
         for vraag in vragen.values():
             plek = self.volgende_locaties.get
             kandidaten = [(vraag.volgende, plek((vraag.id, None), vraag.locatie), f"vraag '{vraag.id}'")]

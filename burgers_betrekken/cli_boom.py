@@ -96,14 +96,25 @@ def paden(
     bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP),
     formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
+    hoogstens: int = typer.Option(10_000, "--hoogstens", metavar="N", min=1,
+                                  help="Toon hoogstens zoveel paden (een grote boom heeft er miljoenen)."),
 ) -> None:
     """Toon elk pad door de boom met het advies waar het op uitkomt."""
+    from itertools import islice
+
     from burgers_betrekken import engine
+    from burgers_betrekken.paden import aantal_paden, aantal_tekst
     from burgers_betrekken.paden import paden as alle_paden
 
     formaat = kies_formaat(formaat)
     boom, cat = laad(bestand, catalogus)
-    adviezen = [engine.advies(boom, cat, dict(pad)) for pad in alle_paden(boom)]
+    totaal = aantal_paden(boom)
+    adviezen = [engine.advies(boom, cat, dict(pad)) for pad in islice(alle_paden(boom), hoogstens)]
+    if totaal > len(adviezen):
+        import sys
+
+        print(f"let op: de boom heeft {aantal_tekst(totaal)}; alleen de eerste {len(adviezen)} worden getoond "
+              f"(kies er meer met --hoogstens)", file=sys.stderr)
     if formaat == "json":
         from burgers_betrekken.export import als_json, pad_als_data
 
@@ -113,7 +124,7 @@ def paden(
 
     scherm = render.console()
     scherm.print(render_boom.paden_tabel(adviezen))
-    scherm.print(f"{len(adviezen)} paden door boom '{boom.id}'.")
+    scherm.print(f"{aantal_tekst(len(adviezen))} door boom '{boom.id}'.")
 
 
 @boom_app.command(cls=Opdracht)

@@ -154,9 +154,9 @@ def _controleer_boom(pad: Path, knoop: Knoop,
 
 
 def _samenvatting(b: Boom) -> str:
-    from burgers_betrekken.paden import aantal_paden
+    from burgers_betrekken.paden import aantal_paden, aantal_tekst
 
-    return (f"{len(b.vragen)} vragen, {aantal_paden(b)} paden, {len(b.instrumentregels)} instrumentregels, "
+    return (f"{len(b.vragen)} vragen, {aantal_tekst(aantal_paden(b))}, {len(b.instrumentregels)} instrumentregels, "
             f"{len(b.let_op)} aandachtspunten")
 
 

@@ -14,15 +14,25 @@ Pad = tuple[tuple[str, str], ...]
 """A path as (question id, option id) pairs, in the order asked."""
 
 
+VEEL = 10**9
+"""Path counts stop here: beyond it the exact number helps nobody, and big integers would make
+counting quadratic in the size of the tree."""
+
+
 def aantal_paden(boom: Boom) -> int:
-    """How many different paths lead from the start to the advice."""
+    """How many different paths lead from the start to the advice, at most `VEEL`."""
     tabel: dict[str, int] = {}
     # Questions in reverse topological order (the loader guarantees there are no cycles).
     for vraag_id in reversed(_topologisch(boom)):
         vraag = boom.vragen[vraag_id]
-        tabel[vraag_id] = sum(1 if (doel := vraag.volgende_na(o.id)) == EINDE else tabel[doel]
-                              for o in vraag.opties)
+        tabel[vraag_id] = min(VEEL, sum(1 if (doel := vraag.volgende_na(o.id)) == EINDE else tabel[doel]
+                                        for o in vraag.opties))
     return tabel[boom.start]
+
+
+def aantal_tekst(aantal: int) -> str:
+    """"4340 paden", or "meer dan een miljard paden" at the cap."""
+    return "meer dan een miljard paden" if aantal >= VEEL else f"{aantal} {'pad' if aantal == 1 else 'paden'}"
 
 
 def paden(boom: Boom) -> Iterator[Pad]:

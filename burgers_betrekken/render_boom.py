@@ -16,6 +16,7 @@ from burgers_betrekken.controle import Bestandsrapport, Rapport, soortnaam
 from burgers_betrekken.engine import Advies
 from burgers_betrekken.errors import Probleem
 from burgers_betrekken.model import EINDE, Boom
+from burgers_betrekken.paden import aantal_tekst
 from burgers_betrekken.render import PROMINENT, t, veilig
 from burgers_betrekken.scenarios import Dekking, Uitslag
 
@@ -107,7 +108,7 @@ def dekking(boom: Boom, d: Dekking) -> RenderableType:
         delen.append(Text(f"    niet gedekt: {' → '.join(route)} → advies", style="yellow"))
         delen.append(Text(f"      bijvoorbeeld: {', '.join(f'{v}={o}' for v, o in pad)}", style="dim"))
     procent = f"{100 * d.paden_gedekt / d.paden_totaal:.1f}".replace(".", ",")
-    delen.append(Text(f"  Paden (combinaties van antwoorden): {d.paden_gedekt} van {d.paden_totaal} "
+    delen.append(Text(f"  Paden (combinaties van antwoorden): {d.paden_gedekt} van {aantal_tekst(d.paden_totaal)} "
                       f"gedekt ({procent}%); bb boom paden toont ze allemaal"))
     return Group(*delen)
 

@@ -131,7 +131,7 @@ def test_dekking_noemt_ongebruikte_opties_en_routes(bb, tmp_path: Path) -> None:
     assert "niet gebruikt: budget=hoog (Hoog)" in uit.stdout
     assert "Routes (volgordes van vragen): 1 van 2 gedekt" in uit.stdout
     assert "niet gedekt: doel → advies" in uit.stdout and "bijvoorbeeld: doel=informeren" in uit.stdout
-    assert "Paden (combinaties van antwoorden): 1 van 3 gedekt (33,3%)" in uit.stdout
+    assert "Paden (combinaties van antwoorden): 1 van 3 paden gedekt (33,3%)" in uit.stdout
 
 
 @pytest.mark.parametrize("van, naar, melding", [
@@ -184,6 +184,13 @@ def test_paden_als_tabel_past_in_80_kolommen(bb) -> None:
     assert max(len(r) for r in uit.stdout.splitlines()) <= 80
     assert "…" not in uit.stdout  # nothing cut off
     assert "let op: informeren_geen_participatie" in uit.stdout
+
+
+def test_paden_van_een_grote_boom_worden_begrensd(bb) -> None:
+    uit = bb("boom", "paden", "--hoogstens", "2", "--formaat", "json", cwd=ROOT)
+    assert uit.returncode == 0, uit.stderr
+    assert len(json.loads(uit.stdout)) == 2
+    assert "de boom heeft 4340 paden; alleen de eerste 2 worden getoond" in uit.stderr
 
 
 def test_toon_laat_elke_vraag_en_optie_zien(bb) -> None:
