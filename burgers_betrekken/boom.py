@@ -40,6 +40,7 @@ class BoomLezer:
         # every question id in the file, also of questions that have errors of their own, so that
         # a reference to such a question is not reported as a second, misleading error
         self.vraag_ids: dict[str, None] = {}
+        self.optie_ids: dict[str, list[str]] = {}  # likewise every option id, per question
 
     def lees(self, knoop: Knoop) -> Boom:
         m = self.m
@@ -66,9 +67,9 @@ class BoomLezer:
                 if len(m.fouten) == fouten_voor:  # a broken link would make every later question unreachable
                     self._controleer_bereikbaar(vragen, start)
 
-        gewenst, standaard, plafond = self._niveau(top["niveau"], vragen or {})
-        regels = self._instrumentregels(top["instrumentregels"], vragen or {})
-        let_op = self._let_op(top["let_op"], vragen or {})
+        gewenst, standaard, plafond = self._niveau(top["niveau"])
+        regels = self._instrumentregels(top["instrumentregels"])
+        let_op = self._let_op(top["let_op"])
 
         m.stop_bij_fouten(ModelFout)
         assert boom_id and versie and titel and start and vragen is not None and standaard
@@ -112,6 +113,7 @@ class BoomLezer:
                 vraag_id: str) -> tuple[Optie, ...] | None:
         if velden is None or knoop is None:
             return None
+        self.optie_ids[vraag_id] = list(velden)
         opties = []
         for optie_id, ok in velden.items():
             o = self.m.object(ok, vorm.OPTIE, f"optie '{optie_id}' van vraag '{vraag_id}'")
@@ -181,7 +183,7 @@ class BoomLezer:
 
     # --- conditions ----------------------------------------------------------------
 
-    def conditie(self, knoop: Knoop | None, vragen: dict[str, Vraag], wat: str,
+    def conditie(self, knoop: Knoop | None, wat: str,
                  niveau_mag: bool = True) -> Conditie | None:
         m = self.m
         if knoop is None:
@@ -195,11 +197,11 @@ class BoomLezer:
         ok = velden.ok
         for sleutel, waarde in velden.items():
             if sleutel == "niet":
-                niet = self.conditie(waarde, vragen, wat, niveau_mag)
+                niet = self.conditie(waarde, wat, niveau_mag)
                 ok &= niet is not None
             elif sleutel == "een_van":
                 for c in waarde or []:
-                    sub = self.conditie(c, vragen, wat, niveau_mag)
+                    sub = self.conditie(c, wat, niveau_mag)
                     ok &= sub is not None
                     if sub is not None:
                         een_van.append(sub)
@@ -211,8 +213,8 @@ class BoomLezer:
             elif waarde is None:
                 ok = False
             else:
-                if sleutel in vragen:
-                    toegestaan = vragen[sleutel].optie_ids
+                if sleutel in self.optie_ids:
+                    toegestaan = self.optie_ids[sleutel]
                     for i in waarde:
                         if i not in toegestaan:
                             m.fout(f"'wanneer' van {wat}: vraag '{sleutel}' heeft geen optie '{i}'"
@@ -224,15 +226,14 @@ class BoomLezer:
 
     # --- rung rules ----------------------------------------------------------------
 
-    def _niveau(self, knoop: Knoop | None, vragen: dict[str, Vraag]
-                ) -> tuple[tuple[NiveauRegel, ...], str | None, tuple[NiveauRegel, ...]]:
+    def _niveau(self, knoop: Knoop | None) -> tuple[tuple[NiveauRegel, ...], str | None, tuple[NiveauRegel, ...]]:
         velden = self.m.object(knoop, vorm.BOOM.veld("niveau").vorm, "'niveau'")  # type: ignore[union-attr,arg-type]
         if velden is None:
             return (), None, ()
-        return (self._niveauregels(velden["gewenst"], vragen, "niveau.gewenst"), velden["standaard"],
-                self._niveauregels(velden["plafond"], vragen, "niveau.plafond"))
+        return (self._niveauregels(velden["gewenst"], "niveau.gewenst"), velden["standaard"],
+                self._niveauregels(velden["plafond"], "niveau.plafond"))
 
-    def _niveauregels(self, knopen: list[Knoop] | None, vragen: dict[str, Vraag], wat: str
+    def _niveauregels(self, knopen: list[Knoop] | None, wat: str
                       ) -> tuple[NiveauRegel, ...]:
         regels = []
         for i, rk in enumerate(knopen or [], start=1):
@@ -240,15 +241,14 @@ class BoomLezer:
             r = self.m.object(rk, vorm.NIVEAUREGEL, rwat)
             if r is None:
                 continue
-            cond = self.conditie(r["wanneer"], vragen, rwat, niveau_mag=False)
+            cond = self.conditie(r["wanneer"], rwat, niveau_mag=False)
             if cond is not None and r["niveau"] is not None and r.ok:
                 regels.append(NiveauRegel(cond, r["niveau"], r["uitleg"], rk.locatie, r.locatie("niveau")))
         return tuple(regels)
 
     # --- instrument rules ----------------------------------------------------------
 
-    def _instrumentregels(self, velden: dict[str, Knoop] | None, vragen: dict[str, Vraag]
-                          ) -> tuple[InstrumentRegel, ...]:
+    def _instrumentregels(self, velden: dict[str, Knoop] | None) -> tuple[InstrumentRegel, ...]:
         m = self.m
         regels = []
         for regel_id, rk in (velden or {}).items():
@@ -256,16 +256,16 @@ class BoomLezer:
             r = m.object(rk, vorm.INSTRUMENTREGEL, wat)
             if r is None:
                 continue
-            cond = self.conditie(r["wanneer"], vragen, wat)
+            cond = self.conditie(r["wanneer"], wat)
             soort, reden, afgevallen = r["soort"], r["reden"], r["reden_afgevallen"]
             if "waarden" in r and "waarde_van" in r:
                 m.fout(f"{wat} heeft zowel 'waarden' als 'waarde_van'; kies er één", rk.locatie)
             elif "waarden" not in r and "waarde_van" not in r:
                 m.fout(f"{wat} mist 'waarden' (of 'waarde_van')", rk.locatie)
             waarde_van = r["waarde_van"]
-            if waarde_van is not None and waarde_van not in vragen and waarde_van != NIVEAU:
+            if waarde_van is not None and waarde_van not in self.vraag_ids and waarde_van != NIVEAU:
                 m.fout(f"'waarde_van' van {wat} verwijst naar onbekende vraag '{waarde_van}'"
-                       f"{suggestie(waarde_van, [*vragen, NIVEAU])}", r.locatie("waarde_van"))
+                       f"{suggestie(waarde_van, [*self.vraag_ids, NIVEAU])}", r.locatie("waarde_van"))
             if soort == "eis" and "reden_afgevallen" not in r:
                 m.fout(f"{wat} is een eis en heeft dus 'reden_afgevallen' nodig: waarom valt een instrument af?",
                        rk.locatie)
@@ -273,7 +273,7 @@ class BoomLezer:
                 m.fout(f"{wat} is een voorkeur en heeft dus 'reden' nodig: waarom past een instrument beter?",
                        rk.locatie)
             for sleutel in ("reden", "reden_afgevallen"):
-                self._controleer_plaatshouders(r[sleutel], r.locatie(sleutel), vragen, f"de {sleutel} van {wat}")
+                self._controleer_plaatshouders(r[sleutel], r.locatie(sleutel), f"de {sleutel} van {wat}")
             if not r.ok or None in (cond, r["kenmerk"], soort, r["punten"]) or ("waarden" in r and r["waarden"] is None):
                 continue
             regels.append(InstrumentRegel(regel_id, cond, r["kenmerk"], tuple(r["waarden"] or ()), waarde_van,  # type: ignore[arg-type]
@@ -281,23 +281,22 @@ class BoomLezer:
                                           r.locatie("kenmerk"), r.locatie("waarden")))
         return tuple(regels)
 
-    def _controleer_plaatshouders(self, tekst: str | None, loc: Locatie | None, vragen: dict[str, Vraag],
-                                  wat: str) -> None:
+    def _controleer_plaatshouders(self, tekst: str | None, loc: Locatie | None, wat: str) -> None:
         for naam in PLAATSHOUDER.findall(tekst or ""):
-            if naam not in vragen and naam != NIVEAU:
+            if naam not in self.vraag_ids and naam != NIVEAU:
                 self.m.fout(f"{wat} noemt '{{{naam}}}', maar er is geen vraag '{naam}'"
-                            f"{suggestie(naam, [*vragen, NIVEAU])}; gebruik een vraag-id of '{{{NIVEAU}}}'", loc)
+                            f"{suggestie(naam, [*self.vraag_ids, NIVEAU])}; gebruik een vraag-id of '{{{NIVEAU}}}'", loc)
 
     # --- caveats -------------------------------------------------------------------
 
-    def _let_op(self, velden: dict[str, Knoop] | None, vragen: dict[str, Vraag]) -> tuple[LetOp, ...]:
+    def _let_op(self, velden: dict[str, Knoop] | None) -> tuple[LetOp, ...]:
         uit = []
         for lid, lk in (velden or {}).items():
             wat = f"let_op '{lid}'"
             v = self.m.object(lk, vorm.LET_OP, wat)
             if v is None:
                 continue
-            cond = self.conditie(v["wanneer"], vragen, wat)
+            cond = self.conditie(v["wanneer"], wat)
             if v.ok and v["titel"] and v["tekst"] and v["bron"] and cond is not None:
                 uit.append(LetOp(lid, v["titel"], v["tekst"], v["bron"], cond, lk.locatie))
         return tuple(uit)

@@ -121,7 +121,8 @@ _VERTALINGEN: list[tuple[str, str]] = [
     (r"found character that cannot start any token",
      "teken dat hier niet mag (een tab? spring in met spaties)"),
     (r"mapping values are not allowed",
-     "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing"),
+     "hier mag geen ':' staan; mist er een ':' op een regel erboven? Zet anders tekst met een dubbele punt "
+     "tussen aanhalingstekens, of controleer de inspringing"),
     (r"could not find expected ':'",
      "verwachtte een ':' na de sleutel"),
     (r"did not find expected key|expected <block end>",
