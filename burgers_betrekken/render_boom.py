@@ -8,6 +8,7 @@ from typing import Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -73,7 +74,7 @@ def _bestandsregel(b: Bestandsrapport) -> Text:
 def scenario_uitslagen(bestand: str, boom: Boom, uitslagen: Sequence[Uitslag]) -> RenderableType:
     aantal = _meervoud(len(uitslagen), "scenario", "scenario's")
     delen: list[RenderableType] = [Text(f"{veilig(bestand)}: {aantal} "
-                                        f"voor boom '{veilig(boom.id)}' ({veilig(boom.bestand)})", style="bold")]
+                                        f"voor boom '{veilig(boom.id)}'", style="bold")]
     for u in uitslagen:
         regel = Text("  ")
         regel.append(OK if u.geslaagd else NIET_OK, style="green" if u.geslaagd else "bold red")
@@ -82,8 +83,9 @@ def scenario_uitslagen(bestand: str, boom: Boom, uitslagen: Sequence[Uitslag]) -
         delen.append(regel)
         for a in u.afwijkingen:
             plek = f"{a.locatie}: " if a.locatie else ""
-            delen.append(Text(f"      {veilig(plek)}{a.verwachting}: verwacht {veilig(a.verwacht)}; "
-                              f"gekregen {veilig(a.gekregen)}", style="red"))
+            delen.append(Padding(Text(f"{veilig(plek)}{a.verwachting}", style="red"), (0, 0, 0, 6), expand=False))
+            delen.append(Padding(Text(f"verwacht: {veilig(a.verwacht)}"), (0, 0, 0, 8), expand=False))
+            delen.append(Padding(Text(f"gekregen: {veilig(a.gekregen)}"), (0, 0, 0, 8), expand=False))
     mislukt = sum(1 for u in uitslagen if not u.geslaagd)
     samen = Text("Resultaat: ", style="bold")
     samen.append(f"{len(uitslagen) - mislukt} geslaagd", style="green")
@@ -109,7 +111,8 @@ def dekking(boom: Boom, d: Dekking) -> RenderableType:
         delen.append(Text(f"      bijvoorbeeld: {', '.join(f'{v}={o}' for v, o in pad)}", style="dim"))
     procent = f"{100 * d.paden_gedekt / d.paden_totaal:.1f}".replace(".", ",")
     delen.append(Text(f"  Paden (combinaties van antwoorden): {d.paden_gedekt} van {aantal_tekst(d.paden_totaal)} "
-                      f"gedekt ({procent}%); bb boom paden toont ze allemaal"))
+                      f"gedekt ({procent}%)"))
+    delen.append(Text("  (bb boom paden toont elk pad met zijn advies)", style="dim"))
     return Group(*delen)
 
 

@@ -118,7 +118,7 @@ def test_een_mislukt_scenario_toont_het_verschil_op_zijn_plek(bb, tmp_path: Path
     uit = bb("boom", "test", "klein.tests.yaml", cwd=tmp_path)
     assert uit.returncode == 1
     assert "✗ inzichten_laag — Inzichten met weinig geld" in uit.stdout
-    assert "klein.tests.yaml:7:15: niveau: verwacht adviseren; gekregen raadplegen" in uit.stdout
+    assert "      klein.tests.yaml:7:15: niveau\n        verwacht: adviseren\n        gekregen: raadplegen\n" in uit.stdout
     assert "1 geslaagd" not in uit.stdout and "0 geslaagd, 1 mislukt" in uit.stdout
 
 
