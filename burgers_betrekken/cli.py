@@ -109,7 +109,7 @@ def _toon_advies(resultaat: Any, formaat: str) -> None:
 
 @app.command(cls=Opdracht)
 def instrumenten(
-    instrument_id: Optional[str] = typer.Argument(None, metavar="[ID]", help="Toon één instrument in detail."),
+    instrument: Optional[str] = typer.Argument(None, metavar="[ID]", help="Toon één instrument in detail."),
     niveau: Optional[str] = typer.Option(None, "--niveau", "-n", metavar="TREDE",
                                          help="Alleen instrumenten voor deze trede (bijv. raadplegen)."),
     doelgroep: Optional[str] = typer.Option(None, "--doelgroep", "-d", metavar="DOELGROEP",
@@ -122,10 +122,10 @@ def instrumenten(
 
     formaat = kies_formaat(formaat)
     c = laad_catalogus(catalogus)
-    if instrument_id is not None:
-        gekozen = c.instrument(instrument_id)
+    if instrument is not None:
+        gekozen = c.instrument(instrument)
         if gekozen is None:
-            raise InvoerFout(onbekend("onbekend instrument", instrument_id, (i.id for i in c.instrumenten),
+            raise InvoerFout(onbekend("onbekend instrument", instrument, (i.id for i in c.instrumenten),
                                       "instrumenten"))
         selectie = (gekozen,)
     else:
@@ -145,12 +145,12 @@ def instrumenten(
         from burgers_betrekken.export import als_json, instrument_als_data
 
         data = [instrument_als_data(i) for i in selectie]
-        print(als_json(data[0] if instrument_id is not None else data))
+        print(als_json(data[0] if instrument is not None else data))
         return
     from burgers_betrekken import render
 
     scherm = render.console()
-    if instrument_id is not None:
+    if instrument is not None:
         scherm.print(render.instrument_detail(c, selectie[0]))
     elif not selectie:
         scherm.print("Geen instrumenten gevonden met deze filters.")

@@ -53,8 +53,8 @@ def valideer(
 
 @boom_app.command(cls=Opdracht)
 def test(
-    bestand: str = typer.Argument(..., metavar="BESTAND",
-                                  help="Het scenariobestand (x.tests.yaml), of de boom ernaast (x.yaml)."),
+    scenariobestand: str = typer.Argument(..., metavar="BESTAND",
+                                          help="Het scenariobestand (x.tests.yaml), of de boom ernaast (x.yaml)."),
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
 ) -> None:
     """Voer de scenariotests van een boom uit en toon welke opties en paden niet getest zijn.
@@ -71,7 +71,7 @@ def test(
         toets,
     )
 
-    pad = bronnen.boom_pad(bestand)
+    pad = bronnen.boom_pad(scenariobestand)
     if not pad.name.endswith(ACHTERVOEGSEL):
         pad = tests_bij(pad)
         if not pad.exists():

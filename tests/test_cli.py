@@ -24,6 +24,10 @@ def test_versie_en_hulp_in_het_nederlands(bb, tmp_path: Path) -> None:
         assert woord in hulp.stdout
     assert "Show this message" not in hulp.stdout and "Usage:" not in hulp.stdout
     assert "Antwoorden uit een YAML- of JSON-bestand" in bb("advies", "--help", cwd=tmp_path).stdout
+    # arguments keep their help (click 8.5 with typer 0.20 dropped it) and their metavar
+    hulp = bb("boom", "test", "--help", cwd=tmp_path).stdout
+    assert "Het scenariobestand" in hulp and "BESTAND" in hulp
+    assert "Toon één instrument in detail." in bb("instrumenten", "--help", cwd=tmp_path).stdout
 
 
 def test_python_dash_m_werkt_ook(tmp_path: Path) -> None:
