@@ -227,7 +227,7 @@ def _meld(tekst: Any) -> None:
     try:
         from burgers_betrekken import render
 
-        render.console(stderr=True).print(tekst, soft_wrap=True)  # one problem per line, for editors and grep
+        render.print_meldingen(render.console(stderr=True), tekst)
     except Exception:  # the error path must never fail on the renderer
         print(str(tekst), file=sys.stderr)
 

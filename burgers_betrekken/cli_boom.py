@@ -46,7 +46,7 @@ def valideer(
     from burgers_betrekken.controle import valideer as controleer
 
     r = controleer(bestanden, catalogus, bronnen.standaard_catalogus())
-    render.console().print(render_boom.rapport(r), soft_wrap=True)
+    render.print_meldingen(render.console(), render_boom.rapport(r))
     if r.exit_code:
         raise typer.Exit(r.exit_code)
 

@@ -170,10 +170,10 @@ def _controleer_scenarios(pad: Path, catalogus_pad: Path | None) -> Bestandsrapp
     try:
         boom, catalogus = laad_voor_scenarios(reeks.boom, reeks.catalogus or catalogus_pad)
     except BbFout as e:
-        aantal = len(e.problemen)
+        bron = e.locatie.bestand if e.locatie else str(reeks.boom)
         return Bestandsrapport(str(pad), SCENARIOS, (Probleem(
-            f"de scenario's zijn niet gecontroleerd: {reeks.boom} of de catalogus heeft "
-            f"{aantal} {'fout' if aantal == 1 else 'fouten'}; de eerste: {e.problemen[0]}", Locatie(str(pad))),))
+            f"de scenario's zijn niet gecontroleerd, want {bron} heeft fouten; maak dat bestand eerst in orde",
+            Locatie(str(pad))),))
     problemen = scenario_problemen(reeks, boom, catalogus)
     return Bestandsrapport(str(pad), SCENARIOS, tuple(problemen),
                            samenvatting=f"{len(reeks.scenarios)} scenario's voor boom '{boom.id}'")

@@ -44,6 +44,12 @@ def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, emoji=False)
 
 
+def print_meldingen(scherm: Console, meldingen: RenderableType) -> None:
+    """Problem lines: one line each when read by a program or an editor (piped), wrapped at
+    word boundaries on a terminal, where the terminal would otherwise break words."""
+    scherm.print(meldingen, soft_wrap=not scherm.is_terminal)
+
+
 def _kop(titel: str) -> RenderableType:
     return Group(Text(""), Rule(Text(titel, style="bold"), align="left", style="dim"))
 
