@@ -14,11 +14,13 @@ from burgers_betrekken.model import (
     LetOp,
     NiveauRegel,
     PLAATSHOUDER,
+    WEET_NIET,
     Optie,
     Vraag,
+    WeetNiet,
 )
 from burgers_betrekken import vorm
-from burgers_betrekken.velden import Meldingen, opsomming, suggestie
+from burgers_betrekken.velden import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.yamlsource import Knoop, lees_bestand
 
 
@@ -101,13 +103,25 @@ class BoomLezer:
             if opties is None or v["tekst"] is None:
                 continue
             plek = knoop.sleutel_locaties[vraag_id] if knoop else vk.locatie
+            weet_niet = self._weet_niet(v, opties, wat)
             zonder = [o.id for o in opties if o.volgende is None]
             if "volgende" not in v and zonder:
                 welke = f"optie {opsomming(zonder)} heeft" if len(zonder) == 1 else f"opties {opsomming(zonder)} hebben"
                 m.fout(f"na {wat} gaat het pad nergens heen: de vraag heeft geen 'volgende' en {welke} er ook "
                        f"geen; geef de vraag 'volgende: <vraag-id>' of 'volgende: {EINDE}'", plek)
-            vragen[vraag_id] = Vraag(vraag_id, v["tekst"], v["toelichting"], opties, v["volgende"], plek)
+            vragen[vraag_id] = Vraag(vraag_id, v["tekst"], v["toelichting"], opties, v["volgende"], plek, weet_niet)
         return vragen
+
+    def _weet_niet(self, v: Gelezen, opties: tuple[Optie, ...], wat: str) -> WeetNiet | None:
+        w = self.m.object(v["weet_niet"], vorm.VRAAG.veld("weet_niet").vorm, f"'weet_niet' van {wat}")  # type: ignore[union-attr,arg-type]
+        if w is None or not w.ok or w["optie"] is None or w["aanname"] is None:
+            return None
+        ids = [o.id for o in opties]
+        if w["optie"] not in ids:
+            self.m.fout(f"'weet_niet' van {wat} neemt optie '{w['optie']}' aan, maar die bestaat niet"
+                        f"{suggestie(w['optie'], ids)} (opties: {opsomming(ids)})", w.locatie("optie"))
+            return None
+        return WeetNiet(w["optie"], w["aanname"])
 
     def _opties(self, velden: dict[str, Knoop] | None, knoop: Knoop | None,
                 vraag_id: str) -> tuple[Optie, ...] | None:
@@ -116,6 +130,10 @@ class BoomLezer:
         self.optie_ids[vraag_id] = list(velden)
         opties = []
         for optie_id, ok in velden.items():
+            if optie_id == WEET_NIET:
+                self.m.fout(f"'{WEET_NIET}' is gereserveerd voor 'Weet ik niet'; gebruik de sleutel 'weet_niet' "
+                            f"van de vraag om dat toe te staan", knoop.sleutel_locaties[optie_id])
+                continue
             o = self.m.object(ok, vorm.OPTIE, f"optie '{optie_id}' van vraag '{vraag_id}'")
             if o is None:
                 continue

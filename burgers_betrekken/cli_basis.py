@@ -98,6 +98,13 @@ def laad(boom: Optional[str], catalogus: Optional[Path]) -> tuple["Boom", "Catal
     return b, c
 
 
+def domme_terminal() -> bool:
+    """TERM=dumb: a terminal that cannot move the cursor; only the plain interview works there."""
+    import os
+
+    return os.environ.get("TERM", "") in ("dumb", "unknown")
+
+
 def is_terminal() -> bool:
     try:
         return sys.stdin.isatty() and sys.stdout.isatty()

@@ -18,6 +18,7 @@ from burgers_betrekken.model import (
     NiveauRegel,
     Optie,
     PLAATSHOUDER,
+    WEET_NIET,
     Trede,
     Vraag,
 )
@@ -28,10 +29,12 @@ GEEN_REDEN = "geen van uw antwoorden pleit voor dit instrument"
 
 @dataclass(frozen=True)
 class Stap:
-    """One question on the user's path and the option they chose."""
+    """One question on the user's path and the option they chose, or that was assumed
+    because they answered "weet ik niet" (then `aanname` says what was assumed)."""
 
     vraag: Vraag
     optie: Optie
+    aanname: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,11 @@ class Advies:
     def participatie(self) -> bool:
         return self.niveau.participatie
 
+    @property
+    def aannames(self) -> tuple[Stap, ...]:
+        """The steps where the user did not know and the tree assumed an answer."""
+        return tuple(s for s in self.pad if s.aanname is not None)
+
 
 # --- walking the tree ----------------------------------------------------------------------
 
@@ -127,6 +135,10 @@ def loop_pad(boom: Boom, antwoorden: Mapping[str, str], locaties: Mapping[str, L
             problemen.append(Probleem(
                 f"onbekende vraag '{vraag_id}'{suggestie(vraag_id, boom.vragen)} "
                 f"(vragen in boom '{boom.id}': {opsomming(boom.vragen)})", locaties.get(vraag_id)))
+        elif optie_id == WEET_NIET and boom.vraag(vraag_id).weet_niet is None:
+            problemen.append(Probleem(
+                f"vraag '{vraag_id}' staat '{WEET_NIET}' niet toe; kies uit: "
+                f"{opsomming(boom.vraag(vraag_id).optie_ids)}", locaties.get(vraag_id)))
         elif boom.vraag(vraag_id).optie(optie_id) is None:
             opties = boom.vraag(vraag_id).optie_ids
             problemen.append(Probleem(
@@ -144,7 +156,8 @@ def loop_pad(boom: Boom, antwoorden: Mapping[str, str], locaties: Mapping[str, L
                                f"kies uit: {opsomming(vraag.optie_ids)}", bron)
         optie = vraag.optie(antwoorden[vraag_id])
         assert optie is not None
-        pad.append(Stap(vraag, optie))
+        aanname = vraag.weet_niet.aanname if antwoorden[vraag_id] == WEET_NIET and vraag.weet_niet else None
+        pad.append(Stap(vraag, optie, aanname))
         vraag_id = volgende(boom, vraag_id, optie.id)
     op_pad = {s.vraag.id for s in pad}
     genegeerd = tuple(v for v in antwoorden if v not in op_pad)

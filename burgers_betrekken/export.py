@@ -22,7 +22,8 @@ def advies_als_data(advies: Advies) -> dict[str, Any]:
             {"id": a.instrument.id, "redenen": [r.tekst for r in a.redenen]} for a in advies.afgevallen
         ],
         "let_op": [{"id": lo.id, "tekst": lo.tekst} for lo in advies.let_op],
-        "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id} for s in advies.pad],
+        "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {})}
+                for s in advies.pad],
         "genegeerd": list(advies.genegeerd),
     }
 

@@ -19,6 +19,9 @@ EINDE = "advies"
 NIVEAU = "niveau"
 """Reserved condition key: the rung the advice arrived at (usable in caveats and instrument rules)."""
 
+WEET_NIET = "weet_niet"
+"""Reserved answer: the user does not know; the question's `weet_niet.optie` is assumed."""
+
 
 PLAATSHOUDER = re.compile(r"\{([a-z0-9_]+)\}")
 """`{vraag-id}` or `{niveau}` in a reason text: replaced by the answer's label or the rung's name."""
@@ -76,6 +79,14 @@ class Optie:
 
 
 @dataclass(frozen=True)
+class WeetNiet:
+    """A question may allow "weet ik niet": then `optie` is assumed, and the advice says so."""
+
+    optie: str
+    aanname: str
+
+
+@dataclass(frozen=True)
 class Vraag:
     id: str
     tekst: str
@@ -83,8 +94,12 @@ class Vraag:
     opties: tuple[Optie, ...]
     volgende: str | None
     locatie: Locatie | None = field(default=None, compare=False)
+    weet_niet: WeetNiet | None = None
 
     def optie(self, optie_id: str) -> Optie | None:
+        """The option with this id; for `weet_niet` (when allowed) the assumed option."""
+        if optie_id == WEET_NIET and self.weet_niet is not None:
+            optie_id = self.weet_niet.optie
         for o in self.opties:
             if o.id == optie_id:
                 return o

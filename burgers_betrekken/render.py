@@ -19,7 +19,9 @@ from rich.text import Text
 
 from burgers_betrekken.engine import Advies
 from burgers_betrekken.errors import BbFout
-from burgers_betrekken.model import Catalogus, Instrument, Vraag
+from burgers_betrekken.gesprek import Gesprek, antwoord_tekst
+from burgers_betrekken.verslag import afgevallen_gegroepeerd
+from burgers_betrekken.model import WEET_NIET, Catalogus, Instrument, Vraag
 
 PROMINENT = 3
 """How many recommended instruments are shown in full; the rest are listed briefly."""
@@ -62,6 +64,8 @@ def advies(advies: Advies) -> RenderableType:
     delen += [_kop("Aanbevolen instrumenten"), _aanbevolen(advies)]
     if advies.afgevallen:
         delen += [_kop("Afgevallen instrumenten"), _afgevallen(advies)]
+    if advies.aannames:
+        delen += [_kop("Aannames"), _aannames(advies)]
     if advies.let_op:
         delen += [_kop("Let op"), _let_op(advies)]
     delen += [_kop("Uw antwoorden"), _pad(advies)]
@@ -146,8 +150,8 @@ def _afgevallen(advies: Advies) -> RenderableType:
     tabel = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False, expand=False)
     tabel.add_column(no_wrap=True, style="bold")
     tabel.add_column(ratio=1)
-    for a in advies.afgevallen:
-        tabel.add_row(t(a.instrument.naam), _redenen((r.tekst for r in a.redenen), "−", "red"))
+    for namen, redenen in afgevallen_gegroepeerd(advies.afgevallen):  # same reasons: one row
+        tabel.add_row(t(",\n".join(namen)), _redenen(redenen, "−", "red"))
     return Padding(tabel, (0, 2))
 
 
@@ -162,12 +166,23 @@ def _let_op(advies: Advies) -> RenderableType:
     return Group(*delen)
 
 
+def _aannames(advies: Advies) -> RenderableType:
+    regels = []
+    for stap in advies.aannames:
+        regel = Text("• ", style="yellow")
+        regel.append(f"U wist het antwoord op '{veilig(stap.vraag.tekst)}' niet. Aangenomen: ")
+        regel.append(veilig(stap.optie.label), style="bold")
+        regel.append(f". {veilig(stap.aanname)}")
+        regels.append(regel)
+    return Padding(Group(*regels), (0, 2))
+
+
 def _pad(advies: Advies) -> RenderableType:
     tabel = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
     tabel.add_column("Vraag", ratio=3)
     tabel.add_column("Uw antwoord", ratio=2)
     for stap in advies.pad:
-        tabel.add_row(t(stap.vraag.tekst), t(stap.optie.label))
+        tabel.add_row(t(stap.vraag.tekst), t(antwoord_tekst(stap.vraag, WEET_NIET if stap.aanname else stap.optie.id)))
     delen: list[RenderableType] = [Padding(tabel, (0, 2))]
     if advies.genegeerd:
         delen.append(Padding(Text("Niet gebruikt (buiten uw pad): " + ", ".join(advies.genegeerd), style="dim"),
@@ -242,11 +257,26 @@ def instrument_detail(catalogus: Catalogus, instrument: Instrument) -> Renderabl
 
 
 def vraag_kop(vraag: Vraag, nummer: int, maximaal: int) -> RenderableType:
+    """Above each question: progress, the question itself (wrapped at word boundaries, which the
+    prompt line below would not do) and its toelichting."""
     delen: list[RenderableType] = [Text(""), Rule(Text(f"Vraag {nummer} van maximaal {maximaal}", style="bold"),
-                                                  align="left", style="dim")]
+                                                  align="left", style="dim"),
+                                   t(vraag.tekst, "bold")]
     if vraag.toelichting:
         delen.append(t(vraag.toelichting, "dim"))
     return Group(*delen)
+
+
+def overzicht(gesprek: Gesprek) -> RenderableType:
+    """The review before the advice: every answer on the path, numbered as in the choices below."""
+    tabel = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, expand=True)
+    tabel.add_column("", justify="right", no_wrap=True)
+    tabel.add_column("Vraag", ratio=3)
+    tabel.add_column("Uw antwoord", ratio=2)
+    for nummer, vraag_id in enumerate(gesprek.pad(), start=1):
+        vraag = gesprek.boom.vraag(vraag_id)
+        tabel.add_row(str(nummer), t(vraag.tekst), t(antwoord_tekst(vraag, gesprek.antwoorden[vraag_id])))
+    return Group(Text(""), Rule(Text("Uw antwoorden", style="bold"), align="left", style="dim"), tabel)
 
 
 # --- errors --------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ class Verwachting:
     niet_aanbevolen: tuple[str, ...] = ()
     let_op: tuple[str, ...] = ()
     geen_let_op: tuple[str, ...] = ()
+    aannames: tuple[str, ...] = ()
     locaties: Mapping[str, Locatie] = field(default_factory=dict, compare=False)
 
 
@@ -126,6 +127,7 @@ def scenario_problemen(reeks: Scenarioset, boom: Boom, catalogus: Catalogus) -> 
             *[(k, getattr(v, k), "onbekend instrument", instrumenten)
               for k in ("in_top", "niet_in_top", "aanbevolen", "niet_aanbevolen")],
             *[(k, getattr(v, k), "onbekend aandachtspunt", let_op) for k in ("let_op", "geen_let_op")],
+            ("aannames", v.aannames, "onbekende vraag", list(boom.vragen)),
         ]
         for sleutel, waarden, soort, bekend in controles:
             for w in waarden:
@@ -192,6 +194,9 @@ def toets(scenario: Scenario, boom: Boom, catalogus: Catalogus) -> Uitslag:
         ("let_op", v.let_op, getoond, True, "getoond"),
         ("geen_let_op", v.geen_let_op, getoond, False, "niet getoond"),
     ]
+    aangenomen = [s.vraag.id for s in a.aannames]
+    if v.aannames and sorted(v.aannames) != sorted(aangenomen):
+        afwijking("aannames", _lijst(v.aannames), _lijst(aangenomen))
     for sleutel, ids, in_lijst, moet_erin, wens in te_vinden:
         fout = [i for i in ids if (i in in_lijst) != moet_erin]
         if fout:

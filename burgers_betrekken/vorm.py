@@ -158,6 +158,12 @@ VRAAG = Object((
     Veld("toelichting", Tekst(), "Uitleg die boven de vraag staat.", noem="de toelichting"),
     Veld("volgende", Id(), "De vraag-id die na deze vraag komt (als de optie geen eigen 'volgende' "
          "heeft), of 'advies'.", noem="'volgende'"),
+    Veld("weet_niet", Object((
+        Veld("optie", Id(), "De optie waar het advies dan van uitgaat.", verplicht=True, noem="de optie"),
+        Veld("aanname", Tekst(), "De aanname in woorden; die staat bij het advies.", verplicht=True,
+             noem="de aanname"),
+    ), "Sta 'Weet ik niet' toe: welke optie dan wordt aangenomen, en waarom."),
+         "Sta 'Weet ik niet' toe: welke optie dan wordt aangenomen, en waarom."),
     Veld("opties", Map(OPTIE, "De antwoordmogelijkheden: optie-id met label.", minimaal=2,
                        te_weinig="{wat}: een vraag heeft minstens twee opties nodig"),
          "De antwoordmogelijkheden: optie-id met label.", verplicht=True, noem="de opties"),
@@ -291,6 +297,7 @@ VERWACHT = Object((
     Veld("niet_aanbevolen", Ids(), "Instrumenten die níet aanbevolen mogen worden."),
     Veld("let_op", Ids(), "Aandachtspunten die getoond moeten worden."),
     Veld("geen_let_op", Ids(), "Aandachtspunten die níet getoond mogen worden."),
+    Veld("aannames", Ids(), "Vragen waarop 'weet ik niet' is geantwoord en waarvoor het advies een aanname noemt."),
 ), beschrijving="Wat het advies moet zijn.")
 
 SCENARIO = Object((

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, assert_geen_traceback, schone_env
+from conftest import ROOT, assert_geen_traceback, bb_exe, schone_env
 
 VOORBEELDEN = ROOT / "examples"
 
@@ -133,11 +132,32 @@ def test_kapotte_boom_geeft_een_gelokaliseerde_melding(bb, tmp_path: Path) -> No
     assert_geen_traceback(r)
 
 
-def test_zonder_terminal_stopt_advies_meteen(bb, tmp_path: Path) -> None:
-    begin = time.monotonic()
-    r = bb("advies", cwd=tmp_path, timeout=10)
-    assert time.monotonic() - begin < 10
-    assert r.returncode == 2 and "--antwoorden" in r.stderr
+def test_zonder_terminal_stopt_advies_meteen_en_noemt_beide_uitwegen(bb, tmp_path: Path) -> None:
+    r = bb("advies", cwd=tmp_path, timeout=10)  # a hang would raise TimeoutExpired
+    assert r.returncode == 2
+    assert "geen terminal" in r.stderr and "--antwoorden BESTAND" in r.stderr and "--eenvoudig" in r.stderr
+    assert r.stdout == ""
+    assert_geen_traceback(r)
+
+
+def test_yes_1_door_een_pijp_bereikt_een_advies(tmp_path: Path) -> None:
+    r = subprocess.run(f"yes 1 | '{bb_exe()}' advies --eenvoudig", shell=True, cwd=tmp_path, capture_output=True,
+                       text=True, timeout=30, env=schone_env())
+    assert r.returncode == 0, r.stderr
+    assert "Vraag 1 van maximaal 7" in r.stdout and "1. Klopt, toon het advies" in r.stdout
+    assert "# Advies: Burgers betrekken bij beleid en dienstverlening" in r.stdout
+    assert "Dit is geen participatie" in r.stdout  # 1,1,1 = ... ruimte 'geen'
+    assert "\x1b[" not in r.stdout and max(len(x) for x in r.stdout.splitlines()) <= 80
+
+
+def test_eenvoudig_met_json_en_een_te_vroeg_einde(bb, tmp_path: Path) -> None:
+    r = bb("advies", "--eenvoudig", "--formaat", "json", cwd=tmp_path, stdin="4\n5\n1\n")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)  # the questions went to stderr
+    assert "Vraag 2 van maximaal 7" in r.stderr
+    assert data["niveau"] == "informeren" and [s["vraag"] for s in data["pad"]] == ["fase", "doel"]
+    r = bb("advies", "--eenvoudig", cwd=tmp_path, stdin="1\n")
+    assert r.returncode == 130 and "Afgebroken." in r.stderr
     assert_geen_traceback(r)
 
 

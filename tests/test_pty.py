@@ -1,6 +1,9 @@
-"""The installed `bb advies` in a real pseudo-terminal at 80 columns: a full walk, and Ctrl-C."""
+"""The installed `bb advies` in a real pseudo-terminal at 80 columns: a walk with a step back and a
+review edit, the short route, a dumb terminal, NO_COLOR, and Ctrl-C."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -30,32 +33,80 @@ def exitcode(kind) -> int:
     return kind.exitstatus
 
 
-def test_een_volledige_wandeling_eindigt_in_een_advies(tmp_path) -> None:
+def test_een_wandeling_met_een_stap_terug_en_een_wijziging_in_het_overzicht(tmp_path) -> None:
     kind = start(tmp_path)
     kind.expect_exact("Vraag 1 van maximaal 7")
     kies(kind, "In welke fase zit uw traject?", 0)
     kind.expect_exact("Vraag 2 van maximaal 7")
     kies(kind, "Met welk doel betrekt u burgers?", 1)  # ervaringen
+    kind.expect_exact("Hoeveel inhoudelijke ruimte")
+    kind.expect_exact("Esc: vorige vraag")  # the key is shown with the question
+    kind.sendcontrol("b")  # back to doel, ervaringen still chosen
+    kind.expect_exact("Vraag 2 van maximaal 7")
+    kies(kind, "Met welk doel betrekt u burgers?", 0)  # Enter keeps ervaringen
     kies(kind, "Hoeveel inhoudelijke ruimte", 1)  # beperkt
     kies(kind, "Wie wilt u betrekken?", 1)  # specifiek
     kies(kind, "Hoeveel budget", 0)  # laag
     kies(kind, "Hoeveel tijd", 0)  # kort
     kind.expect_exact("Vraag 7 van maximaal 7")
     kies(kind, "Is er acute politieke", 1)  # nee
+    kind.expect_exact("Uw antwoorden")
+    kind.expect_exact("Ervaringen met beleid of")  # the review table (wrapped at 80 columns)
+    kind.expect_exact("Kloppen uw antwoorden?")
+    kind.send(OMLAAG * 5 + "\r")  # Wijzig 5: budget
+    kies(kind, "Hoeveel budget", 1)  # laag → midden; every later question keeps its answer
+    kind.expect_exact("Kloppen uw antwoorden?")
+    kind.send("\r")
     kind.expect_exact("Dit is participatie op de trede")
     kind.expect_exact("Aanbevolen instrumenten")
-    kind.expect_exact("Focusgroep")
-    kind.expect_exact("Uw antwoorden")
+    kind.expect_exact("Midden — ongeveer 25.000")  # the changed answer, in the advice
     assert exitcode(kind) == 0
 
 
 def test_korte_route_bij_informeren(tmp_path) -> None:
     kind = start(tmp_path)
     kies(kind, "In welke fase zit uw traject?", 3)
-    kies(kind, "Met welk doel betrekt u burgers?", 4)  # informeren: advice follows at once
+    kies(kind, "Met welk doel betrekt u burgers?", 4)  # informeren: then the review, then the advice
+    kind.expect_exact("Kloppen uw antwoorden?")
+    kind.send("\r")
     kind.expect_exact("Dit is geen participatie")
     kind.expect_exact("Informeren is geen participatie")
     assert exitcode(kind) == 0
+
+
+def test_een_domme_terminal_krijgt_het_eenvoudige_gesprek(tmp_path) -> None:
+    env = schone_env(TERM="dumb")
+    kind = pexpect.spawn(bb_exe(), ["advies"], cwd=str(tmp_path), env=env, dimensions=(40, 80),
+                         encoding="utf-8", timeout=20)
+    kind.expect_exact("1. Beleidsontwikkeling")
+    kind.expect_exact("Uw keuze: ")
+    kind.sendline("4")  # evaluatie
+    kind.expect_exact("Uw keuze: ")
+    kind.sendline("5")  # informeren
+    kind.expect_exact("1. Klopt, toon het advies")
+    kind.sendline("1")
+    kind.expect_exact("Dit is geen participatie")
+    assert exitcode(kind) == 0
+    assert "\x1b[" not in (kind.before or "")
+
+
+def test_no_color_geeft_geen_kleur(tmp_path) -> None:
+    env = schone_env(TERM="xterm-256color", NO_COLOR="1")
+    kind = pexpect.spawn(bb_exe(), ["advies"], cwd=str(tmp_path), env=env, dimensions=(40, 80),
+                         encoding="utf-8", timeout=20)
+    gezien = ""
+    for vraag, omlaag in [("In welke fase", 3), ("Met welk doel", 4)]:
+        kind.expect_exact(vraag)
+        gezien += kind.before + kind.after
+        kind.send(OMLAAG * omlaag + "\r")
+    kind.expect_exact("Kloppen uw antwoorden?")
+    kind.send("\r")
+    kind.expect(pexpect.EOF)
+    gezien += kind.before
+    kind.close()
+    assert kind.exitstatus == 0 and "Dit is geen participatie" in gezien
+    kleuren = re.findall(r"\x1b\[[0-9;]*m", gezien)
+    assert not [k for k in kleuren if re.search(r"\[(?:.*;)?(?:3[0-7]|9[0-7]|38)(?:;|m)", k)], set(kleuren)
 
 
 def test_ctrl_c_stopt_netjes_met_130(tmp_path) -> None:

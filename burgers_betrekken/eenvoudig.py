@@ -1,0 +1,135 @@
+"""The plain interview (`bb advies --eenvoudig`): numbered choices read line by line from
+standard input, written as plain text to standard output. No cursor movement, no colour, so it
+works with a screen reader, on a dumb terminal and with piped input (`yes 1 | bb advies --eenvoudig`).
+
+It drives the same `Gesprek` as the arrow-key interview: back ("0"), kept answers (Enter keeps
+the earlier answer), "weet ik niet" where the tree allows it, and a review before the advice.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import textwrap
+from typing import TextIO
+
+from burgers_betrekken.gesprek import Gesprek, InterviewAfgebroken, antwoord_tekst
+from burgers_betrekken.model import WEET_NIET, Boom, Vraag
+
+ADVIES = "advies"
+TERUG = "terug"
+
+
+class _Scherm:
+    def __init__(self, invoer: TextIO, uitvoer: TextIO) -> None:
+        self.invoer = invoer
+        self.uitvoer = uitvoer
+        self.breedte = max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
+
+    def regel(self, tekst: str = "", inspringen: int = 0, vervolg: int | None = None) -> None:
+        if not tekst:
+            print(file=self.uitvoer)
+            return
+        print(textwrap.fill(tekst, self.breedte, initial_indent=" " * inspringen,
+                            subsequent_indent=" " * (inspringen if vervolg is None else vervolg),
+                            break_long_words=False, break_on_hyphens=False), file=self.uitvoer)
+
+    def lees(self, vraag: str) -> str:
+        print(vraag, end="", file=self.uitvoer, flush=True)
+        regel = self.invoer.readline()
+        if not regel:  # end of input before the interview was done
+            print(file=self.uitvoer)
+            raise EOFError
+        if not self.invoer.isatty():
+            print(regel.rstrip("\n"), file=self.uitvoer)  # echo piped input, so the transcript reads
+        return regel.strip()
+
+
+def _kies(scherm: _Scherm, keuzes: dict[str, str], standaard: str | None) -> str:
+    """Read until the line is one of the numbers in `keuzes` (or empty, when there is a default)."""
+    nummers = [n for n in keuzes if n != "0"]
+    hint = f" [Enter = {standaard}]" if standaard else ""
+    while True:
+        antwoord = scherm.lees(f"Uw keuze{hint}: ")
+        if not antwoord and standaard:
+            return keuzes[standaard]
+        if antwoord in keuzes:
+            return keuzes[antwoord]
+        extra = ", of 0 voor de vorige vraag" if "0" in keuzes else ""
+        scherm.regel(f"Kies een nummer van {nummers[0]} tot en met {nummers[-1]}{extra}.")
+
+
+def _vraag(scherm: _Scherm, gesprek: Gesprek, vraag: Vraag) -> str:
+    scherm.regel()
+    scherm.regel(f"Vraag {gesprek.nummer} van maximaal {gesprek.maximaal()}")
+    scherm.regel(vraag.tekst)
+    if vraag.toelichting:
+        scherm.regel(vraag.toelichting, 2)
+    keuzes: dict[str, str] = {}
+    for n, optie in enumerate(vraag.opties, start=1):
+        keuzes[str(n)] = optie.id
+        scherm.regel(f"{n}. {optie.label}", 2, 5)
+        if optie.toelichting:
+            scherm.regel(optie.toelichting, 5)
+    if vraag.weet_niet is not None:
+        n = len(keuzes) + 1
+        keuzes[str(n)] = WEET_NIET
+        scherm.regel(f"{n}. Weet ik niet (dan gaan we hiervan uit: {vraag.weet_niet.aanname})", 2, 5)
+    if gesprek.kan_terug:
+        keuzes["0"] = TERUG
+        scherm.regel("0. Vorige vraag", 2, 5)
+    eerder = gesprek.voorkeuze()
+    standaard = next((n for n, w in keuzes.items() if w == eerder), None)
+    return _kies(scherm, keuzes, standaard)
+
+
+def _overzicht(scherm: _Scherm, gesprek: Gesprek) -> str:
+    scherm.regel()
+    scherm.regel("Uw antwoorden")
+    pad = gesprek.pad()
+    for n, vraag_id in enumerate(pad, start=1):
+        vraag = gesprek.boom.vraag(vraag_id)
+        scherm.regel(f"{n}. {vraag.tekst} → {antwoord_tekst(vraag, gesprek.antwoorden[vraag_id])}", 2, 5)
+    scherm.regel()
+    keuzes = {"1": ADVIES}
+    scherm.regel("1. Klopt, toon het advies", 2, 5)
+    for n, vraag_id in enumerate(pad, start=2):
+        keuzes[str(n)] = vraag_id
+        scherm.regel(f"{n}. Wijzig vraag {n - 1}", 2, 5)
+    keuzes["0"] = TERUG
+    scherm.regel("0. Vorige vraag", 2, 5)
+    return _kies(scherm, keuzes, None)
+
+
+def interview(boom: Boom, invoer: TextIO, uitvoer: TextIO) -> dict[str, str]:
+    """Ask the tree's questions as numbered lists; returns the answers on the final path."""
+    scherm = _Scherm(invoer, uitvoer)
+    gesprek = Gesprek(boom)
+    scherm.regel(boom.titel)
+    scherm.regel("Typ het nummer van uw keuze en Enter. 0 gaat terug naar de vorige vraag.")
+    try:
+        while True:
+            vraag = gesprek.huidige()
+            keuze = _overzicht(scherm, gesprek) if vraag is None else _vraag(scherm, gesprek, vraag)
+            if keuze == ADVIES:
+                return gesprek.resultaat()
+            if keuze == TERUG:
+                gesprek.terug()
+            elif vraag is None:
+                gesprek.wijzig(keuze)
+            else:
+                gesprek.beantwoord(keuze)
+    except (KeyboardInterrupt, EOFError):
+        raise InterviewAfgebroken(gesprek.resultaat()) from None
+
+
+def toon(tekst: str, uitvoer: TextIO) -> None:
+    """Print plain text (the Markdown advice) wrapped at word boundaries; a list item's
+    continuation lines hang under its text."""
+    breedte = _Scherm(uitvoer, uitvoer).breedte
+    for regel in tekst.splitlines():
+        inhoud = regel.lstrip()
+        marker = re.match(r"(?:[-*]|\d+\.)\s", inhoud)
+        inspringen = len(regel) - len(inhoud) + (marker.end() if marker else 0)
+        print(textwrap.fill(regel, breedte, subsequent_indent=" " * inspringen, break_long_words=False,
+                            break_on_hyphens=False) if regel.strip() else "", file=uitvoer)

@@ -1,0 +1,124 @@
+"""Where the user is in the interview: answers given, the question being asked, going back,
+reviewing and changing an answer. Pure state, no terminal: both the arrow-key interview
+(`prompts.py`) and the plain numbered one (`eenvoudig.py`) drive the same `Gesprek`.
+
+The path is always recomputed from the answers, so an answer that changes the route simply
+leads elsewhere; answers to questions that drop off the path are kept (not lost), and come
+back preselected if the path returns to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from burgers_betrekken import engine
+from burgers_betrekken.errors import Afgebroken
+from burgers_betrekken.model import WEET_NIET, Boom, Vraag
+
+
+class InterviewAfgebroken(Afgebroken):
+    """Ctrl-C or Ctrl-D (or the end of the input) during the interview; `antwoorden` holds
+    what was answered on the path so far."""
+
+    def __init__(self, antwoorden: dict[str, str]) -> None:
+        super().__init__("Afgebroken.")
+        self.antwoorden = dict(antwoorden)
+
+
+def antwoord_tekst(vraag: Vraag, antwoord: str) -> str:
+    """The label of an answer; for "weet ik niet", also what was assumed."""
+    optie = vraag.optie(antwoord)
+    label = optie.label if optie else antwoord
+    return f"Weet ik niet (aangenomen: {label})" if antwoord == WEET_NIET else label
+
+
+@dataclass
+class Gesprek:
+    boom: Boom
+    antwoorden: dict[str, str] = field(default_factory=dict)
+    positie: int = 0  # index in `pad()` of the question being asked; == len(pad()) means: review
+    _wijzigen: bool = False  # after a review edit, ask only questions without an answer
+
+    # --- reading the state ------------------------------------------------------------------
+
+    def pad(self) -> list[str]:
+        """The questions on the current path: answered ones, then the first unanswered one
+        (if any). Stops where an answer leads to the advice."""
+        ids: list[str] = []
+        vraag_id: str | None = self.boom.start
+        while vraag_id is not None:
+            ids.append(vraag_id)
+            antwoord = self.antwoorden.get(vraag_id)
+            if antwoord is None:
+                break
+            vraag_id = engine.volgende(self.boom, vraag_id, antwoord)
+        return ids
+
+    @property
+    def volledig(self) -> bool:
+        """Every question on the path has an answer (the path reaches the advice)."""
+        pad = self.pad()
+        return pad[-1] in self.antwoorden
+
+    @property
+    def bij_overzicht(self) -> bool:
+        return self.volledig and self.positie >= len(self.pad())
+
+    def huidige(self) -> Vraag | None:
+        """The question to ask now, or None at the review."""
+        pad = self.pad()
+        return self.boom.vraag(pad[self.positie]) if self.positie < len(pad) else None
+
+    @property
+    def nummer(self) -> int:
+        return self.positie + 1
+
+    def maximaal(self) -> int:
+        """'Vraag n van maximaal m': questions so far plus the longest way from here."""
+        vraag = self.huidige()
+        if vraag is None:
+            return len(self.pad())
+        return self.positie + engine.maximaal_resterend(self.boom, vraag.id)
+
+    def voorkeuze(self) -> str | None:
+        """The kept answer to the current question, to preselect."""
+        vraag = self.huidige()
+        return self.antwoorden.get(vraag.id) if vraag else None
+
+    @property
+    def kan_terug(self) -> bool:
+        return self.positie > 0
+
+    def resultaat(self) -> dict[str, str]:
+        """The answers on the path, in order: what the advice is made from."""
+        return {v: self.antwoorden[v] for v in self.pad() if v in self.antwoorden}
+
+    # --- moving ----------------------------------------------------------------------------
+
+    def beantwoord(self, antwoord: str) -> None:
+        vraag = self.huidige()
+        assert vraag is not None, "no question to answer at the review"
+        assert vraag.optie(antwoord) is not None, f"{antwoord!r} is not an option of {vraag.id}"
+        self.antwoorden[vraag.id] = antwoord
+        if self._wijzigen:
+            self._naar_eerste_open()
+        else:
+            self.positie += 1
+
+    def terug(self) -> None:
+        """One question back on the path (from the review: the last question)."""
+        self._wijzigen = False
+        self.positie = max(0, min(self.positie, len(self.pad())) - 1)
+
+    def wijzig(self, vraag_id: str) -> None:
+        """From the review: ask `vraag_id` again; afterwards only questions the new path has
+        no answer for are asked, then the review comes back."""
+        self.positie = self.pad().index(vraag_id)
+        self._wijzigen = True
+
+    def _naar_eerste_open(self) -> None:
+        pad = self.pad()
+        open_ = [i for i, v in enumerate(pad) if v not in self.antwoorden]
+        self.positie = open_[0] if open_ else len(pad)
+        if not open_:
+            self._wijzigen = False
