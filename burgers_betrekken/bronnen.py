@@ -25,6 +25,10 @@ def standaard_catalogus() -> Path:
     return _datamap() / "instruments.yaml"
 
 
+def standaard_begrippen() -> Path:
+    return _datamap() / "begrippen.yaml"
+
+
 STANDAARD_BOOM = "rijksoverheid"
 
 

@@ -34,7 +34,7 @@ app = typer.Typer(
     name="bb",
     cls=Groep,
     help="bb — burgers betrekken: een beslishulp voor participatie bij de Rijksoverheid.",
-    epilog="Bijvoorbeeld: bb advies · bb instrumenten focusgroep · bb init mijn-boom · bb boom valideer mijn-boom/boom.yaml",
+    epilog="Bijvoorbeeld: bb advies · bb instrumenten focusgroep · bb begrippen burgerberaad · bb init mijn-boom",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -179,8 +179,37 @@ def instrumenten(
 
 
 @app.command(cls=Opdracht)
+def begrippen(
+    term: Optional[str] = typer.Argument(None, metavar="[TERM]",
+                                         help="Het begrip, bijvoorbeeld burgerberaad of 'pas toe of leg uit'."),
+    formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
+    bestand: Optional[Path] = typer.Option(None, "--begrippen", metavar="BESTAND",
+                                           help="Een eigen begrippenlijst (YAML) in plaats van de meegeleverde."),
+) -> None:
+    """Wat betekent ...? De begrippenlijst: participatieladder, treden, instrumenten en meer."""
+    from burgers_betrekken import bronnen
+    from burgers_betrekken.begrippen import laad_begrippen
+
+    formaat = kies_formaat(formaat)
+    lijst = laad_begrippen(bestand or bronnen.standaard_begrippen())
+    gekozen = [lijst.zoek(term)] if term is not None else list(lijst.begrippen)
+    if formaat == "json":
+        from dataclasses import asdict
+
+        from burgers_betrekken.export import als_json
+
+        data = [{k: v for k, v in asdict(b).items() if k != "locatie"} for b in gekozen]
+        print(als_json(data[0] if term is not None else data))
+        return
+    from burgers_betrekken import render
+
+    scherm = render.console()
+    scherm.print(render.begrip_detail(lijst, gekozen[0]) if term is not None else render.begrippen_lijst(lijst))
+
+
+@app.command(cls=Opdracht)
 def schema(
-    soort: Optional[str] = typer.Argument(None, metavar="[boom|catalogus|scenarios]",
+    soort: Optional[str] = typer.Argument(None, metavar="[boom|catalogus|scenarios|begrippen]",
                                           help="Welk schema; zonder --uitvoer verplicht."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", metavar="MAP",
                                            help="Schrijf de schema's als bestanden in deze map."),
@@ -195,8 +224,8 @@ def schema(
         raise InvoerFout(onbekend("onbekend schema", soort, SOORTEN, "kies uit"))
     if uitvoer is None:
         if soort is None:
-            raise InvoerFout(f"kies welk schema: bb schema boom, bb schema catalogus of bb schema scenarios; "
-                             f"of schrijf ze alle drie met --uitvoer MAP")
+            raise InvoerFout(f"kies welk schema ({', '.join(SOORTEN)}), bijvoorbeeld: bb schema boom; "
+                             f"of schrijf ze allemaal met --uitvoer MAP")
         print(als_json(schemas.schema(soort)))
         return
     from burgers_betrekken.bestanden import schrijf_tekst

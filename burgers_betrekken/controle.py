@@ -18,10 +18,10 @@ from burgers_betrekken.errors import BbFout, ExitCode, InvoerFout, Locatie, Prob
 from burgers_betrekken.model import Boom, Catalogus
 from burgers_betrekken.yamlsource import Knoop, lees_tekst, parse_json, parse_yaml
 
-BOOM, CATALOGUS, SCENARIOS = "boom", "catalogus", "scenarios"
+BOOM, CATALOGUS, SCENARIOS, BEGRIPPEN = "boom", "catalogus", "scenarios", "begrippen"
 _HERKENNING = [("vragen", BOOM), ("start", BOOM), ("instrumenten", CATALOGUS), ("ladder", CATALOGUS),
-               ("scenarios", SCENARIOS)]
-_NAMEN = {BOOM: "beslisboom", CATALOGUS: "catalogus", SCENARIOS: "scenariobestand"}
+               ("scenarios", SCENARIOS), ("begrippen", BEGRIPPEN)]
+_NAMEN = {BOOM: "beslisboom", CATALOGUS: "catalogus", SCENARIOS: "scenariobestand", BEGRIPPEN: "begrippenlijst"}
 
 
 @dataclass(frozen=True)
@@ -118,10 +118,13 @@ def valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catalo
             rapporten[pad] = _controleer_boom(pad, knoop, catalogus_voor)
         elif soort == SCENARIOS:
             rapporten[pad] = _controleer_scenarios(pad, catalogus_pad)
+        elif soort == BEGRIPPEN:
+            rapporten[pad] = _controleer_begrippen(pad)
         elif soort is None:
             rapporten[pad] = Bestandsrapport(str(pad), None, (Probleem(
                 "onbekend soort bestand: verwacht een beslisboom (met 'vragen'), een catalogus (met "
-                "'instrumenten') of een scenariobestand (met 'scenarios')", knoop.locatie),))
+                "'instrumenten'), een scenariobestand (met 'scenarios') of een begrippenlijst (met "
+                "'begrippen')", knoop.locatie),))
     volgorde = [*paden, *rapporten]
     return Rapport(tuple(rapporten[p] for p in dict.fromkeys(volgorde) if p in rapporten))
 
@@ -193,6 +196,16 @@ def laad_voor_scenarios(boom_pad: Path, catalogus_pad: Path | None) -> tuple[Boo
                                or bronnen.standaard_catalogus())
     controleer_samenhang(boom, catalogus)
     return boom, catalogus
+
+
+def _controleer_begrippen(pad: Path) -> Bestandsrapport:
+    from burgers_betrekken.begrippen import laad_begrippen
+
+    try:
+        lijst = laad_begrippen(pad)
+    except BbFout as e:
+        return Bestandsrapport(str(pad), BEGRIPPEN, e.problemen)
+    return Bestandsrapport(str(pad), BEGRIPPEN, (), samenvatting=f"{len(lijst.begrippen)} begrippen")
 
 
 def soortnaam(soort: str | None) -> str:

@@ -17,6 +17,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from burgers_betrekken.begrippen import Begrip, Begrippenlijst
 from burgers_betrekken.engine import Advies
 from burgers_betrekken.errors import BbFout
 from burgers_betrekken.gesprek import Gesprek, antwoord_tekst
@@ -251,6 +252,33 @@ def instrument_detail(catalogus: Catalogus, instrument: Instrument) -> Renderabl
         delen.append(Text.assemble(("Bron: ", "dim"), (veilig(instrument.bron), "dim italic")))
     return Panel(Group(*delen), title=Text(f"{veilig(instrument.naam)} ({instrument.id})", style="bold"),
                  title_align="left", box=box.ROUNDED, padding=(0, 1))
+
+
+# --- the glossary --------------------------------------------------------------------------
+
+
+def begrippen_lijst(lijst: Begrippenlijst) -> RenderableType:
+    """Every term with its explanation, as a definition list."""
+    delen: list[RenderableType] = []
+    for b in lijst.begrippen:
+        kop = t(b.term, "bold")
+        kop.append(f"  ({b.id})", style="dim")
+        delen += [kop, Padding(t(b.uitleg), (0, 0, 1, 4))]
+    delen.append(Text(f"{len(lijst.begrippen)} begrippen. Eén begrip in detail: bb begrippen TERM", style="dim"))
+    return Group(*delen)
+
+
+def begrip_detail(lijst: Begrippenlijst, b: Begrip) -> RenderableType:
+    delen: list[RenderableType] = [t(b.uitleg)]
+    if b.ook:
+        delen += [Text(""), Text.assemble(("Ook: ", "bold"), veilig(", ".join(b.ook)))]
+    if b.zie_ook:
+        namen = ", ".join(lijst.begrip(z).term for z in b.zie_ook)
+        delen.append(Text.assemble(("Zie ook: ", "bold"), veilig(namen)))
+    if b.bron:
+        delen += [Text(""), Text.assemble(("Bron: ", "dim"), (veilig(b.bron), "dim italic"))]
+    return Panel(Group(*delen), title=Text(veilig(b.term), style="bold"), title_align="left",
+                 box=box.ROUNDED, padding=(0, 1))
 
 
 # --- the interview -------------------------------------------------------------------------

@@ -26,7 +26,8 @@ from burgers_betrekken.vorm import (
 )
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_TITELS = {"boom": "Beslisboom", "catalogus": "Instrumentencatalogus", "scenarios": "Scenariotests"}
+_TITELS = {"boom": "Beslisboom", "catalogus": "Instrumentencatalogus", "scenarios": "Scenariotests",
+           "begrippen": "Begrippenlijst"}
 
 
 def bestandsnaam(soort: str) -> str:

@@ -318,5 +318,23 @@ SCENARIOS = Object((
 ), beschrijving="Scenariotests voor een beslisboom van bb (burgers betrekken).")
 
 
-SOORTEN: dict[str, Object] = {"boom": BOOM, "catalogus": CATALOGUS, "scenarios": SCENARIOS}
+# --- the glossary ------------------------------------------------------------------------------
+
+BEGRIP = Object((
+    Veld("term", Tekst(), "Het begrip zoals het geschreven wordt.", verplicht=True, noem="de term"),
+    Veld("uitleg", Tekst(), "Wat het begrip betekent, in één tot vier zinnen.", verplicht=True, noem="de uitleg"),
+    Veld("ook", Teksten(), "Andere schrijfwijzen en synoniemen waarop het begrip ook gevonden wordt."),
+    Veld("zie_ook", Ids(), "Id's van verwante begrippen in dit bestand."),
+    Veld("bron", Tekst(), "Waar de uitleg op steunt.", noem="de bron"),
+), beschrijving="Een begrip met zijn uitleg.")
+
+BEGRIPPEN = Object((
+    Veld("begrippen", Map(BEGRIP, "Begrip-id met term en uitleg.", minimaal=1,
+                          te_weinig="'begrippen' is leeg; noem minstens één begrip"),
+         "Begrip-id met term en uitleg.", verplicht=True),
+), beschrijving="De begrippenlijst van bb (burgers betrekken).")
+
+
+SOORTEN: dict[str, Object] = {"boom": BOOM, "catalogus": CATALOGUS, "scenarios": SCENARIOS,
+                              "begrippen": BEGRIPPEN}
 """The file kinds `bb schema` knows, by name."""

@@ -20,8 +20,9 @@ def test_het_wiel_bevat_de_yaml_bestanden() -> None:
         if IN_CI:
             pytest.fail("CI must install non-editable (pip install '.[test]')")
         pytest.skip("editable install: the wheel's contents are checked under CI")
-    assert "burgers_betrekken/_data/instruments.yaml" in bestanden
-    assert "burgers_betrekken/_data/trees/rijksoverheid.yaml" in bestanden
+    for nodig in ("instruments.yaml", "begrippen.yaml", "trees/rijksoverheid.yaml", "trees/rijksoverheid.tests.yaml",
+                  "trees/uitvoeringsorganisatie.yaml", "trees/uitvoeringsorganisatie.tests.yaml"):
+        assert f"burgers_betrekken/_data/{nodig}" in bestanden
 
 
 def test_bb_werkt_vanuit_een_willekeurige_map(bb, tmp_path: Path) -> None:
@@ -34,3 +35,6 @@ def test_bb_werkt_vanuit_een_willekeurige_map(bb, tmp_path: Path) -> None:
     antwoorden.write_text("fase: evaluatie\ndoel: informeren\n", encoding="utf-8")
     r = bb("advies", "--antwoorden", "antwoorden.yaml", "--formaat", "json", cwd=elders)
     assert r.returncode == 0 and json.loads(r.stdout)["niveau"] == "informeren"
+    for args in (["begrippen", "burgerberaad"], ["boom", "test", "uitvoeringsorganisatie"], ["init", "nieuw"]):
+        r = bb(*args, cwd=elders)
+        assert r.returncode == 0, (args, r.stderr)

@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
+from burgers_betrekken.begrippen import laad_begrippen
 from burgers_betrekken.boom import laad_boom
 from burgers_betrekken.catalogus import laad_catalogus
 from burgers_betrekken.errors import BbFout
@@ -19,7 +20,8 @@ from burgers_betrekken.schema import schema
 from tests.conftest import ROOT, assert_geen_traceback
 
 KLEIN = Path(__file__).parent / "bomen" / "klein.yaml"
-LADERS = {"boom": laad_boom, "catalogus": laad_catalogus, "scenarios": laad_scenarios}
+LADERS = {"boom": laad_boom, "catalogus": laad_catalogus, "scenarios": laad_scenarios,
+          "begrippen": laad_begrippen}
 
 
 def validator(soort: str) -> jsonschema.Draft202012Validator:
@@ -34,6 +36,7 @@ def validator(soort: str) -> jsonschema.Draft202012Validator:
     ("catalogus", "instruments.yaml"),
     ("scenarios", "trees/rijksoverheid.tests.yaml"),
     ("scenarios", "trees/uitvoeringsorganisatie.tests.yaml"),
+    ("begrippen", "begrippen.yaml"),
 ])
 def test_de_meegeleverde_bestanden_voldoen_aan_het_schema(soort: str, bestand: str) -> None:
     data = yaml.safe_load((ROOT / bestand).read_text(encoding="utf-8"))
@@ -105,7 +108,7 @@ def test_bb_schema_schrijft_json_naar_stdout_of_bestanden(bb, tmp_path: Path) ->
     uit = bb("schema", "--uitvoer", "schemas", cwd=tmp_path)
     assert uit.returncode == 0, uit.stderr
     namen = sorted(p.name for p in (tmp_path / "schemas").iterdir())
-    assert namen == ["boom.schema.json", "catalogus.schema.json", "scenarios.schema.json"]
+    assert namen == ["begrippen.schema.json", "boom.schema.json", "catalogus.schema.json", "scenarios.schema.json"]
     assert json.loads((tmp_path / "schemas" / "catalogus.schema.json").read_text())["title"].startswith("Instrumentencatalogus")
 
 
