@@ -168,14 +168,9 @@ def _let_op(advies: Advies) -> RenderableType:
 
 
 def _aannames(advies: Advies) -> RenderableType:
-    regels = []
-    for stap in advies.aannames:
-        regel = Text("• ", style="yellow")
-        regel.append(f"U wist het antwoord op '{veilig(stap.vraag.tekst)}' niet. Aangenomen: ")
-        regel.append(veilig(stap.optie.label), style="bold")
-        regel.append(f". {veilig(stap.aanname)}")
-        regels.append(regel)
-    return Padding(Group(*regels), (0, 2))
+    teksten = [f"U wist het antwoord op '{stap.vraag.tekst}' niet. Aangenomen: {stap.optie.label}. {stap.aanname}"
+               for stap in advies.aannames]
+    return Padding(_redenen(teksten, "•", "yellow"), (0, 2))
 
 
 def _pad(advies: Advies) -> RenderableType:

@@ -30,3 +30,26 @@ def test_elk_advies_past_in_80_kolommen(boom, catalogus) -> None:
         uit = schrijf(render.advies(engine.advies(boom, catalogus, geval.antwoorden)))
         assert max(len(regel) for regel in uit.splitlines()) <= 80, geval.naam
         assert "Uw antwoorden" in uit
+
+
+def test_aannames_en_gegroepeerde_afvallers_staan_in_het_advies(boom, catalogus) -> None:
+    antwoorden = dict(fase="uitwerking", doel="inzichten", ruimte="weet_niet", doelgroep="breed", budget="weet_niet",
+                      doorlooptijd="middel", tijdsdruk="nee")
+    uit = schrijf(render.advies(engine.advies(boom, catalogus, antwoorden)))
+    assert "Aannames" in uit
+    assert "• U wist het antwoord op 'Hoeveel inhoudelijke ruimte is er voor inbreng?'" in uit
+    assert "Weet ik niet (aangenomen:" in uit  # in the table of answers too
+    assert max(len(regel) for regel in uit.splitlines()) <= 80
+
+    kort = schrijf(render.advies(engine.advies(boom, catalogus, {"fase": "uitwerking", "doel": "informeren"})))
+    reden = "u wilt informeren; dit instrument is bedoeld om"
+    assert kort.count(reden) == 1  # eleven instruments, one reason: said once
+
+
+def test_het_overzicht_voor_het_advies(boom) -> None:
+    from burgers_betrekken.gesprek import Gesprek
+
+    gesprek = Gesprek(boom, {"fase": "evaluatie", "doel": "informeren"}, positie=2)
+    uit = schrijf(render.overzicht(gesprek))
+    assert "1   In welke fase zit uw traject?" in uit and "Evaluatie" in uit
+    assert "Burgers informeren over een" in uit
