@@ -11,11 +11,16 @@ from burgers_betrekken.velden import Meldingen
 from burgers_betrekken.yamlsource import lees_bestand
 
 
+MOTIVERING = "motivering"
+"""Reserved key in an answers file: the "pas toe of leg uit" motivation, as text."""
+
+
 @dataclass(frozen=True)
 class Antwoorden:
     waarden: Mapping[str, str]
     locaties: Mapping[str, Locatie] = field(default_factory=dict)
     bron: Locatie | None = None
+    motivering: str | None = None
 
 
 def laad_antwoorden(pad: Path) -> Antwoorden:
@@ -29,7 +34,11 @@ def laad_antwoorden(pad: Path) -> Antwoorden:
                            f"maar bevat {knoop.omschrijving()}", knoop.locatie)
     m = Meldingen()
     waarden: dict[str, str] = {}
+    motivering = None
     for vraag_id, waarde in knoop.waarde.items():  # type: ignore[union-attr]
+        if vraag_id == MOTIVERING:
+            motivering = m.tekst(waarde, "de motivering")
+            continue
         optie = m.tekst(waarde, f"het antwoord op '{vraag_id}' (een optie-id)")
         if optie is not None:
             waarden[vraag_id] = optie
@@ -37,4 +46,17 @@ def laad_antwoorden(pad: Path) -> Antwoorden:
         m.stop_bij_fouten(ModelFout)
     except ModelFout as e:
         raise AntwoordFout(problemen=e.problemen) from None
-    return Antwoorden(waarden, dict(knoop.sleutel_locaties), bron)
+    return Antwoorden(waarden, dict(knoop.sleutel_locaties), bron, motivering)
+
+
+def als_antwoordenbestand(boom_id: str, versie: str, antwoorden: Mapping[str, str], motivering: str | None,
+                          gemaakt: str) -> str:
+    """Answers in the format `laad_antwoorden` reads, so `bb advies --antwoorden` replays them."""
+    import json
+
+    regels = [f"# Antwoorden voor bb, boom '{boom_id}' versie {versie}, bewaard op {gemaakt}.",
+              "# Opnieuw hetzelfde advies: bb advies --antwoorden <dit bestand>"]
+    regels += [f"{vraag}: {optie}" for vraag, optie in antwoorden.items()]
+    if motivering:
+        regels.append(f"{MOTIVERING}: {json.dumps(motivering, ensure_ascii=False)}")  # a JSON string is YAML
+    return "\n".join(regels) + "\n"

@@ -3,6 +3,7 @@ message for every way writing can fail."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -36,4 +37,8 @@ def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
     except NotADirectoryError:
         raise InvoerFout(f"kan '{pad}' niet schrijven: een deel van het pad is een bestand, geen map") from None
     except OSError as e:
+        if e.errno == errno.ENOSPC:
+            raise InvoerFout(f"kan '{pad}' niet schrijven: de schijf is vol") from None
+        if e.errno == errno.EROFS:
+            raise InvoerFout(f"kan '{pad}' niet schrijven: de schijf is alleen-lezen") from None
         raise InvoerFout(f"kan '{pad}' niet schrijven: {e.strerror or e}") from None

@@ -41,8 +41,10 @@ class CatalogusLezer:
         kenmerken = self._kenmerken(top["kenmerken"], top.knoop("kenmerken"))
         tabel = self._tabel(top, kenmerken)
         instrumenten = self._instrumenten(top["instrumenten"], top.knoop("instrumenten"), ladder, kenmerken)
+        checklist = m.object(top["checklist"], vorm.CATALOGUS.veld("checklist").vorm, "'checklist'")  # type: ignore[union-attr,arg-type]
         m.stop_bij_fouten(ModelFout)
-        return Catalogus(ladder, kenmerken, tabel, instrumenten, self.bestand)
+        return Catalogus(ladder, kenmerken, tabel, instrumenten, self.bestand,
+                         tuple(checklist["punten"] or ()) if checklist else (), checklist["bron"] if checklist else None)
 
     def _ladder(self, velden: dict[str, Knoop] | None) -> tuple[Trede, ...]:
         treden = []

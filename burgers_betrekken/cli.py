@@ -16,19 +16,10 @@ import click
 import typer
 
 from burgers_betrekken import __version__
-from burgers_betrekken.cli_basis import (
-    BOOM_HELP,
-    CATALOGUS_HELP,
-    Groep,
-    Opdracht,
-    domme_terminal,
-    is_terminal,
-    kies_formaat,
-    laad,
-    laad_catalogus,
-)
+from burgers_betrekken.cli_basis import CATALOGUS_HELP, Groep, Opdracht, kies_formaat, laad_catalogus
+from burgers_betrekken.cli_advies import advies
 from burgers_betrekken.cli_boom import boom_app
-from burgers_betrekken.errors import Afgebroken, BbFout, ExitCode, GeenTerminal, InvoerFout
+from burgers_betrekken.errors import Afgebroken, BbFout, ExitCode, InvoerFout
 
 app = typer.Typer(
     name="bb",
@@ -62,69 +53,7 @@ def _hoofd(
 # --- commands ------------------------------------------------------------------------------
 
 
-@app.command(cls=Opdracht)
-def advies(
-    antwoorden: Optional[Path] = typer.Option(
-        None, "--antwoorden", "-a", metavar="BESTAND",
-        help="Antwoorden uit een YAML- of JSON-bestand (vraag-id: optie-id) in plaats van vragen."),
-    eenvoudig: bool = typer.Option(
-        False, "--eenvoudig", "-e",
-        help="Genummerde vragen als gewone tekst, zonder kleur of cursorbewegingen: voor schermlezers "
-             "en voor invoer via een pijp (yes 1 | bb advies --eenvoudig)."),
-    formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
-    boom: Optional[str] = typer.Option(None, "--boom", metavar="BOOM", help=BOOM_HELP),
-    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
-) -> None:
-    """Beantwoord de beslisboom en krijg een onderbouwd advies: trede, instrumenten en aandachtspunten."""
-    from burgers_betrekken import engine
-
-    formaat = kies_formaat(formaat)
-    b, c = laad(boom, catalogus)
-    if antwoorden is not None:
-        from burgers_betrekken.antwoorden import laad_antwoorden
-
-        a = laad_antwoorden(antwoorden)
-        resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
-    elif eenvoudig or (is_terminal() and domme_terminal()):
-        from burgers_betrekken import eenvoudig as plat
-
-        # with JSON output the questions go to stderr, so stdout stays one JSON document
-        resultaat = engine.advies(b, c, plat.interview(b, sys.stdin, sys.stderr if formaat == "json" else sys.stdout))
-        eenvoudig = True
-    else:
-        if not is_terminal():
-            raise GeenTerminal("geen terminal om vragen te stellen; geef de antwoorden mee met "
-                               "--antwoorden BESTAND (YAML of JSON, vraag-id: optie-id), of beantwoord de "
-                               "vragen als genummerde lijst met --eenvoudig")
-        from burgers_betrekken import prompts, render
-
-        scherm = render.console()
-        scherm.print(render.t(b.titel, "bold"))
-        keuzes = prompts.interview(
-            b, toon_kop=lambda g: scherm.print(render.vraag_kop(g.huidige(), g.nummer, g.maximaal())),
-            toon_overzicht=lambda g: scherm.print(render.overzicht(g)))
-        resultaat = engine.advies(b, c, keuzes)
-    _toon_advies(resultaat, formaat, eenvoudig)
-
-
-def _toon_advies(resultaat: Any, formaat: str, eenvoudig: bool = False) -> None:
-    if formaat == "json":
-        from burgers_betrekken.export import advies_als_data, als_json
-
-        print(als_json(advies_als_data(resultaat)))
-    elif eenvoudig:
-        from burgers_betrekken.eenvoudig import toon
-        from burgers_betrekken.verslag import advies_als_markdown
-
-        print()
-        toon(advies_als_markdown(resultaat), sys.stdout)
-    else:
-        from burgers_betrekken import render
-
-        scherm = render.console()
-        if scherm.is_terminal:
-            scherm.print()  # separate the advice from the last answered question
-        scherm.print(render.advies(resultaat))
+app.command(cls=Opdracht, name="advies")(advies)
 
 
 @app.command(cls=Opdracht)
@@ -289,8 +218,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         uitkomst = app(args=argv, prog_name="bb", standalone_mode=False)
         if isinstance(uitkomst, int):
             code = uitkomst
-    except Afgebroken:
-        print("Afgebroken.", file=sys.stderr)
+    except Afgebroken as e:
+        print("Afgebroken." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
         code = ExitCode.AFGEBROKEN
     except BbFout as e:
         from burgers_betrekken import render

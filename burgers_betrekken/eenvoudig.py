@@ -101,10 +101,11 @@ def _overzicht(scherm: _Scherm, gesprek: Gesprek) -> str:
     return _kies(scherm, keuzes, None)
 
 
-def interview(boom: Boom, invoer: TextIO, uitvoer: TextIO) -> dict[str, str]:
-    """Ask the tree's questions as numbered lists; returns the answers on the final path."""
+def interview(boom: Boom, invoer: TextIO, uitvoer: TextIO, gesprek: Gesprek | None = None) -> dict[str, str]:
+    """Ask the tree's questions as numbered lists; returns the answers on the final path.
+    `gesprek`: a resumed one (else a new one)."""
     scherm = _Scherm(invoer, uitvoer)
-    gesprek = Gesprek(boom)
+    gesprek = gesprek or Gesprek(boom)
     scherm.regel(boom.titel)
     scherm.regel("Typ het nummer van uw keuze en Enter. 0 gaat terug naar de vorige vraag.")
     try:
@@ -133,3 +134,15 @@ def toon(tekst: str, uitvoer: TextIO) -> None:
         inspringen = len(regel) - len(inhoud) + (marker.end() if marker else 0)
         print(textwrap.fill(regel, breedte, subsequent_indent=" " * inspringen, break_long_words=False,
                             break_on_hyphens=False) if regel.strip() else "", file=uitvoer)
+
+
+def vraag_motivering(uitleg: str, invoer: TextIO, uitvoer: TextIO) -> str | None:
+    """One line of "pas toe of leg uit" motivation; an empty line means none."""
+    scherm = _Scherm(invoer, uitvoer)
+    scherm.regel()
+    scherm.regel("Pas toe of leg uit")
+    scherm.regel(uitleg, 2)
+    try:
+        return scherm.lees("Motivering (Enter om over te slaan): ") or None
+    except EOFError:
+        return None

@@ -87,6 +87,11 @@ class Advies:
         return self.niveau.participatie
 
     @property
+    def feiten(self) -> dict[str, str]:
+        """What conditions are tested against: each answered question's option, and `niveau`."""
+        return {**{s.vraag.id: s.optie.id for s in self.pad}, NIVEAU: self.niveau.id}
+
+    @property
     def aannames(self) -> tuple[Stap, ...]:
         """The steps where the user did not know and the tree assumed an answer."""
         return tuple(s for s in self.pad if s.aanname is not None)
@@ -211,14 +216,26 @@ def _beoordeel(instrument: Instrument, regels: list[InstrumentRegel], feiten: Ma
     voor: list[Reden] = []
     tegen: list[Reden] = []
     for regel in regels:
-        gezocht = regel.waarden if regel.waarde_van is None else (feiten.get(regel.waarde_van),)
-        if set(instrument.kenmerk(regel.kenmerk)) & set(gezocht):
+        if past(instrument, regel, feiten):
             punten += regel.punten
             if regel.reden:
                 voor.append(Reden(vul_in(regel.reden, labels), regel.id))
         elif regel.soort == "eis":
             tegen.append(Reden(vul_in(regel.reden_afgevallen or GEEN_REDEN, labels), regel.id))
     return punten, voor, tegen
+
+
+def gezochte_waarden(regel: InstrumentRegel, feiten: Mapping[str, str]) -> tuple[str, ...]:
+    """The kenmerk values a rule looks for: its own `waarden`, or the value of a fact."""
+    if regel.waarde_van is None:
+        return regel.waarden
+    waarde = feiten.get(regel.waarde_van)
+    return (waarde,) if waarde is not None else ()
+
+
+def past(instrument: Instrument, regel: InstrumentRegel, feiten: Mapping[str, str]) -> bool:
+    """Whether the instrument has one of the values the rule looks for."""
+    return bool(set(instrument.kenmerk(regel.kenmerk)) & set(gezochte_waarden(regel, feiten)))
 
 
 def vul_in(tekst: str, labels: Mapping[str, str]) -> str:

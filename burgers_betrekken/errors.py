@@ -94,6 +94,7 @@ class GeenTerminal(BbFout):
 
 
 class Afgebroken(BbFout):
-    """The user interrupted with Ctrl-C or Ctrl-D."""
+    """The user interrupted with Ctrl-C or Ctrl-D. `hint` tells how to continue, if there is a way."""
 
     exit_code = ExitCode.AFGEBROKEN
+    hint: str | None = None

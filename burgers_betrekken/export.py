@@ -9,25 +9,6 @@ from burgers_betrekken.engine import Advies
 from burgers_betrekken.model import Instrument
 
 
-def advies_als_data(advies: Advies) -> dict[str, Any]:
-    return {
-        "boom": {"id": advies.boom.id, "versie": advies.boom.versie},
-        "participatie": advies.participatie,
-        "niveau": advies.niveau.id,
-        "instrumenten": [
-            {"id": a.instrument.id, "naam": a.instrument.naam, "redenen": [r.tekst for r in a.redenen]}
-            for a in advies.instrumenten
-        ],
-        "afgevallen": [
-            {"id": a.instrument.id, "redenen": [r.tekst for r in a.redenen]} for a in advies.afgevallen
-        ],
-        "let_op": [{"id": lo.id, "tekst": lo.tekst} for lo in advies.let_op],
-        "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {})}
-                for s in advies.pad],
-        "genegeerd": list(advies.genegeerd),
-    }
-
-
 def pad_als_data(nummer: int, advies: Advies) -> dict[str, Any]:
     """One path of `bb boom paden`: the answers and what the advice comes to."""
     return {

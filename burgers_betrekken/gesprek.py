@@ -10,6 +10,7 @@ back preselected if the path returns to them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from burgers_betrekken import engine
 from burgers_betrekken.errors import Afgebroken
@@ -38,6 +39,15 @@ class Gesprek:
     antwoorden: dict[str, str] = field(default_factory=dict)
     positie: int = 0  # index in `pad()` of the question being asked; == len(pad()) means: review
     _wijzigen: bool = False  # after a review edit, ask only questions without an answer
+    bij_antwoord: Callable[[dict[str, str]], None] | None = None  # called with all answers after each one
+
+    @classmethod
+    def hervat(cls, boom: Boom, antwoorden: dict[str, str],
+               bij_antwoord: Callable[[dict[str, str]], None] | None = None) -> Gesprek:
+        """Continue a saved run at the first question on its path without an answer."""
+        gesprek = cls(boom, dict(antwoorden), bij_antwoord=bij_antwoord)
+        gesprek._naar_eerste_open()
+        return gesprek
 
     # --- reading the state ------------------------------------------------------------------
 
@@ -100,6 +110,8 @@ class Gesprek:
         assert vraag is not None, "no question to answer at the review"
         assert vraag.optie(antwoord) is not None, f"{antwoord!r} is not an option of {vraag.id}"
         self.antwoorden[vraag.id] = antwoord
+        if self.bij_antwoord is not None:
+            self.bij_antwoord(dict(self.antwoorden))
         if self._wijzigen:
             self._naar_eerste_open()
         else:

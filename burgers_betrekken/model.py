@@ -259,6 +259,8 @@ class Catalogus:
     tabel: tuple[str, ...]
     instrumenten: tuple[Instrument, ...]
     bestand: str
+    checklist: tuple[str, ...] = ()  # open checkboxes in every record of an advice
+    checklist_bron: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kenmerken", _bevroren(self.kenmerken))

@@ -105,10 +105,10 @@ def _nederlandse_toelichting(app: Any) -> None:
 
 
 def interview(boom: Boom, toon_kop: ToonKop | None = None, toon_overzicht: ToonOverzicht | None = None,
-              **app_kwargs: Any) -> dict[str, str]:
+              gesprek: Gesprek | None = None, **app_kwargs: Any) -> dict[str, str]:
     """Walk the tree with back, preselected kept answers and a review before the advice.
-    Returns the answers on the final path."""
-    gesprek = Gesprek(boom)
+    `gesprek`: a resumed one (else a new one). Returns the answers on the final path."""
+    gesprek = gesprek or Gesprek(boom)
     try:
         while True:
             vraag = gesprek.huidige()
@@ -132,3 +132,17 @@ def interview(boom: Boom, toon_kop: ToonKop | None = None, toon_overzicht: ToonO
                 gesprek.beantwoord(keuze)
     except (KeyboardInterrupt, EOFError):
         raise InterviewAfgebroken(gesprek.resultaat()) from None
+
+
+def vraag_motivering(uitleg: str, **app_kwargs: Any) -> str | None:
+    """Ask for the "pas toe of leg uit" motivation; an empty answer means none (the record says so)."""
+    tekst = questionary.text("Motivering (Enter om over te slaan):", instruction=None, qmark="?",
+                             **app_kwargs).unsafe_ask()
+    return tekst.strip() or None
+
+
+def doorgaan(vraag: str, **app_kwargs: Any) -> bool:
+    """Yes or no, default yes."""
+    keuze = _kies(vraag, [questionary.Choice("Ja", value="ja"), questionary.Choice("Nee, begin opnieuw", value="nee")],
+                  "ja", False, **app_kwargs)
+    return keuze == "ja"

@@ -21,7 +21,7 @@ from burgers_betrekken.begrippen import Begrip, Begrippenlijst
 from burgers_betrekken.engine import Advies
 from burgers_betrekken.errors import BbFout
 from burgers_betrekken.gesprek import Gesprek, antwoord_tekst
-from burgers_betrekken.verslag import afgevallen_gegroepeerd
+from burgers_betrekken.verslag import Verslag, afgevallen_gegroepeerd
 from burgers_betrekken.model import WEET_NIET, Catalogus, Instrument, Vraag
 
 PROMINENT = 3
@@ -247,6 +247,20 @@ def instrument_detail(catalogus: Catalogus, instrument: Instrument) -> Renderabl
         delen.append(Text.assemble(("Bron: ", "dim"), (veilig(instrument.bron), "dim italic")))
     return Panel(Group(*delen), title=Text(f"{veilig(instrument.naam)} ({instrument.id})", style="bold"),
                  title_align="left", box=box.ROUNDED, padding=(0, 1))
+
+
+def motivering(verslag: Verslag, volgt: bool = False) -> RenderableType:
+    """"Pas toe of leg uit": why a motivation belongs in the dossier, and the motivation (or that
+    it is missing, or that it is asked for next)."""
+    delen: list[RenderableType] = [t(verslag.waarom_motivering)]
+    if verslag.motivering:
+        delen.append(Text.assemble(("Motivering: ", "bold"), veilig(verslag.motivering)))
+    elif volgt:
+        delen.append(Text("Geef hieronder een korte motivering; die komt in het verslag.", style="bold"))
+    else:
+        delen.append(Text("De motivering ontbreekt. Geef die met --motivering \"...\" of met 'motivering:' in "
+                          "het antwoordenbestand.", style="bold red"))
+    return Group(_kop("Pas toe of leg uit"), Padding(Group(*delen), (0, 2)))
 
 
 # --- the glossary --------------------------------------------------------------------------

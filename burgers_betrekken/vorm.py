@@ -278,6 +278,11 @@ CATALOGUS = Object((
     Veld("kenmerken", Map(KENMERK, "Kenmerken van instrumenten met hun toegestane waarden."),
          "Kenmerken van instrumenten met hun toegestane waarden.", verplicht=True),
     Veld("tabel", Ids(), "Welke kenmerken 'bb instrumenten' als kolom toont."),
+    Veld("checklist", Object((
+        Veld("punten", Teksten(), "Elk punt wordt een open vakje in het verslag.", verplicht=True,
+             noem="de punten"),
+        Veld("bron", Tekst(), "Waar de punten vandaan komen.", noem="de bron"),
+    ), "De checklist voor het dossier bij elk advies."), "De checklist voor het dossier bij elk advies."),
     Veld("instrumenten", Map(INSTRUMENT, "De instrumenten: id met beschrijving."),
          "De instrumenten: id met beschrijving.", verplicht=True),
 ), beschrijving="Een instrumentencatalogus voor bb (burgers betrekken).")

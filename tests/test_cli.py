@@ -22,7 +22,7 @@ def test_versie_en_hulp_in_het_nederlands(bb, tmp_path: Path) -> None:
     for woord in ("Gebruik: bb [OPTIES] OPDRACHT", "Opdrachten", "advies", "instrumenten", "Toon deze hulp"):
         assert woord in hulp.stdout
     assert "Show this message" not in hulp.stdout and "Usage:" not in hulp.stdout
-    assert "Antwoorden uit een YAML- of JSON-bestand" in bb("advies", "--help", cwd=tmp_path).stdout
+    assert "Antwoorden uit een YAML-" in bb("advies", "--help", cwd=tmp_path).stdout
     # arguments keep their help (click 8.5 with typer 0.20 dropped it) and their metavar
     hulp = bb("boom", "test", "--help", cwd=tmp_path).stdout
     assert "Het scenariobestand" in hulp and "BESTAND" in hulp
@@ -78,8 +78,10 @@ def test_advies_uit_een_antwoordenbestand_als_json(bb, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert set(data) == {"boom", "participatie", "niveau", "instrumenten", "afgevallen", "let_op", "pad",
-                         "genegeerd"}
-    assert data["boom"] == {"id": "rijksoverheid", "versie": "1.0.0"}
+                         "genegeerd", "ladder", "motivering", "checklist", "uitleg", "bb_versie", "gemaakt"}
+    assert data["boom"]["id"] == "rijksoverheid" and data["boom"]["versie"] == "1.0.0"
+    assert len(data["boom"]["sha256"]) == 64
+    assert data["motivering"] is None  # raadplegen as the goal asks: nothing to explain
     assert data["participatie"] is True and data["niveau"] == "raadplegen"
     assert data["instrumenten"][0]["id"] == "focusgroep"
     assert "past bij een specifieke doelgroep" in data["instrumenten"][0]["redenen"]

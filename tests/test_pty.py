@@ -14,10 +14,11 @@ pexpect = pytest.importorskip("pexpect")
 OMLAAG = "\x1b[B"
 
 
-def start(tmp_path):
-    env = schone_env(TERM="xterm-256color")
-    env.pop("NO_COLOR", None)
-    return pexpect.spawn(bb_exe(), ["advies"], cwd=str(tmp_path), env=env, dimensions=(40, 80),
+def start(tmp_path, *args: str, env: dict | None = None):
+    if env is None:
+        env = schone_env(TERM="xterm-256color")
+        env.pop("NO_COLOR", None)
+    return pexpect.spawn(bb_exe(), ["advies", *args], cwd=str(tmp_path), env=env, dimensions=(40, 80),
                          encoding="utf-8", timeout=20)
 
 
@@ -63,15 +64,21 @@ def test_een_wandeling_met_een_stap_terug_en_een_wijziging_in_het_overzicht(tmp_
     assert exitcode(kind) == 0
 
 
-def test_korte_route_bij_informeren(tmp_path) -> None:
-    kind = start(tmp_path)
+def test_korte_route_bij_informeren_vraagt_een_motivering_voor_het_verslag(tmp_path) -> None:
+    kind = start(tmp_path, "--uitvoer", "verslag.md")
     kies(kind, "In welke fase zit uw traject?", 3)
     kies(kind, "Met welk doel betrekt u burgers?", 4)  # informeren: then the review, then the advice
     kind.expect_exact("Kloppen uw antwoorden?")
     kind.send("\r")
     kind.expect_exact("Dit is geen participatie")
     kind.expect_exact("Informeren is geen participatie")
+    kind.expect_exact("Pas toe of leg uit")
+    kind.expect_exact("Motivering (Enter om over te slaan):")
+    kind.send("Het besluit ligt wettelijk vast.\r")
+    kind.expect_exact("Geschreven: verslag.md")
     assert exitcode(kind) == 0
+    verslag = (tmp_path / "verslag.md").read_text(encoding="utf-8")
+    assert "## Motivering (pas toe of leg uit)" in verslag and "> Het besluit ligt wettelijk vast." in verslag
 
 
 def test_een_domme_terminal_krijgt_het_eenvoudige_gesprek(tmp_path) -> None:
@@ -86,6 +93,8 @@ def test_een_domme_terminal_krijgt_het_eenvoudige_gesprek(tmp_path) -> None:
     kind.expect_exact("1. Klopt, toon het advies")
     kind.sendline("1")
     kind.expect_exact("Dit is geen participatie")
+    kind.expect_exact("Motivering (Enter om over te slaan): ")
+    kind.sendline("")
     assert exitcode(kind) == 0
     assert "\x1b[" not in (kind.before or "")
 
@@ -100,6 +109,9 @@ def test_no_color_geeft_geen_kleur(tmp_path) -> None:
         gezien += kind.before + kind.after
         kind.send(OMLAAG * omlaag + "\r")
     kind.expect_exact("Kloppen uw antwoorden?")
+    kind.send("\r")
+    kind.expect_exact("Motivering (Enter om over te slaan):")
+    gezien += kind.before
     kind.send("\r")
     kind.expect(pexpect.EOF)
     gezien += kind.before

@@ -1,0 +1,254 @@
+"""`bb advies`: wires the answers (a file, the arrow-key interview or the plain one, resumed or
+new, autosaved as they come) to the engine, the record and the outputs. Decides nothing about
+the advice itself."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional
+
+import typer
+
+from burgers_betrekken.cli_basis import (
+    BOOM_HELP,
+    CATALOGUS_HELP,
+    domme_terminal,
+    is_terminal,
+    kies_formaat,
+    laad,
+)
+from burgers_betrekken.errors import Afgebroken, GeenTerminal, InvoerFout, Probleem
+
+if TYPE_CHECKING:
+    from burgers_betrekken.gesprek import Gesprek
+    from burgers_betrekken.model import Boom
+    from burgers_betrekken.verslag import Verslag
+
+UITVOERFORMATEN = ("tekst", "json", "md", "html")
+EXTENSIES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def advies(
+    antwoorden: Optional[Path] = typer.Option(
+        None, "--antwoorden", "-a", metavar="BESTAND",
+        help="Antwoorden uit een YAML- of JSON-bestand (vraag-id: optie-id) in plaats van vragen."),
+    eenvoudig: bool = typer.Option(
+        False, "--eenvoudig", "-e",
+        help="Genummerde vragen als gewone tekst, zonder kleur of cursorbewegingen: voor schermlezers "
+             "en voor invoer via een pijp (yes 1 | bb advies --eenvoudig)."),
+    formaat: Optional[str] = typer.Option(
+        None, "--formaat", "-f", metavar="FORMAAT",
+        help="tekst, json, md of html (standaard: tekst op het scherm; bij --uitvoer volgens de extensie)."),
+    uitvoer: Optional[Path] = typer.Option(
+        None, "--uitvoer", "-o", metavar="BESTAND",
+        help="Schrijf het verslag voor het dossier naar dit bestand (.md, .html of .json)."),
+    overschrijf: bool = typer.Option(False, "--overschrijf", help="Vervang een bestaand uitvoerbestand."),
+    motivering: Optional[str] = typer.Option(
+        None, "--motivering", "-m", metavar="TEKST",
+        help="Pas toe of leg uit: waarom geen (of minder) participatie. Komt in het verslag."),
+    bewaar: Optional[Path] = typer.Option(
+        None, "--bewaar", metavar="BESTAND",
+        help="Bewaar de antwoorden, zodat --antwoorden BESTAND later hetzelfde advies geeft."),
+    hervat: bool = typer.Option(False, "--hervat", help="Ga verder met een onafgemaakte sessie."),
+    vergeet: bool = typer.Option(False, "--vergeet", help="Verwijder de bewaarde onafgemaakte sessie en stop."),
+    boom: Optional[str] = typer.Option(None, "--boom", metavar="BOOM", help=BOOM_HELP),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
+) -> None:
+    """Beantwoord de beslisboom en krijg een onderbouwd advies: trede, instrumenten en aandachtspunten."""
+    from burgers_betrekken import bewaren, bronnen, engine
+    from burgers_betrekken.verslag import Verslag
+
+    scherm_formaat, bestand_formaat = _formaten(formaat, uitvoer)
+    b, c = laad(boom, catalogus)
+    if vergeet:
+        weg = bewaren.vergeet(b.id)
+        print(f"Onafgemaakte sessie vergeten: {weg}" if weg else f"Er was geen onafgemaakte sessie voor boom '{b.id}'.")
+        return
+    for doel in (uitvoer, bewaar):  # refuse before twenty minutes of questions, not after
+        if doel is not None and doel.exists() and not overschrijf:
+            raise InvoerFout(f"'{doel}' bestaat al; kies een andere naam of geef --overschrijf")
+    boom_hash = bronnen.vingerafdruk(Path(b.bestand))
+
+    autosave: Path | None = None
+    if antwoorden is not None:
+        from burgers_betrekken.antwoorden import laad_antwoorden
+
+        a = laad_antwoorden(antwoorden)
+        resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
+        motivering = motivering or a.motivering
+        interactief = False
+    else:
+        plat = eenvoudig or (is_terminal() and domme_terminal())
+        if not plat and not is_terminal():
+            raise GeenTerminal("geen terminal om vragen te stellen; geef de antwoorden mee met "
+                               "--antwoorden BESTAND (YAML of JSON, vraag-id: optie-id), of beantwoord de "
+                               "vragen als genummerde lijst met --eenvoudig")
+        # with JSON output on the screen the plain questions go to stderr, so stdout stays one document
+        uit = sys.stderr if plat and scherm_formaat == "json" else sys.stdout
+        gesprek = _begin_gesprek(b, boom_hash, hervat, plat, uit)
+        autosave = bewaren.pad_voor(b.id)
+        try:
+            keuzes = _interview(b, gesprek, plat, uit)
+        except Afgebroken as e:
+            if gesprek.antwoorden and autosave.exists():
+                e.hint = f"Uw antwoorden zijn bewaard in {autosave}. Ga verder met: bb advies --hervat"
+            raise
+        resultaat = engine.advies(b, c, keuzes)
+        interactief = sys.stdin.isatty()
+        eenvoudig = plat
+
+    verslag = Verslag(resultaat, datetime.now().astimezone(), boom_hash, motivering)
+    vragen = verslag.motivering_nodig and not motivering and interactief
+    if vragen and scherm_formaat != "tekst":  # the document on the screen must hold it
+        verslag = replace(verslag, motivering=_vraag_motivering(verslag, eenvoudig))
+        vragen = False
+    _toon(verslag, scherm_formaat, eenvoudig, motivering_volgt=vragen)
+    if vragen:  # after the advice is on the screen: the user sees what they motivate
+        verslag = replace(verslag, motivering=_vraag_motivering(verslag, eenvoudig))
+    try:
+        if uitvoer is not None:
+            _schrijf(uitvoer, _als(verslag, bestand_formaat), overschrijf)
+        if bewaar is not None:
+            from burgers_betrekken.antwoorden import als_antwoordenbestand
+            from burgers_betrekken.model import WEET_NIET
+
+            gegeven = {s.vraag.id: WEET_NIET if s.aanname else s.optie.id for s in resultaat.pad}
+            _schrijf(bewaar, als_antwoordenbestand(b.id, b.versie, gegeven, verslag.motivering,
+                                                   verslag.gemaakt.strftime("%d-%m-%Y %H:%M")), overschrijf)
+    except InvoerFout as e:
+        if autosave is not None and autosave.exists():
+            e.problemen += (Probleem(f"uw antwoorden zijn veilig bewaard in {autosave}; los het op en maak het "
+                                     f"verslag opnieuw met: bb advies --hervat", None, "waarschuwing"),)
+        raise
+    if autosave is not None:
+        bewaren.vergeet(b.id)  # the run is finished and every output is written
+
+
+def _formaten(formaat: Optional[str], uitvoer: Optional[Path]) -> tuple[str, str]:
+    """(format on the screen, format of the --uitvoer file)."""
+    if formaat is not None:
+        formaat = kies_formaat(formaat, UITVOERFORMATEN)
+    if uitvoer is None:
+        return formaat or "tekst", "tekst"
+    if formaat is not None:
+        if formaat == "tekst":
+            raise InvoerFout("een verslag in een bestand is md, html of json; kies een van die met --formaat")
+        return "tekst", formaat
+    uit_extensie = EXTENSIES.get(uitvoer.suffix.lower())
+    if uit_extensie is None:
+        raise InvoerFout(f"welk formaat moet '{uitvoer}' krijgen? Gebruik de extensie .md, .html of .json, "
+                         f"of kies met --formaat md|html|json")
+    return "tekst", uit_extensie
+
+
+def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool, uit: Any) -> "Gesprek":
+    from burgers_betrekken import bewaren
+    from burgers_betrekken.gesprek import Gesprek
+
+    gemeld = []
+
+    def bewaar_tussendoor(antwoorden: dict[str, str]) -> None:
+        try:
+            bewaren.bewaar(b, boom_hash, antwoorden)
+        except InvoerFout as e:  # saving must never stop the interview; say it once
+            if not gemeld:
+                print(f"let op: uw antwoorden worden niet tussentijds bewaard ({e.bericht})", file=sys.stderr)
+                gemeld.append(True)
+
+    lopend = bewaren.lees(b.id)
+    if hervat and lopend is None:
+        raise InvoerFout(f"er is geen onafgemaakte sessie voor boom '{b.id}' om mee verder te gaan")
+    gebruik = hervat
+    if lopend is not None and not hervat and not plat:
+        from burgers_betrekken import prompts
+
+        wanneer = lopend.bijgewerkt.strftime("%d-%m-%Y om %H:%M")
+        try:
+            gebruik = prompts.doorgaan(f"U was op {wanneer} bezig met deze beslisboom ({len(lopend.antwoorden)} "
+                                       f"antwoorden). Verder waar u was?")
+        except (KeyboardInterrupt, EOFError):
+            raise Afgebroken("Afgebroken.") from None
+    if not gebruik or lopend is None:
+        return Gesprek(b, bij_antwoord=bewaar_tussendoor)
+    geldig, weg = bewaren.nog_geldig(b, lopend.antwoorden)
+    if lopend.boom_hash != boom_hash:
+        print("De beslisboom is veranderd sinds uw vorige sessie. " + (
+            f"Deze antwoorden passen niet meer en zijn weggelaten: {', '.join(weg)}." if weg
+            else "Al uw antwoorden passen nog."), file=uit)
+    print(f"Verder met {len(geldig)} bewaarde antwoorden.", file=uit)
+    return Gesprek.hervat(b, geldig, bij_antwoord=bewaar_tussendoor)
+
+
+def _interview(b: "Boom", gesprek: "Gesprek", plat: bool, uit: Any) -> dict[str, str]:
+    if plat:
+        from burgers_betrekken import eenvoudig
+
+        return eenvoudig.interview(b, sys.stdin, uit, gesprek)
+    from burgers_betrekken import prompts, render
+
+    scherm = render.console()
+    scherm.print(render.t(b.titel, "bold"))
+    return prompts.interview(
+        b, toon_kop=lambda g: scherm.print(render.vraag_kop(g.huidige(), g.nummer, g.maximaal())),
+        toon_overzicht=lambda g: scherm.print(render.overzicht(g)), gesprek=gesprek)
+
+
+def _vraag_motivering(verslag: "Verslag", eenvoudig: bool) -> str | None:
+    if eenvoudig:
+        from burgers_betrekken import eenvoudig as plat
+
+        return plat.vraag_motivering(verslag.waarom_motivering, sys.stdin, sys.stdout)
+    from burgers_betrekken import prompts
+
+    try:
+        return prompts.vraag_motivering(verslag.waarom_motivering)
+    except (KeyboardInterrupt, EOFError):
+        return None  # the advice is ready; the record will say the motivation is missing
+
+
+def _als(verslag: "Verslag", formaat: str) -> str:
+    if formaat == "json":
+        from burgers_betrekken.export import als_json
+        from burgers_betrekken.verslag import als_data
+
+        return als_json(als_data(verslag)) + "\n"
+    if formaat == "html":
+        from burgers_betrekken.verslag_html import als_html
+
+        return als_html(verslag)
+    from burgers_betrekken.verslag import als_markdown
+
+    return als_markdown(verslag)
+
+
+def _toon(verslag: "Verslag", formaat: str, eenvoudig: bool, motivering_volgt: bool = False) -> None:
+    if formaat != "tekst":
+        print(_als(verslag, formaat), end="")
+    elif eenvoudig:
+        from burgers_betrekken.eenvoudig import toon
+        from burgers_betrekken.verslag import als_markdown
+
+        print()
+        toon(als_markdown(verslag), sys.stdout)
+        if motivering_volgt:
+            print("\nHieronder kunt u de motivering geven; die komt in het verslag.")
+    else:
+        from burgers_betrekken import render
+
+        scherm = render.console()
+        if scherm.is_terminal:
+            scherm.print()  # separate the advice from the last answered question
+        scherm.print(render.advies(verslag.advies))
+        if verslag.motivering_nodig:
+            scherm.print(render.motivering(verslag, volgt=motivering_volgt))
+
+
+def _schrijf(pad: Path, tekst: str, overschrijf: bool) -> None:
+    from burgers_betrekken.bestanden import schrijf_tekst
+
+    schrijf_tekst(pad, tekst, overschrijf=overschrijf)
+    print(f"Geschreven: {pad}", file=sys.stderr)
+

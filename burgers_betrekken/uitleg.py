@@ -1,0 +1,108 @@
+"""Why the advice is what it is: for the rung, each instrument and each caveat, the rules that
+fired and the answers that made them fire. Pure: built from an `Advies`, rendered elsewhere
+(`bb uitleg`, and the `uitleg` part of every JSON record)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from burgers_betrekken.engine import Advies, gezochte_waarden, past
+from burgers_betrekken.model import NIVEAU, Conditie, Instrument, InstrumentRegel, NiveauRegel
+
+
+@dataclass(frozen=True)
+class Grond:
+    """One rule that counted, with the answers that made it count."""
+
+    regel: str  # which rule: an instrumentregel id, 'niveau.gewenst 2', a let_op id
+    effect: str  # what it did: '+3', 'valt af', 'gewenst: Adviseren', 'getoond'
+    tekst: str  # the reason or explanation as the user reads it
+    antwoorden: tuple[tuple[str, str], ...]  # (question, answer) the rule's condition looked at
+    kenmerk: str | None = None  # for instruments: the kenmerk, what it has and what was sought
+
+
+@dataclass(frozen=True)
+class InstrumentUitleg:
+    id: str
+    naam: str
+    aanbevolen: bool
+    punten: int
+    gronden: tuple[Grond, ...]
+
+
+@dataclass(frozen=True)
+class Uitleg:
+    niveau: tuple[Grond, ...]
+    uitkomst: str  # the rung the advice arrived at, and why in one sentence
+    instrumenten: tuple[InstrumentUitleg, ...]
+    let_op: tuple[Grond, ...]
+
+
+def leg_uit(advies: Advies) -> Uitleg:
+    feiten = advies.feiten
+    regels = [r for r in advies.boom.instrumentregels if r.wanneer.geldt(feiten)]
+    aanbevolen = {a.instrument.id: a.punten for a in advies.instrumenten}
+    volgorde = [a.instrument for a in advies.instrumenten] + [a.instrument for a in advies.afgevallen]
+    instrumenten = tuple(
+        InstrumentUitleg(i.id, i.naam, i.id in aanbevolen, aanbevolen.get(i.id, 0),
+                         tuple(g for r in regels if (g := _instrumentgrond(advies, i, r)) is not None))
+        for i in volgorde)
+    let_op = tuple(Grond(lo.id, "getoond", lo.titel, _antwoorden(advies, lo.wanneer)) for lo in advies.let_op)
+    return Uitleg(_niveau(advies), _uitkomst(advies), instrumenten, let_op)
+
+
+def _antwoorden(advies: Advies, conditie: Conditie) -> tuple[tuple[str, str], ...]:
+    """The user's answers to the questions a condition names (and the rung, if it names that)."""
+    sleutels = conditie.sleutels()
+    uit = [(s.vraag.tekst, s.optie.label) for s in advies.pad if s.vraag.id in sleutels]
+    if NIVEAU in sleutels:
+        uit.append(("Trede van het advies", advies.niveau.naam))
+    return tuple(uit)
+
+
+def _niveaugrond(advies: Advies, soort: str, regel: NiveauRegel) -> Grond:
+    boom = advies.boom
+    nummer = list(getattr(boom, soort)).index(regel) + 1
+    trede = advies.catalogus.trede(regel.niveau).naam
+    effect = f"gewenst: {trede}" if soort == "gewenst" else f"hoogstens: {trede}"
+    return Grond(f"niveau.{soort} {nummer}", effect, regel.uitleg or "", _antwoorden(advies, regel.wanneer))
+
+
+def _niveau(advies: Advies) -> tuple[Grond, ...]:
+    boom, feiten = advies.boom, advies.feiten
+    gronden = []
+    gewenst = next((r for r in boom.gewenst if r.wanneer.geldt(feiten)), None)
+    if gewenst is not None:
+        gronden.append(_niveaugrond(advies, "gewenst", gewenst))
+    else:
+        trede = advies.catalogus.trede(boom.standaard_niveau).naam
+        gronden.append(Grond("niveau.standaard", f"gewenst: {trede}",
+                             "Geen regel van niveau.gewenst past; de standaardtrede geldt.", ()))
+    plafond = next((r for r in boom.plafond if r.wanneer.geldt(feiten)), None)
+    if plafond is not None:
+        gronden.append(_niveaugrond(advies, "plafond", plafond))
+    return tuple(gronden)
+
+
+def _uitkomst(advies: Advies) -> str:
+    b = advies.bepaling
+    if b.begrensd and b.plafond is not None:
+        return (f"{advies.niveau.naam}: uw doel vraagt {b.gewenst.naam.lower()}, maar de ruimte staat hoogstens "
+                f"{b.plafond.naam.lower()} toe.")
+    return f"{advies.niveau.naam}: wat uw doel vraagt, en de ruimte staat dat toe."
+
+
+def _instrumentgrond(advies: Advies, instrument: Instrument, regel: InstrumentRegel) -> Grond | None:
+    from burgers_betrekken.engine import vul_in
+
+    feiten = advies.feiten
+    labels = {s.vraag.id: s.optie.label for s in advies.pad} | {NIVEAU: advies.niveau.naam.lower()}
+    heeft = ", ".join(instrument.kenmerk(regel.kenmerk)) or "(geen)"
+    kenmerk = f"{regel.kenmerk}: heeft {heeft}; gezocht: {', '.join(gezochte_waarden(regel, feiten)) or '(geen)'}"
+    if past(instrument, regel, feiten):
+        tekst = vul_in(regel.reden, labels) if regel.reden else "(past, zonder reden)"
+        return Grond(regel.id, f"+{regel.punten}", tekst, _antwoorden(advies, regel.wanneer), kenmerk)
+    if regel.soort == "eis":
+        tekst = vul_in(regel.reden_afgevallen, labels) if regel.reden_afgevallen else "(valt af)"
+        return Grond(regel.id, "valt af", tekst, _antwoorden(advies, regel.wanneer), kenmerk)
+    return None  # a preference it does not meet: no effect
