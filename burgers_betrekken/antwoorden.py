@@ -8,7 +8,8 @@ from typing import Mapping
 
 from burgers_betrekken.errors import AntwoordFout, Locatie, ModelFout
 from burgers_betrekken.velden import Meldingen
-from burgers_betrekken.yamlsource import lees_bestand
+from burgers_betrekken.model import WEET_NIET
+from burgers_betrekken.yamlsource import Knoop, lees_bestand
 
 
 MOTIVERING = "motivering"
@@ -21,6 +22,7 @@ class Antwoorden:
     locaties: Mapping[str, Locatie] = field(default_factory=dict)
     bron: Locatie | None = None
     motivering: str | None = None
+    boom_id: str | None = None  # a JSON record names the tree it was made with
 
 
 def laad_antwoorden(pad: Path) -> Antwoorden:
@@ -32,6 +34,8 @@ def laad_antwoorden(pad: Path) -> Antwoorden:
     if not knoop.is_map:
         raise AntwoordFout("het antwoordenbestand moet per regel 'vraag-id: optie-id' bevatten, "
                            f"maar bevat {knoop.omschrijving()}", knoop.locatie)
+    if "pad" in knoop.waarde and "boom" in knoop.waarde:  # type: ignore[operator]
+        return _uit_record(knoop, bron)
     m = Meldingen()
     waarden: dict[str, str] = {}
     motivering = None
@@ -47,6 +51,40 @@ def laad_antwoorden(pad: Path) -> Antwoorden:
     except ModelFout as e:
         raise AntwoordFout(problemen=e.problemen) from None
     return Antwoorden(waarden, dict(knoop.sleutel_locaties), bron, motivering)
+
+
+def _uit_record(knoop: Knoop, bron: Locatie) -> Antwoorden:
+    """The answers in a JSON record of `bb advies` (its `pad`), with its tree id and motivation."""
+    m = Meldingen()
+    velden: dict[str, Knoop] = knoop.waarde  # type: ignore[assignment]
+    boom = m.mapping_waarde(velden["boom"], "id", "'boom' van het verslag")
+    waarden: dict[str, str] = {}
+    locaties: dict[str, Locatie] = {}
+    for stap in m.lijst(velden["pad"], "'pad' van het verslag") or []:
+        vraag = m.mapping_waarde(stap, "vraag", "een stap van 'pad'")
+        antwoord = m.mapping_waarde(stap, "antwoord", "een stap van 'pad'")
+        if vraag and antwoord and stap.locatie:
+            aangenomen = stap.is_map and "aanname" in stap.waarde  # type: ignore[operator]
+            waarden[vraag] = WEET_NIET if aangenomen else antwoord
+            locaties[vraag] = stap.locatie
+    motivering = None
+    mk = velden.get("motivering")
+    if mk is not None and mk.is_map and "tekst" in mk.waarde and mk.waarde["tekst"].soort == "tekst":  # type: ignore[operator,index,union-attr]
+        motivering = str(mk.waarde["tekst"].waarde)  # type: ignore[index,union-attr]
+    try:
+        m.stop_bij_fouten(ModelFout)
+    except ModelFout as e:
+        raise AntwoordFout(problemen=e.problemen) from None
+    return Antwoorden(waarden, locaties, bron, motivering, boom)
+
+
+def uit_verslag(antwoorden: Antwoorden) -> str | None:
+    """The tree to use for answers from a record: the shipped tree with the record's id, if any."""
+    from burgers_betrekken import bronnen
+
+    if antwoorden.boom_id and antwoorden.boom_id in bronnen.meegeleverde_bomen():
+        return antwoorden.boom_id
+    return None
 
 
 def als_antwoordenbestand(boom_id: str, versie: str, antwoorden: Mapping[str, str], motivering: str | None,

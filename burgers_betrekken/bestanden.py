@@ -39,6 +39,9 @@ def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
     except OSError as e:
         if e.errno == errno.ENOSPC:
             raise InvoerFout(f"kan '{pad}' niet schrijven: de schijf is vol") from None
+        if e.errno == errno.ENOENT:
+            raise InvoerFout(f"kan '{pad}' niet schrijven: de map '{pad.parent}' bestaat niet en kan niet "
+                             f"worden gemaakt") from None
         if e.errno == errno.EROFS:
             raise InvoerFout(f"kan '{pad}' niet schrijven: de schijf is alleen-lezen") from None
         raise InvoerFout(f"kan '{pad}' niet schrijven: {e.strerror or e}") from None

@@ -16,7 +16,7 @@ import click
 import typer
 
 from burgers_betrekken import __version__
-from burgers_betrekken.cli_basis import CATALOGUS_HELP, Groep, Opdracht, kies_formaat, laad_catalogus
+from burgers_betrekken.cli_basis import BOOM_HELP, CATALOGUS_HELP, Groep, Opdracht, kies_formaat, laad, laad_catalogus
 from burgers_betrekken.cli_advies import advies
 from burgers_betrekken.cli_boom import boom_app
 from burgers_betrekken.errors import Afgebroken, BbFout, ExitCode, InvoerFout
@@ -105,6 +105,36 @@ def instrumenten(
         scherm.print("Geen instrumenten gevonden met deze filters.")
     else:
         scherm.print(render.catalogus_tabel(c, selectie))
+
+
+@app.command(cls=Opdracht)
+def uitleg(
+    bestand: Path = typer.Argument(..., metavar="BESTAND",
+                                   help="Een antwoordenbestand, of een JSON-verslag van bb advies."),
+    formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
+    boom: Optional[str] = typer.Option(None, "--boom", metavar="BOOM", help=BOOM_HELP),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
+) -> None:
+    """Waarom dit advies? Per instrument de regels en antwoorden die het lieten stijgen of afvallen,
+    per aandachtspunt de voorwaarde, en hoe doel en ruimte de trede bepaalden."""
+    from burgers_betrekken import engine
+    from burgers_betrekken.antwoorden import laad_antwoorden, uit_verslag
+    from burgers_betrekken.uitleg import leg_uit
+
+    formaat = kies_formaat(formaat)
+    a = laad_antwoorden(bestand)
+    b, c = laad(boom or uit_verslag(a), catalogus)
+    resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
+    if formaat == "json":
+        from dataclasses import asdict
+
+        from burgers_betrekken.export import als_json
+
+        print(als_json(asdict(leg_uit(resultaat))))
+        return
+    from burgers_betrekken import render
+
+    render.console().print(render.uitleg(leg_uit(resultaat)))
 
 
 @app.command(cls=Opdracht)

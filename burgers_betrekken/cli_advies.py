@@ -163,12 +163,13 @@ def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool, uit: Any
         raise InvoerFout(f"er is geen onafgemaakte sessie voor boom '{b.id}' om mee verder te gaan")
     gebruik = hervat
     if lopend is not None and not hervat and not plat:
-        from burgers_betrekken import prompts
+        from burgers_betrekken import prompts, render
 
         wanneer = lopend.bijgewerkt.strftime("%d-%m-%Y om %H:%M")
+        render.console().print(f"U was op {wanneer} bezig met deze beslisboom ({len(lopend.antwoorden)} "
+                               f"antwoorden, bewaard in {lopend.pad}).", highlight=False)
         try:
-            gebruik = prompts.doorgaan(f"U was op {wanneer} bezig met deze beslisboom ({len(lopend.antwoorden)} "
-                                       f"antwoorden). Verder waar u was?")
+            gebruik = prompts.doorgaan("Verder waar u was?")
         except (KeyboardInterrupt, EOFError):
             raise Afgebroken("Afgebroken.") from None
     if not gebruik or lopend is None:

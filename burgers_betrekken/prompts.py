@@ -47,6 +47,10 @@ def _kies(bericht: str, keuzes: list[Any], standaard: str | None, terug_mag: boo
     def _einde(event: Any) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
 
+    @extra.add(Keys.SIGINT)  # prompt_toolkit turns a real SIGINT (kill -INT) into this key; questionary ignores it
+    def _signaal(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
     if terug_mag:
         @extra.add(Keys.Escape, eager=True)
         @extra.add(Keys.ControlB, eager=True)

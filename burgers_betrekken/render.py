@@ -7,7 +7,7 @@ control characters, so a '[' or an escape sequence in a label cannot change the 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -21,6 +21,7 @@ from burgers_betrekken.begrippen import Begrip, Begrippenlijst
 from burgers_betrekken.engine import Advies
 from burgers_betrekken.errors import BbFout
 from burgers_betrekken.gesprek import Gesprek, antwoord_tekst
+from burgers_betrekken.uitleg import Grond, Uitleg
 from burgers_betrekken.verslag import Verslag, afgevallen_gegroepeerd
 from burgers_betrekken.model import WEET_NIET, Catalogus, Instrument, Vraag
 
@@ -261,6 +262,44 @@ def motivering(verslag: Verslag, volgt: bool = False) -> RenderableType:
         delen.append(Text("De motivering ontbreekt. Geef die met --motivering \"...\" of met 'motivering:' in "
                           "het antwoordenbestand.", style="bold red"))
     return Group(_kop("Pas toe of leg uit"), Padding(Group(*delen), (0, 2)))
+
+
+# --- the explanation -----------------------------------------------------------------------
+
+
+def _gronden(gronden: Iterable[Grond], stijl: Callable[[Grond], str]) -> RenderableType:
+    """Each rule as a row: its effect, then the reason, the answers behind it and the kenmerk."""
+    tabel = Table.grid(padding=(0, 1))
+    tabel.add_column(no_wrap=True, justify="right")
+    tabel.add_column(ratio=1)
+    for g in gronden:
+        regels: list[RenderableType] = [Text.assemble(veilig(g.tekst), (f"  [{veilig(g.regel)}]", "dim"))]
+        regels += [Text.assemble(("omdat ", "dim"), veilig(vraag), " → ", (veilig(antwoord), "bold"))
+                   for vraag, antwoord in g.antwoorden]
+        if g.kenmerk:
+            regels.append(Text(veilig(g.kenmerk), style="dim"))
+        tabel.add_row(Text(g.effect, style=stijl(g)), Group(*regels))
+    return tabel
+
+
+def uitleg(u: Uitleg) -> RenderableType:
+    """Why: the rung from doel and ruimte, each instrument's rules, each caveat's condition."""
+    delen: list[RenderableType] = [_kop("De trede"), Padding(Text(veilig(u.uitkomst), style="bold"), (0, 2)),
+                                   Padding(_gronden(u.niveau, lambda g: "cyan"), (0, 2))]
+    delen.append(_kop("Instrumenten"))
+    for i in u.instrumenten:
+        kop = Text("  ")
+        kop.append(veilig(i.naam), style="bold")
+        kop.append(f"  aanbevolen, {i.punten} punten" if i.aanbevolen else "  afgevallen",
+                   style="green" if i.aanbevolen else "red")
+        delen.append(kop)
+        if not i.gronden:
+            delen.append(Padding(Text("geen regel zoekt een van zijn kenmerken", style="dim"), (0, 4)))
+        delen.append(Padding(_gronden(i.gronden, lambda g: "green" if g.effect.startswith("+") else "red"),
+                             (0, 0, 0, 4)))
+    if u.let_op:
+        delen += [_kop("Aandachtspunten"), Padding(_gronden(u.let_op, lambda g: "yellow"), (0, 2))]
+    return Group(*delen)
 
 
 # --- the glossary --------------------------------------------------------------------------

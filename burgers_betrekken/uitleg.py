@@ -51,9 +51,10 @@ def leg_uit(advies: Advies) -> Uitleg:
     return Uitleg(_niveau(advies), _uitkomst(advies), instrumenten, let_op)
 
 
-def _antwoorden(advies: Advies, conditie: Conditie) -> tuple[tuple[str, str], ...]:
-    """The user's answers to the questions a condition names (and the rung, if it names that)."""
-    sleutels = conditie.sleutels()
+def _antwoorden(advies: Advies, conditie: Conditie, ook: str | None = None) -> tuple[tuple[str, str], ...]:
+    """The user's answers to the questions a condition names (and the rung, if it names that);
+    `ook`: one more fact the rule looked at (its `waarde_van`)."""
+    sleutels = conditie.sleutels() | ({ook} if ook else set())
     uit = [(s.vraag.tekst, s.optie.label) for s in advies.pad if s.vraag.id in sleutels]
     if NIVEAU in sleutels:
         uit.append(("Trede van het advies", advies.niveau.naam))
@@ -101,8 +102,8 @@ def _instrumentgrond(advies: Advies, instrument: Instrument, regel: InstrumentRe
     kenmerk = f"{regel.kenmerk}: heeft {heeft}; gezocht: {', '.join(gezochte_waarden(regel, feiten)) or '(geen)'}"
     if past(instrument, regel, feiten):
         tekst = vul_in(regel.reden, labels) if regel.reden else "(past, zonder reden)"
-        return Grond(regel.id, f"+{regel.punten}", tekst, _antwoorden(advies, regel.wanneer), kenmerk)
+        return Grond(regel.id, f"+{regel.punten}", tekst, _antwoorden(advies, regel.wanneer, regel.waarde_van), kenmerk)
     if regel.soort == "eis":
         tekst = vul_in(regel.reden_afgevallen, labels) if regel.reden_afgevallen else "(valt af)"
-        return Grond(regel.id, "valt af", tekst, _antwoorden(advies, regel.wanneer), kenmerk)
+        return Grond(regel.id, "valt af", tekst, _antwoorden(advies, regel.wanneer, regel.waarde_van), kenmerk)
     return None  # a preference it does not meet: no effect

@@ -141,6 +141,13 @@ class Meldingen:
                 self.fout(f"{wat} mist de verplichte sleutel '{sleutel}'", knoop.locatie)
         return gelezen
 
+    def mapping_waarde(self, knoop: Knoop | None, sleutel: str, wat: str) -> str | None:
+        """The text under `sleutel` in a mapping (for formats read leniently, like a JSON record)."""
+        if knoop is None or not knoop.is_map or sleutel not in knoop.waarde:  # type: ignore[operator]
+            self.fout(f"{wat} mist '{sleutel}'", knoop.locatie if knoop else None)
+            return None
+        return self.tekst(knoop.waarde[sleutel], f"'{sleutel}' in {wat}")  # type: ignore[index]
+
     def lees(self, knoop: Knoop, vorm: Vorm | None, wat: str) -> Any:
         """A value of the declared shape: leaves converted to Python values, composites
         returned as nodes (a Map as dict of nodes, a Lijst as list of nodes) for the loader."""
