@@ -33,6 +33,13 @@ def laad_boom(pad: Path) -> Boom:
     return BoomLezer(str(pad)).lees(knoop)
 
 
+class _Alles(dict):
+    """Accepts every key: the question ids when 'vragen' could not be read at all."""
+
+    def __contains__(self, sleutel: object) -> bool:
+        return True
+
+
 class BoomLezer:
     def __init__(self, bestand: str) -> None:
         self.bestand = bestand
@@ -57,6 +64,8 @@ class BoomLezer:
         beschrijving = meta["beschrijving"] if meta else None
 
         vragen = self._vragen(top["vragen"], top.knoop("vragen"))
+        if vragen is None:  # 'vragen' itself is broken: do not also report every question a rule names
+            self.vraag_ids = _Alles()
         start = top["start"]
         if start is not None and vragen is not None and start not in self.vraag_ids:
             m.fout(f"'start' verwijst naar onbekende vraag '{start}'{suggestie(start, vragen)}",
@@ -70,6 +79,8 @@ class BoomLezer:
                     self._controleer_bereikbaar(vragen, start)
 
         gewenst, standaard, plafond = self._niveau(top["niveau"])
+        niveau_knoop = top.knoop("niveau")
+        standaard_knoop = niveau_knoop.waarde.get("standaard") if niveau_knoop and niveau_knoop.is_map else None  # type: ignore[union-attr]
         regels = self._instrumentregels(top["instrumentregels"])
         let_op = self._let_op(top["let_op"])
 
@@ -78,7 +89,8 @@ class BoomLezer:
         return Boom(id=boom_id, versie=versie, titel=titel, beschrijving=beschrijving, start=start,
                     vragen=vragen, gewenst=gewenst, standaard_niveau=standaard, plafond=plafond,
                     instrumentregels=regels, let_op=let_op, bestand=self.bestand,
-                    catalogus=str(Path(self.bestand).parent / meta["catalogus"]) if meta and meta["catalogus"] else None)
+                    catalogus=str(Path(self.bestand).parent / meta["catalogus"]) if meta and meta["catalogus"] else None,
+                    standaard_locatie=standaard_knoop.locatie if standaard_knoop else None)
 
     # --- questions -----------------------------------------------------------------
 

@@ -161,7 +161,7 @@ def samenhang_problemen(boom: Boom, catalogus: Catalogus) -> list[Probleem]:
         for sub in c.een_van:
             conditie(sub, wat)
 
-    trede(boom.standaard_niveau, None, "niveau.standaard")
+    trede(boom.standaard_niveau, boom.standaard_locatie, "niveau.standaard")
     for groep in ("gewenst", "plafond"):
         for i, r in enumerate(getattr(boom, groep), start=1):
             trede(r.niveau, r.niveau_locatie or r.locatie, f"regel {i} van niveau.{groep}")

@@ -240,6 +240,14 @@ def _meld(tekst: Any) -> None:
         print(str(tekst), file=sys.stderr)
 
 
+def _stil_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Entry point of `bb` and `python -m burgers_betrekken`."""
     code: int = ExitCode.OK
@@ -270,9 +278,15 @@ def main(argv: Optional[list[str]] = None) -> None:
         code = ExitCode.INVOER
     except BrokenPipeError:
         # The reader went away (bb instrumenten | head -1): exit quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _stil_stdout()
         code = ExitCode.OK
+    except SystemExit as e:
+        # click meets a closed stdout (EPIPE) itself: it wraps the streams and exits 1. The reader
+        # went away; that is no error of ours or the user's.
+        if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+            raise
+        _stil_stdout()
+        code = ExitCode.OK if e.code == 1 else int(e.code or 0)
     except Exception:
         if os.environ.get("BB_DEBUG"):
             raise

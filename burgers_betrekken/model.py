@@ -181,6 +181,7 @@ class Boom:
     let_op: tuple[LetOp, ...]
     bestand: str
     catalogus: str | None = None  # the catalogue file this tree names, resolved against its folder
+    standaard_locatie: Locatie | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vragen", _bevroren(self.vragen))

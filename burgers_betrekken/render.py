@@ -43,9 +43,15 @@ def t(tekst: str | None, stijl: str = "") -> Text:
     return Text(veilig(tekst), style=stijl)
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich exits 1 itself when the reader goes away; let `cli.main` end quietly with 0 instead.
+        raise BrokenPipeError
+
+
 def console(stderr: bool = False) -> Console:
     """A console made when needed (so the terminal width is read then, not at import)."""
-    return Console(stderr=stderr, highlight=False, emoji=False)
+    return _Console(stderr=stderr, highlight=False, emoji=False)
 
 
 def print_meldingen(scherm: Console, meldingen: RenderableType) -> None:

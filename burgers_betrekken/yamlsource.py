@@ -139,6 +139,7 @@ _VERTALINGEN: list[tuple[str, str]] = [
     (r"while scanning a quoted scalar", "niet-afgesloten aanhalingsteken"),
     (r"expected alphabetic or numeric character", "ongeldige naam na '&' of '*'"),
     (r"found incompatible YAML document|expected a single document", "het bestand mag maar één YAML-document bevatten"),
+    (r"maximum nesting depth", "het bestand is te diep genest"),
     (r"control characters are not allowed|special characters are not allowed",
      "het bestand bevat een stuurteken dat in YAML niet mag"),
 ]
@@ -161,14 +162,14 @@ def parse_yaml(tekst: str, naam: str) -> Knoop | None:
         # libyaml's "while scanning a quoted scalar" points at the start; the problem at the end.
         if e.context and "quoted scalar" in e.context and e.context_mark is not None:
             mark = e.context_mark
-        loc = Locatie(naam, mark.line + 1, mark.column + 1) if mark else Locatie(naam)
+        loc = Locatie(naam, mark.line + 1, mark.column + 1) if mark else Locatie(naam, 1, 1)
         raise YamlFout(_vertaal(e.problem, e.context), loc) from None
     except yaml.YAMLError as e:  # reader errors (control characters) carry a position too
         pos = getattr(e, "position", None)
-        loc = _locatie_van_byte(tekst.encode(), len(tekst[:pos].encode()), naam) if pos is not None else Locatie(naam)
+        loc = _locatie_van_byte(tekst.encode(), len(tekst[:pos].encode()), naam) if pos is not None else Locatie(naam, 1, 1)
         raise YamlFout(_vertaal(str(e), None), loc) from None
     except RecursionError:
-        raise YamlFout("het bestand is te diep genest", Locatie(naam)) from None
+        raise YamlFout("het bestand is te diep genest", Locatie(naam, 1, 1)) from None
     if node is None:
         return None
     return _Omzetter(naam).zet_om(node)
