@@ -12,7 +12,7 @@ from burgers_betrekken.errors import InvoerFout
 from burgers_betrekken.export import als_json
 from burgers_betrekken.schema import bestandsnaam, schema
 from burgers_betrekken.scenarios import tests_bij
-from burgers_betrekken.velden import onbekend
+from burgers_betrekken.woorden import onbekend
 from burgers_betrekken.yamlsource import lees_tekst
 
 BOOM, TESTS, CATALOGUS, LEESMIJ = "boom.yaml", "boom.tests.yaml", "instrumenten.yaml", "LEESMIJ.md"

@@ -21,7 +21,7 @@ from burgers_betrekken.model import (
 )
 from burgers_betrekken import vorm
 from burgers_betrekken.velden import Gelezen, Meldingen, opsomming, suggestie
-from burgers_betrekken.yamlsource import Knoop, lees_bestand
+from burgers_betrekken.yamlsource import Knoop, lees_bestand, zonder_gc
 
 
 def laad_boom(pad: Path) -> Boom:
@@ -30,7 +30,8 @@ def laad_boom(pad: Path) -> Boom:
     if knoop is None:
         raise YamlFout("het bestand is leeg; een beslisboom heeft 'boom', 'start' en 'vragen' nodig",
                        Locatie(str(pad), 1, 1))
-    return BoomLezer(str(pad)).lees(knoop)
+    with zonder_gc():
+        return BoomLezer(str(pad)).lees(knoop)
 
 
 class _Alles(dict):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from burgers_betrekken.errors import InvoerFout
-from burgers_betrekken.velden import opsomming, suggestie
 
 _PAKKET = Path(__file__).resolve().parent
 
@@ -56,5 +55,7 @@ def boom_pad(waarde: str | None) -> Path:
     namen = meegeleverde_bomen()
     if waarde in namen:
         return bomenmap() / f"{waarde}.yaml"
+    from burgers_betrekken.woorden import opsomming, suggestie
+
     raise InvoerFout(f"onbekende boom '{waarde}'{suggestie(waarde, namen)}; geef een pad naar een "
                      f"YAML-bestand of de naam van een meegeleverde boom ({opsomming(namen)})")

@@ -8,7 +8,7 @@ from burgers_betrekken.errors import Locatie, ModelFout, Probleem, YamlFout
 from burgers_betrekken.model import NIVEAU, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede
 from burgers_betrekken import vorm
 from burgers_betrekken.velden import Gelezen, Meldingen, opsomming, suggestie
-from burgers_betrekken.yamlsource import Knoop, lees_bestand
+from burgers_betrekken.yamlsource import Knoop, lees_bestand, zonder_gc
 
 NIVEAUS = "niveaus"
 """Built-in kenmerk: the rungs an instrument serves (its values are the ladder's rung ids)."""
@@ -22,7 +22,8 @@ def laad_catalogus(pad: Path) -> Catalogus:
     if knoop is None:
         raise YamlFout("het bestand is leeg; een catalogus heeft 'ladder', 'kenmerken' en 'instrumenten' nodig",
                        Locatie(str(pad), 1, 1))
-    return CatalogusLezer(str(pad)).lees(knoop)
+    with zonder_gc():
+        return CatalogusLezer(str(pad)).lees(knoop)
 
 
 class CatalogusLezer:

@@ -53,10 +53,10 @@ def _hoofd(
 # --- commands ------------------------------------------------------------------------------
 
 
-app.command(cls=Opdracht, name="advies")(advies)
+app.command(cls=Opdracht, name="advies", short_help="Beantwoord de beslisboom en krijg een advies.")(advies)
 
 
-@app.command(cls=Opdracht)
+@app.command(cls=Opdracht, short_help="Blader door de instrumentencatalogus, of bekijk er één.")
 def instrumenten(
     instrument: Optional[str] = typer.Argument(None, metavar="[ID]", help="Toon één instrument in detail."),
     niveau: Optional[str] = typer.Option(None, "--niveau", "-n", metavar="TREDE",
@@ -67,7 +67,7 @@ def instrumenten(
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
 ) -> None:
     """Blader door de instrumentencatalogus, of bekijk één instrument."""
-    from burgers_betrekken.velden import onbekend
+    from burgers_betrekken.woorden import onbekend
 
     formaat = kies_formaat(formaat)
     c = laad_catalogus(catalogus)
@@ -107,7 +107,7 @@ def instrumenten(
         scherm.print(render.catalogus_tabel(c, selectie))
 
 
-@app.command(cls=Opdracht)
+@app.command(cls=Opdracht, short_help="Waarom dit advies? Regels en antwoorden per instrument.")
 def uitleg(
     bestand: Path = typer.Argument(..., metavar="BESTAND",
                                    help="Een antwoordenbestand, of een JSON-verslag van bb advies."),
@@ -137,7 +137,7 @@ def uitleg(
     render.console().print(render.uitleg(leg_uit(resultaat)))
 
 
-@app.command(cls=Opdracht)
+@app.command(cls=Opdracht, short_help="Wat betekent ...? De begrippenlijst.")
 def begrippen(
     term: Optional[str] = typer.Argument(None, metavar="[TERM]",
                                          help="Het begrip, bijvoorbeeld burgerberaad of 'pas toe of leg uit'."),
@@ -166,7 +166,7 @@ def begrippen(
     scherm.print(render.begrip_detail(lijst, gekozen[0]) if term is not None else render.begrippen_lijst(lijst))
 
 
-@app.command(cls=Opdracht)
+@app.command(cls=Opdracht, short_help="JSON Schema voor de YAML-bestanden, voor editors.")
 def schema(
     soort: Optional[str] = typer.Argument(None, metavar="[boom|catalogus|scenarios|begrippen]",
                                           help="Welk schema; zonder --uitvoer verplicht."),
@@ -176,7 +176,7 @@ def schema(
     """JSON Schema voor de YAML-bestanden, zodat een editor aanvult en controleert tijdens het typen."""
     from burgers_betrekken import schema as schemas
     from burgers_betrekken.export import als_json
-    from burgers_betrekken.velden import onbekend
+    from burgers_betrekken.woorden import onbekend
     from burgers_betrekken.vorm import SOORTEN
 
     if soort is not None and soort not in SOORTEN:
@@ -195,7 +195,7 @@ def schema(
         print(f"geschreven: {doel}")
 
 
-@app.command(cls=Opdracht)
+@app.command(cls=Opdracht, short_help="Begin een eigen beslisboom in een nieuwe map.")
 def init(
     map_: Path = typer.Argument(..., metavar="MAP", help="De nieuwe map (mag nog niet bestaan, of leeg zijn)."),
     boom: str = typer.Option("rijksoverheid", "--boom", metavar="BOOM",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import click
 from typer.core import TyperCommand, TyperGroup
@@ -21,15 +21,26 @@ FORMATEN = ("tekst", "json")
 # --- Dutch help ----------------------------------------------------------------------------
 
 
-def _nederlandse_help() -> None:
-    """Typer's Rich help has English panel titles; set Dutch ones just before help is drawn."""
-    from typer import rich_utils
+_TITELS = {"Arguments": "Argumenten", "Options": "Opties", "Commands": "Opdrachten"}
+_WOORDEN = [("[default: ", "[standaard: "), ("[required]", "[verplicht]"), ("env var: ", "omgevingsvariabele: ")]
 
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
-    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
-    rich_utils.COMMANDS_PANEL_TITLE = "Opdrachten"
-    rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
-    rich_utils.DEFAULT_STRING = "[standaard: {}]"
+
+def _nl(tekst: str) -> str:
+    for en, nl in _WOORDEN:
+        tekst = tekst.replace(en, nl)
+    return tekst
+
+
+class _NederlandseOpmaak(click.HelpFormatter):
+    """click's plain help layout with Dutch section titles and defaults. Plain rather than Rich:
+    `bb --help` then needs neither Rich nor typer's Rich help module (issue 7: help in ≤ 8× the
+    interpreter's start-up, where Rich panels cost about twice that)."""
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_TITELS.get(heading, heading))
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(eerste, _nl(tweede)) for eerste, tweede in rows], col_max, col_spacing)
 
 
 class _DutchHelp:
@@ -49,8 +60,9 @@ class _DutchHelp:
         return formatter.getvalue().rstrip("\n")
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        _nederlandse_help()
-        super().format_help(ctx, formatter)  # type: ignore[misc]
+        opmaak = _NederlandseOpmaak(width=formatter.width)
+        click.Command.format_help(self, ctx, opmaak)  # type: ignore[arg-type]
+        formatter.write(opmaak.getvalue())
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
@@ -71,7 +83,7 @@ class Opdracht(_DutchHelp, TyperCommand):
 
 def kies_formaat(waarde: str, formaten: tuple[str, ...] = FORMATEN) -> str:
     if waarde not in formaten:
-        from burgers_betrekken.velden import onbekend
+        from burgers_betrekken.woorden import onbekend
 
         raise InvoerFout(onbekend("onbekend formaat", waarde, formaten, "kies uit"))
     return waarde
@@ -79,23 +91,43 @@ def kies_formaat(waarde: str, formaten: tuple[str, ...] = FORMATEN) -> str:
 
 def laad_catalogus(catalogus: Optional[Path], boom: Optional["Boom"] = None) -> "Catalogus":
     """The catalogue given, else the one the tree names, else the shipped one."""
-    from burgers_betrekken import bronnen
-    from burgers_betrekken.catalogus import laad_catalogus as lees
+    from burgers_betrekken import bronnen, cache
 
     if catalogus is None and boom is not None and boom.catalogus is not None:
         catalogus = Path(boom.catalogus)
-    return lees(catalogus or bronnen.standaard_catalogus())
+    pad = catalogus or bronnen.standaard_catalogus()
+    return cache.geladen([pad], "catalogus", lambda: _lees_catalogus(pad))
+
+
+def _lees_catalogus(pad: Path) -> "Catalogus":
+    from burgers_betrekken.catalogus import laad_catalogus as lees
+
+    return lees(pad)
 
 
 def laad(boom: Optional[str], catalogus: Optional[Path]) -> tuple["Boom", "Catalogus"]:
-    from burgers_betrekken import bronnen
+    """The tree and its catalogue, checked against each other (from the cache when unchanged)."""
+    from burgers_betrekken import bronnen, cache
+
+    boom_pad = bronnen.boom_pad(boom)
+    b = cache.geladen([boom_pad], "boom", lambda: _lees_boom(boom_pad))
+    c = laad_catalogus(catalogus, b)
+    cat_pad = Path(c.bestand)
+    cache.geladen([boom_pad, cat_pad], "samenhang", lambda: _controleer(b, c))
+    return b, c
+
+
+def _lees_boom(pad: Path) -> "Boom":
     from burgers_betrekken.boom import laad_boom
+
+    return laad_boom(pad)
+
+
+def _controleer(b: "Boom", c: "Catalogus") -> bool:
     from burgers_betrekken.catalogus import controleer_samenhang
 
-    b = laad_boom(bronnen.boom_pad(boom))
-    c = laad_catalogus(catalogus, b)
     controleer_samenhang(b, c)
-    return b, c
+    return True
 
 
 def domme_terminal() -> bool:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 boom_app = typer.Typer(
     cls=Groep,
     help="Een beslisboom aanpassen: controleren, testen en bekijken.",
-    epilog="Bijvoorbeeld: bb boom valideer mijn-boom.yaml · bb boom test mijn-boom.tests.yaml",
+    epilog="Bijvoorbeeld: bb boom valideer boom.yaml · bb boom test boom.tests.yaml",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -32,7 +32,7 @@ def _boom(bestand: Optional[str]) -> "Boom":
     return laad_boom(bronnen.boom_pad(bestand))
 
 
-@boom_app.command(cls=Opdracht)
+@boom_app.command(cls=Opdracht, short_help="Controleer bestanden; elke fout met bestand:regel:kolom.")
 def valideer(
     bestanden: list[Path] = typer.Argument(..., metavar="BESTAND...",
                                            help="Beslisbomen, catalogi en scenariobestanden (YAML)."),
@@ -51,7 +51,7 @@ def valideer(
         raise typer.Exit(r.exit_code)
 
 
-@boom_app.command(cls=Opdracht)
+@boom_app.command(cls=Opdracht, short_help="Draai de scenariotests en toon wat niet getest is.")
 def test(
     scenariobestand: str = typer.Argument(..., metavar="BESTAND",
                                           help="Het scenariobestand (x.tests.yaml), of de boom ernaast (x.yaml)."),
@@ -91,7 +91,7 @@ def test(
         raise typer.Exit(ExitCode.VALIDATIE)
 
 
-@boom_app.command(cls=Opdracht)
+@boom_app.command(cls=Opdracht, short_help="Elk pad door de boom met zijn advies.")
 def paden(
     bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP),
     formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
@@ -127,7 +127,7 @@ def paden(
     scherm.print(f"{aantal_tekst(len(adviezen))} door boom '{boom.id}'.")
 
 
-@boom_app.command(cls=Opdracht)
+@boom_app.command(cls=Opdracht, short_help="De boom: vragen, opties en waar ze heen leiden.")
 def toon(bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP)) -> None:
     """Toon de boom: elke vraag met haar opties en waar die heen leiden."""
     from burgers_betrekken import render, render_boom
@@ -138,7 +138,7 @@ def toon(bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help
 GRAAFFORMATEN = ("mermaid", "dot")
 
 
-@boom_app.command(cls=Opdracht)
+@boom_app.command(cls=Opdracht, short_help="De boom als Mermaid-flowchart of Graphviz dot.")
 def graaf(
     bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP),
     formaat: str = typer.Option("mermaid", "--formaat", "-f", metavar="mermaid|dot",
@@ -152,7 +152,7 @@ def graaf(
     print(tekening.als_mermaid(boom) if formaat == "mermaid" else tekening.als_dot(boom))
 
 
-@boom_app.command(cls=Opdracht)
+@boom_app.command(cls=Opdracht, short_help="De boom als Markdown, voor een reviewronde.")
 def document(bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP)) -> None:
     """Schrijf de boom als Markdown-document: elke vraag, optie en toelichting, voor een reviewronde."""
     from burgers_betrekken import tekening

@@ -16,7 +16,7 @@ from burgers_betrekken.boom import BoomLezer
 from burgers_betrekken.catalogus import CatalogusLezer, samenhang_problemen
 from burgers_betrekken.errors import BbFout, ExitCode, InvoerFout, Locatie, Probleem
 from burgers_betrekken.model import Boom, Catalogus
-from burgers_betrekken.yamlsource import Knoop, lees_tekst, parse_json, parse_yaml
+from burgers_betrekken.yamlsource import Knoop, lees_tekst, parse_json, parse_yaml, zonder_gc
 
 BOOM, CATALOGUS, SCENARIOS, BEGRIPPEN = "boom", "catalogus", "scenarios", "begrippen"
 _HERKENNING = [("vragen", BOOM), ("start", BOOM), ("instrumenten", CATALOGUS), ("ladder", CATALOGUS),
@@ -82,6 +82,11 @@ def _lees(pad: Path) -> tuple[Knoop | None, Bestandsrapport | None]:
 def valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catalogus: Path) -> Rapport:
     """Check every file. A tree is compared with `catalogus_pad` if given, else the catalogue it
     names itself, else a catalogue among `paden`, else the shipped one."""
+    with zonder_gc():
+        return _valideer(paden, catalogus_pad, standaard_catalogus)
+
+
+def _valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catalogus: Path) -> Rapport:
     rapporten: dict[Path, Bestandsrapport] = {}
     gelezen: list[tuple[Path, Knoop, str | None]] = []
     for pad in paden:

@@ -13,8 +13,9 @@ import shutil
 import textwrap
 from typing import TextIO
 
-from burgers_betrekken.gesprek import Gesprek, InterviewAfgebroken, antwoord_tekst
+from burgers_betrekken.gesprek import Gesprek, InterviewAfgebroken
 from burgers_betrekken.model import WEET_NIET, Boom, Vraag
+from burgers_betrekken.woorden import antwoord_tekst
 
 ADVIES = "advies"
 TERUG = "terug"

@@ -22,7 +22,7 @@ from burgers_betrekken.model import (
     Trede,
     Vraag,
 )
-from burgers_betrekken.velden import opsomming, suggestie
+from burgers_betrekken.woorden import opsomming, suggestie
 
 GEEN_REDEN = "geen van uw antwoorden pleit voor dit instrument"
 
@@ -223,6 +223,14 @@ def _beoordeel(instrument: Instrument, regels: list[InstrumentRegel], feiten: Ma
         elif regel.soort == "eis":
             tegen.append(Reden(vul_in(regel.reden_afgevallen or GEEN_REDEN, labels), regel.id))
     return punten, voor, tegen
+
+
+def afgevallen_gegroepeerd(afgevallen: tuple[Afgevallen, ...]) -> list[tuple[list[str], list[str]]]:
+    """Instruments that fell off for the same reasons, together: [(names, reasons)], in order."""
+    groepen: dict[tuple[str, ...], list[str]] = {}
+    for a in afgevallen:
+        groepen.setdefault(tuple(r.tekst for r in a.redenen), []).append(a.instrument.naam)
+    return [(namen, list(redenen)) for redenen, namen in groepen.items()]
 
 
 def gezochte_waarden(regel: InstrumentRegel, feiten: Mapping[str, str]) -> tuple[str, ...]:

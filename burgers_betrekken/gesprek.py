@@ -14,7 +14,7 @@ from typing import Callable
 
 from burgers_betrekken import engine
 from burgers_betrekken.errors import Afgebroken
-from burgers_betrekken.model import WEET_NIET, Boom, Vraag
+from burgers_betrekken.model import Boom, Vraag
 
 
 class InterviewAfgebroken(Afgebroken):
@@ -24,13 +24,6 @@ class InterviewAfgebroken(Afgebroken):
     def __init__(self, antwoorden: dict[str, str]) -> None:
         super().__init__("Afgebroken.")
         self.antwoorden = dict(antwoorden)
-
-
-def antwoord_tekst(vraag: Vraag, antwoord: str) -> str:
-    """The label of an answer; for "weet ik niet", also what was assumed."""
-    optie = vraag.optie(antwoord)
-    label = optie.label if optie else antwoord
-    return f"Weet ik niet (aangenomen: {label})" if antwoord == WEET_NIET else label
 
 
 @dataclass

@@ -7,7 +7,7 @@ control characters, so a '[' or an escape sequence in a label cannot change the 
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -17,13 +17,17 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from burgers_betrekken.begrippen import Begrip, Begrippenlijst
-from burgers_betrekken.engine import Advies
+from burgers_betrekken.engine import afgevallen_gegroepeerd
 from burgers_betrekken.errors import BbFout
-from burgers_betrekken.gesprek import Gesprek, antwoord_tekst
-from burgers_betrekken.uitleg import Grond, Uitleg
-from burgers_betrekken.verslag import Verslag, afgevallen_gegroepeerd
 from burgers_betrekken.model import WEET_NIET, Catalogus, Instrument, Vraag
+from burgers_betrekken.woorden import antwoord_tekst
+
+if TYPE_CHECKING:  # only for annotations: importing them would load PyYAML for every table
+    from burgers_betrekken.begrippen import Begrip, Begrippenlijst
+    from burgers_betrekken.engine import Advies
+    from burgers_betrekken.gesprek import Gesprek
+    from burgers_betrekken.uitleg import Grond, Uitleg
+    from burgers_betrekken.verslag import Verslag
 
 PROMINENT = 3
 """How many recommended instruments are shown in full; the rest are listed briefly."""

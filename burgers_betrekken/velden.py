@@ -12,6 +12,7 @@ from difflib import get_close_matches
 from typing import Any, Collection, Iterable
 
 from burgers_betrekken.errors import BbFout, Locatie, Probleem
+from burgers_betrekken.woorden import onbekend, opsomming, suggestie
 from burgers_betrekken.vorm import (
     ID_PATROON as _ID,
     GeheelGetal,
@@ -61,25 +62,6 @@ class Gelezen:
 
     def items(self) -> Iterable[tuple[str, Any]]:
         return self.waarden.items()
-
-
-def suggestie(woord: str, mogelijk: Iterable[str]) -> str:
-    """'; bedoelde u 'x'?' for the nearest candidate, or ''."""
-    beste = get_close_matches(woord, list(mogelijk), n=1, cutoff=0.6)
-    return f"; bedoelde u '{beste[0]}'?" if beste else ""
-
-
-def opsomming(waarden: Iterable[str], hoogstens: int = 15) -> str:
-    """'a', 'b', 'c' — long lists are cut off so a message stays readable."""
-    waarden = list(waarden)
-    deel = ", ".join(f"'{w}'" for w in waarden[:hoogstens])
-    return deel + (f" en {len(waarden) - hoogstens} meer" if len(waarden) > hoogstens else "")
-
-
-def onbekend(wat: str, waarde: str, mogelijk: Iterable[str], lijstnaam: str) -> str:
-    """"onbekende trede 'x'; bedoelde u 'y'? (treden: 'a', 'b')" — the shape of every unknown-id message."""
-    mogelijk = list(mogelijk)
-    return f"{wat} '{waarde}'{suggestie(waarde, mogelijk)} ({lijstnaam}: {opsomming(mogelijk)})"
 
 
 class Meldingen:

@@ -3,6 +3,7 @@ a hash of the file) and which `bb` made it and when, the "pas toe of leg uit" mo
 the advice is no participation or lower than the goal asked, and a checklist.
 
 `Verslag` holds it; `als_markdown` and `als_data` (JSON) render it here, `verslag_html` as HTML.
+(`afgevallen_gegroepeerd` is re-exported for those renderers.)
 Pure: the caller supplies the date and the hash.
 """
 
@@ -14,11 +15,11 @@ from functools import cached_property
 from typing import Any
 
 from burgers_betrekken import __version__
-from burgers_betrekken.engine import Advies, Afgevallen
-from burgers_betrekken.gesprek import antwoord_tekst
+from burgers_betrekken.engine import Advies, afgevallen_gegroepeerd
 from burgers_betrekken.model import WEET_NIET
 from burgers_betrekken.tekening import md
 from burgers_betrekken.uitleg import Uitleg, leg_uit
+from burgers_betrekken.woorden import antwoord_tekst
 
 PROMINENT = 3
 MOTIVERING_ONTBREEKT = "De motivering ontbreekt."
@@ -56,16 +57,11 @@ def _regel(tekst: str | None) -> str:
     return " ".join((tekst or "").split())
 
 
-def afgevallen_gegroepeerd(afgevallen: tuple[Afgevallen, ...]) -> list[tuple[list[str], list[str]]]:
-    """Instruments that fell off for the same reasons, together: [(names, reasons)], in order."""
-    groepen: dict[tuple[str, ...], list[str]] = {}
-    for a in afgevallen:
-        groepen.setdefault(tuple(r.tekst for r in a.redenen), []).append(a.instrument.naam)
-    return [(namen, list(redenen)) for redenen, namen in groepen.items()]
-
-
 def antwoord_van(stap: Any) -> str:
     return antwoord_tekst(stap.vraag, WEET_NIET if stap.aanname else stap.optie.id)
+
+
+__all__ = ["Verslag", "als_markdown", "als_data", "afgevallen_gegroepeerd", "antwoord_van"]
 
 
 # --- Markdown ------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ the loaders; the shape only says which keys exist, which are required and what t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Union
 
 ID_PATROON = r"^[a-z0-9][a-z0-9_]*$"
@@ -85,10 +86,11 @@ class Object:
     overige_soort: str = ""  # what the further keys are, for messages: "vraag", "kenmerk"
 
     def veld(self, naam: str) -> Veld | None:
-        for v in self.velden:
-            if v.naam == naam:
-                return v
-        return None
+        return self._index.get(naam)
+
+    @cached_property
+    def _index(self) -> dict[str, Veld]:
+        return {v.naam: v for v in self.velden}
 
     @property
     def verplicht(self) -> tuple[str, ...]:

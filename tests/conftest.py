@@ -44,11 +44,11 @@ def bb_exe() -> str:
 
 
 def schone_env(**extra: str) -> dict[str, str]:
-    """The environment for a `bb` under test: 80 columns, no colour, and its own empty data folder
-    (BB_DATAMAP) so no test sees another's saved session, nor the user's."""
+    """The environment for a `bb` under test: 80 columns, no colour, and its own empty data and cache
+    folders (BB_DATAMAP, BB_CACHE) so no test sees another's saved session or cache, nor the user's."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BB_", "COLUMNS", "LINES"))}
     env.update({"COLUMNS": "80", "NO_COLOR": "1", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
-                "BB_DATAMAP": tempfile.mkdtemp(prefix="bb-data-")})
+                "BB_DATAMAP": tempfile.mkdtemp(prefix="bb-data-"), "BB_CACHE": tempfile.mkdtemp(prefix="bb-cache-")})
     env.update(extra)
     return env
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -212,28 +213,46 @@ def test_meegeleverde_boom_op_naam(bb, tmp_path: Path) -> None:
     assert r.returncode == 2 and "bedoelde u 'rijksoverheid'?" in r.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["instrumenten"],
-    ["instrumenten", "--formaat", "json"],
-    ["advies", "--antwoorden", str(VOORBEELDEN / "boa-bestel.yaml"), "--formaat", "json"],
-    ["advies", "--antwoorden", str(VOORBEELDEN / "boa-bestel.yaml")],
+def geladen_modules(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> set[str]:
+    """The top-level modules the installed `bb` imports, read from Python's own import log."""
+    env = dict(env or schone_env(), PYTHONPROFILEIMPORTTIME="1")
+    r = subprocess.run([bb_exe(), *args], capture_output=True, text=True, env=env, timeout=60, input=stdin,
+                       stdin=None if stdin is not None else subprocess.DEVNULL, cwd=ROOT)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return {regel.rsplit("|", 1)[1].strip().split(".")[0] for regel in r.stderr.splitlines()
+            if regel.startswith("import time:")}
+
+
+TRAAG = {"rich", "yaml", "questionary", "prompt_toolkit", "typer", "click"}
+
+
+@pytest.mark.parametrize("args, stdin, niet", [
+    (["--version"], None, TRAAG),
+    (["--help"], None, {"rich", "yaml", "questionary", "prompt_toolkit"}),
+    (["instrumenten", "--formaat", "json"], None, {"rich", "questionary", "prompt_toolkit"}),
+    (["instrumenten"], None, {"questionary", "prompt_toolkit"}),
+    (["advies", "--antwoorden", str(VOORBEELDEN / "boa-bestel.yaml"), "--formaat", "json"], None,
+     {"rich", "questionary", "prompt_toolkit"}),
+    (["advies", "--antwoorden", str(VOORBEELDEN / "boa-bestel.yaml")], None, {"questionary", "prompt_toolkit"}),
+    (["advies", "--eenvoudig"], "4\n5\n1\n", {"questionary", "prompt_toolkit"}),
 ])
-def test_niet_interactieve_opdrachten_laden_geen_questionary(args: list[str], tmp_path: Path) -> None:
-    code = ("import sys, runpy; sys.argv = ['bb', *sys.argv[1:]]\n"
-            "try:\n    runpy.run_module('burgers_betrekken', run_name='__main__')\n"
-            "except SystemExit as e:\n    code = e.code\n"
-            "geladen = [m for m in ('questionary', 'prompt_toolkit') if m in sys.modules]\n"
-            "sys.stderr.write('GELADEN=' + ','.join(geladen))\nsys.exit(code)")
-    r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
-                       env=schone_env(), timeout=30)
-    assert r.returncode == 0, r.stderr
-    assert "GELADEN=" in r.stderr and r.stderr.rsplit("GELADEN=", 1)[1].strip() == ""
+def test_elke_opdracht_laadt_alleen_wat_ze_nodig_heeft(args: list[str], stdin: str | None, niet: set[str]) -> None:
+    assert not geladen_modules(*args, stdin=stdin) & niet
 
 
-def test_versie_laadt_rich_noch_yaml(tmp_path: Path) -> None:
-    code = ("import sys\nfrom burgers_betrekken.cli import main\nsys.argv=['bb','--version']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('rich', 'yaml', 'questionary') if m in sys.modules))")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=schone_env(),
-                       timeout=30)
-    assert r.stdout.strip().splitlines()[-1] == "[]", r.stdout
+def test_met_een_warme_cache_laadt_instrumenten_geen_yaml() -> None:
+    env = schone_env()
+    assert "yaml" in geladen_modules("instrumenten", env=env)  # the first run reads the YAML ...
+    assert "yaml" not in geladen_modules("instrumenten", env=env)  # ... the next one the cache
+
+
+def test_een_vraag_op_het_scherm_laadt_wel_questionary(tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    env = dict(schone_env(TERM="xterm-256color"), PYTHONPROFILEIMPORTTIME="1")
+    kind = pexpect.spawn(bb_exe(), ["advies"], cwd=str(tmp_path), env=env, dimensions=(40, 80), encoding="utf-8",
+                         timeout=20)
+    kind.expect_exact("Uw antwoord:")
+    voor_de_vraag = kind.before
+    kind.sendcontrol("c")
+    kind.expect(pexpect.EOF)
+    assert re.search(r"\|\s+questionary\s*$", voor_de_vraag, flags=re.M)  # loaded, just before it was needed
