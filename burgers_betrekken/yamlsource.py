@@ -219,12 +219,14 @@ def _parse_yaml(tekst: str, naam: str) -> Knoop | None:
         raise YamlFout("het bestand is te diep genest", Locatie(naam, 1, 1)) from None
     if node is None:
         return None
-    return _Omzetter(naam).zet_om(node)
+    # Without '&' and '*' in the text there can be no anchor or alias: skip tracking every node.
+    return _Omzetter(naam, volg_ankers="&" in tekst or "*" in tekst).zet_om(node)
 
 
 class _Omzetter:
-    def __init__(self, naam: str) -> None:
+    def __init__(self, naam: str, volg_ankers: bool = True) -> None:
         self.naam = naam
+        self.volg_ankers = volg_ankers
         self.gezien: set[int] = set()
 
     def loc(self, node: yaml.Node) -> Locatie:
@@ -235,10 +237,11 @@ class _Omzetter:
         # The hot loop of every load: written for speed (type checks by identity, locals).
         if diepte > 100:
             raise YamlFout("het bestand is te diep genest (meer dan 100 niveaus)", self.loc(node))
-        if id(node) in self.gezien:
-            raise YamlFout("ankers en verwijzingen (& en *) worden niet ondersteund; schrijf de waarde uit",
-                           self.loc(node))
-        self.gezien.add(id(node))
+        if self.volg_ankers:
+            if id(node) in self.gezien:
+                raise YamlFout("ankers en verwijzingen (& en *) worden niet ondersteund; schrijf de waarde uit",
+                               self.loc(node))
+            self.gezien.add(id(node))
         mark = node.start_mark
         plek = Locatie(self.naam, mark.line + 1, mark.column + 1)
         soort = type(node)
