@@ -57,16 +57,6 @@ class Gesprek:
             vraag_id = engine.volgende(self.boom, vraag_id, antwoord)
         return ids
 
-    @property
-    def volledig(self) -> bool:
-        """Every question on the path has an answer (the path reaches the advice)."""
-        pad = self.pad()
-        return pad[-1] in self.antwoorden
-
-    @property
-    def bij_overzicht(self) -> bool:
-        return self.volledig and self.positie >= len(self.pad())
-
     def huidige(self) -> Vraag | None:
         """The question to ask now, or None at the review."""
         pad = self.pad()
