@@ -34,6 +34,11 @@ def pad_voor(boom_id: str) -> Path:
     return datamap() / "lopend" / f"{boom_id}.json"
 
 
+def verslagpad(boom_id: str, gemaakt: datetime) -> Path:
+    """Where a record goes that the user gave a motivation for but no --uitvoer."""
+    return datamap() / "verslagen" / f"{boom_id}-{gemaakt.strftime('%Y%m%d-%H%M%S')}.md"
+
+
 @dataclass(frozen=True)
 class Lopend:
     """A saved, unfinished run."""

@@ -108,6 +108,9 @@ def advies(
     _toon(verslag, scherm_formaat, eenvoudig, motivering_volgt=vragen)
     if vragen:  # after the advice is on the screen: the user sees what they motivate
         verslag = replace(verslag, motivering=_vraag_motivering(verslag, eenvoudig))
+        if verslag.motivering and uitvoer is None:
+            # a typed motivation is never thrown away: without --uitvoer the record goes to the data folder
+            uitvoer, bestand_formaat = bewaren.verslagpad(b.id, verslag.gemaakt), "md"
     try:
         if uitvoer is not None:
             _schrijf(uitvoer, _als(verslag, bestand_formaat), overschrijf)

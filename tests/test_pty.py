@@ -4,6 +4,7 @@ review edit, the short route, a dumb terminal, NO_COLOR, and Ctrl-C."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -94,8 +95,11 @@ def test_een_domme_terminal_krijgt_het_eenvoudige_gesprek(tmp_path) -> None:
     kind.sendline("1")
     kind.expect_exact("Dit is geen participatie")
     kind.expect_exact("Motivering (Enter om over te slaan): ")
-    kind.sendline("")
+    kind.sendline("Er valt niets te kiezen.")  # without --uitvoer the record still keeps it
+    kind.expect_exact("Geschreven: ")
     assert exitcode(kind) == 0
+    (verslag,) = (Path(env["BB_DATAMAP"]) / "verslagen").glob("rijksoverheid-*.md")
+    assert "> Er valt niets te kiezen." in verslag.read_text(encoding="utf-8")
     assert "\x1b[" not in (kind.before or "")
 
 
