@@ -126,12 +126,22 @@ def als_markdown(v: Verslag) -> str:
     for n, stap in enumerate(a.pad, start=1):
         r.append(f"| {n} | {md(stap.vraag.tekst)} | {md(antwoord_van(stap))} |")
 
+    r += ["", "## Waarom dit advies", "", md(v.uitleg.uitkomst), ""]
+    r += [f"- {md(g.effect)}: {md(g.tekst)}{_omdat(g.antwoorden)}" for g in v.uitleg.niveau]
+    r += [f"- Aandachtspunt '{md(g.tekst)}'{_omdat(g.antwoorden)}" for g in v.uitleg.let_op]
+    r += ["", "Per instrument staat de volledige uitleg in het JSON-verslag en in `bb uitleg`."]
+
     if a.catalogus.checklist:
         r += ["", "## Checklist voor het dossier", ""]
         r += [f"- [ ] {md(punt)}" for punt in a.catalogus.checklist]
         if a.catalogus.checklist_bron:
             r += ["", f"*Bron: {md(a.catalogus.checklist_bron)}*"]
     return "\n".join(r) + "\n"
+
+
+def _omdat(antwoorden: tuple[tuple[str, str], ...]) -> str:
+    return (" (omdat: " + "; ".join(f"{md(vraag)} {md(antwoord)}" for vraag, antwoord in antwoorden) + ")"
+            if antwoorden else "")
 
 
 # --- JSON ---------------------------------------------------------------------------------------

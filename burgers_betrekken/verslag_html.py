@@ -43,6 +43,11 @@ def _e(tekst: str | None) -> str:
     return escape(" ".join((tekst or "").split()))
 
 
+def _omdat(antwoorden: tuple[tuple[str, str], ...]) -> str:
+    return (" (omdat: " + "; ".join(f"{_e(vraag)} {_e(antwoord)}" for vraag, antwoord in antwoorden) + ")"
+            if antwoorden else "")
+
+
 def als_html(v: Verslag) -> str:
     a = v.advies
     d: list[str] = [
@@ -120,6 +125,11 @@ def als_html(v: Verslag) -> str:
     for n, stap in enumerate(a.pad, start=1):
         d.append(f"<tr><td>{n}</td><td>{_e(stap.vraag.tekst)}</td><td>{_e(antwoord_van(stap))}</td></tr>")
     d.append("</tbody></table>")
+
+    d += ["<h2>Waarom dit advies</h2>", f"<p>{_e(v.uitleg.uitkomst)}</p>", "<ul>"]
+    d += [f"<li>{_e(g.effect)}: {_e(g.tekst)}{_omdat(g.antwoorden)}</li>" for g in v.uitleg.niveau]
+    d += [f"<li>Aandachtspunt '{_e(g.tekst)}'{_omdat(g.antwoorden)}</li>" for g in v.uitleg.let_op]
+    d += ["</ul>", "<p>Per instrument staat de volledige uitleg in het JSON-verslag en in <code>bb uitleg</code>.</p>"]
 
     if a.catalogus.checklist:
         d += ["<h2>Checklist voor het dossier</h2>", '<ul class="checklist">',

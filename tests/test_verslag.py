@@ -41,7 +41,9 @@ def test_markdown_bevat_het_hele_advies_met_herkomst(boom, catalogus) -> None:
     md = als_markdown(verslag(boom, catalogus, ADVIES))
     koppen = re.findall(r"^## (.+)$", md, flags=re.M)
     assert koppen == ["Participatieladder", "Aanbevolen instrumenten", "Afgevallen instrumenten",
-                      "Uw antwoorden", "Checklist voor het dossier"]
+                      "Uw antwoorden", "Waarom dit advies", "Checklist voor het dossier"]
+    assert "- gewenst: Adviseren: Een zwaarwegend advies hoort bij de trede adviseren. (omdat: Met welk doel " \
+           "betrekt u burgers? Een zwaarwegend advies van burgers)" in md
     assert "| Datum | 25-11-2026 14:30 |" in md
     assert f"| Vingerafdruk boom (sha256) | `{HASH[:16]}` |" in md
     assert f"| Gemaakt met | bb {__version__} |" in md
@@ -77,6 +79,7 @@ def test_markdown_zet_tekens_uit_labels_niet_om_in_opmaak(boom, catalogus) -> No
 def test_pas_toe_of_leg_uit_bij_geen_participatie(boom, catalogus, motivering, verwacht) -> None:
     md = als_markdown(verslag(boom, catalogus, GEEN_RUIMTE, motivering))
     assert "## Motivering (pas toe of leg uit)" in md and "## Let op" in md
+    assert "- Aandachtspunt 'Informeren is geen participatie' (omdat: Trede van het advies Informeren)" in md
     assert "### Informeren is geen participatie" in md and "*Bron: Workshop Burgers betrekken" in md
     assert "dit is geen participatie" in md and verwacht in md
 
