@@ -3,7 +3,6 @@ the list of paths and the tree itself. Text from YAML goes through `render.t`/`v
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Sequence
 
 from rich import box
@@ -20,6 +19,7 @@ from burgers_betrekken.model import EINDE, Boom
 from burgers_betrekken.paden import aantal_tekst
 from burgers_betrekken.render import PROMINENT, t, veilig
 from burgers_betrekken.scenarios import Dekking, Uitslag
+from burgers_betrekken.tekening import vraagvolgorde
 
 OK, NIET_OK = "✓", "✗"
 
@@ -149,7 +149,7 @@ def boom_overzicht(boom: Boom) -> RenderableType:
     kop.append(veilig(boom.titel), style="bold")
     kop.append(f"  ({veilig(boom.id)} {veilig(boom.versie)})", style="dim")
     boom_rich = Tree(kop, guide_style="dim")
-    bereikt, nooit = _breedte_eerst(boom)
+    bereikt, nooit = vraagvolgorde(boom)
     volgorde = bereikt + nooit
     nummers = {v: n for n, v in enumerate(volgorde, start=1)}
     for vraag_id in volgorde:
@@ -172,19 +172,3 @@ def boom_overzicht(boom: Boom) -> RenderableType:
                 regel.append(f"{nummers.get(doel, '?')}. {doel}", style="bold")
             knoop.add(regel)
     return boom_rich
-
-
-def _breedte_eerst(boom: Boom) -> tuple[list[str], list[str]]:
-    """Questions breadth-first from the start (options in order), and those never reached."""
-    volgorde = [boom.start]
-    gezien = {boom.start}
-    rij = deque([boom.start])
-    while rij:
-        vraag = boom.vraag(rij.popleft())
-        for optie in vraag.opties:
-            doel = vraag.volgende_na(optie.id)
-            if doel != EINDE and doel not in gezien:
-                gezien.add(doel)
-                volgorde.append(doel)
-                rij.append(doel)
-    return volgorde, [v for v in boom.vragen if v not in gezien]
