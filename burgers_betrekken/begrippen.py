@@ -9,9 +9,9 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from burgers_betrekken import vorm
-from burgers_betrekken.errors import InvoerFout, Locatie, ModelFout, YamlFout
+from burgers_betrekken.errors import InvoerFout, Locatie, ModelFout
 from burgers_betrekken.velden import Meldingen, onbekend
-from burgers_betrekken.yamlsource import lees_bestand
+from burgers_betrekken.yamlsource import lees_inhoud
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,7 @@ class Begrippenlijst:
 
 
 def laad_begrippen(pad: Path) -> Begrippenlijst:
-    knoop = lees_bestand(pad)
-    if knoop is None:
-        raise YamlFout("het bestand is leeg; een begrippenlijst heeft 'begrippen' nodig", Locatie(str(pad), 1, 1))
+    knoop = lees_inhoud(pad, "een begrippenlijst heeft 'begrippen' nodig")
     m = Meldingen()
     top = m.object(knoop, vorm.BEGRIPPEN, "de begrippenlijst")
     uit: list[Begrip] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgers_betrekken.errors import Locatie, ModelFout, YamlFout
+from burgers_betrekken.errors import Locatie, ModelFout
 from burgers_betrekken.model import (
     EINDE,
     NIVEAU,
@@ -21,15 +21,12 @@ from burgers_betrekken.model import (
 )
 from burgers_betrekken import vorm
 from burgers_betrekken.velden import Gelezen, Meldingen, opsomming, suggestie
-from burgers_betrekken.yamlsource import Knoop, lees_bestand, zonder_gc
+from burgers_betrekken.yamlsource import Knoop, lees_inhoud, zonder_gc
 
 
 def laad_boom(pad: Path) -> Boom:
     """Read, check and return the tree in `pad`. Raises YamlFout or ModelFout."""
-    knoop = lees_bestand(pad)
-    if knoop is None:
-        raise YamlFout("het bestand is leeg; een beslisboom heeft 'boom', 'start' en 'vragen' nodig",
-                       Locatie(str(pad), 1, 1))
+    knoop = lees_inhoud(pad, "een beslisboom heeft 'boom', 'start' en 'vragen' nodig")
     with zonder_gc():
         return BoomLezer(str(pad)).lees(knoop)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from burgers_betrekken.errors import Locatie, ModelFout, Probleem, YamlFout
+from burgers_betrekken.errors import Locatie, ModelFout, Probleem
 from burgers_betrekken.model import NIVEAU, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede
 from burgers_betrekken import vorm
 from burgers_betrekken.velden import Gelezen, Meldingen, opsomming, suggestie
-from burgers_betrekken.yamlsource import Knoop, lees_bestand, zonder_gc
+from burgers_betrekken.yamlsource import Knoop, lees_inhoud, zonder_gc
 
 NIVEAUS = "niveaus"
 """Built-in kenmerk: the rungs an instrument serves (its values are the ladder's rung ids)."""
@@ -18,10 +18,7 @@ INGEBOUWD = {NIVEAUS: "de treden van de ladder", INSTRUMENT: "de id van het inst
 
 
 def laad_catalogus(pad: Path) -> Catalogus:
-    knoop = lees_bestand(pad)
-    if knoop is None:
-        raise YamlFout("het bestand is leeg; een catalogus heeft 'ladder', 'kenmerken' en 'instrumenten' nodig",
-                       Locatie(str(pad), 1, 1))
+    knoop = lees_inhoud(pad, "een catalogus heeft 'ladder', 'kenmerken' en 'instrumenten' nodig")
     with zonder_gc():
         return CatalogusLezer(str(pad)).lees(knoop)
 

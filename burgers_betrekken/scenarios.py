@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from burgers_betrekken import engine, vorm
-from burgers_betrekken.errors import AntwoordFout, Locatie, ModelFout, Probleem, YamlFout
+from burgers_betrekken.errors import AntwoordFout, Locatie, ModelFout, Probleem
 from burgers_betrekken.model import Boom, Catalogus
 from burgers_betrekken.paden import Pad, Route, aantal_paden, routes, voorbeeld
 from burgers_betrekken.velden import Meldingen, onbekend
-from burgers_betrekken.yamlsource import lees_bestand
+from burgers_betrekken.yamlsource import lees_inhoud
 
 ACHTERVOEGSEL = ".tests.yaml"
 
@@ -70,9 +70,7 @@ def tests_bij(boom_pad: Path) -> Path:
 
 
 def laad_scenarios(pad: Path) -> Scenarioset:
-    knoop = lees_bestand(pad)
-    if knoop is None:
-        raise YamlFout("het bestand is leeg; een scenariobestand heeft 'scenarios' nodig", Locatie(str(pad), 1, 1))
+    knoop = lees_inhoud(pad, "een scenariobestand heeft 'scenarios' nodig")
     m = Meldingen()
     top = m.object(knoop, vorm.SCENARIOS, "het scenariobestand")
     if top is None:

@@ -314,6 +314,15 @@ def parse_json(tekst: str, naam: str) -> Knoop | None:
     return parse_yaml(tekst.replace("\t", " "), naam)
 
 
+def lees_inhoud(pad: Path, nodig: str) -> Knoop:
+    """Like `lees_bestand`, for files that must hold something: an empty one is an error that says
+    what belongs in it (`nodig`)."""
+    knoop = lees_bestand(pad)
+    if knoop is None:
+        raise YamlFout(f"het bestand is leeg; {nodig}", Locatie(str(pad), 1, 1))
+    return knoop
+
+
 def lees_bestand(pad: Path) -> Knoop | None:
     """Read and parse a YAML or JSON file (by extension)."""
     tekst = lees_tekst(pad)
