@@ -9,6 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from typing import Any
+
 import pytest
 
 from burgers_betrekken import bronnen
@@ -65,9 +67,32 @@ def bb():
     return run_bb
 
 
+OMLAAG = "\x1b[B"
+
+
+def start_advies(tmp_path: Path, *args: str, env: dict[str, str] | None = None,
+                 dimensions: tuple[int, int] = (40, 80)) -> Any:
+    """The installed `bb advies` in a pseudo-terminal (pexpect), 40 rows by 80 columns unless said."""
+    import pexpect
+
+    if env is None:
+        env = schone_env(TERM="xterm-256color")
+        env.pop("NO_COLOR", None)
+    return pexpect.spawn(bb_exe(), ["advies", *args], cwd=str(tmp_path), env=env, dimensions=dimensions,
+                         encoding="utf-8", timeout=20)
+
+
+def kies(kind: Any, vraagtekst: str, omlaag: int) -> None:
+    """Wait for a question and its prompt, then choose the option `omlaag` places down."""
+    kind.expect_exact(vraagtekst)
+    kind.expect_exact("Uw antwoord:")
+    kind.send(OMLAAG * omlaag + "\r")
+
+
 def assert_geen_traceback(resultaat: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in resultaat.stderr, resultaat.stderr
     assert "Traceback" not in resultaat.stdout, resultaat.stdout
 
 
-__all__ = ["ROOT", "IN_CI", "bb_exe", "run_bb", "schone_env", "assert_geen_traceback", "bronnen"]
+__all__ = ["ROOT", "IN_CI", "OMLAAG", "bb_exe", "run_bb", "schone_env", "start_advies", "kies",
+           "assert_geen_traceback", "bronnen"]

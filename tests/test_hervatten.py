@@ -10,30 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, assert_geen_traceback, bb_exe, schone_env
+from tests.conftest import ROOT, assert_geen_traceback, kies, schone_env, start_advies
 
 pexpect = pytest.importorskip("pexpect")
-
-OMLAAG = "\x1b[B"
-
-
-def start(tmp_path: Path, env: dict, *args: str):
-    return pexpect.spawn(bb_exe(), ["advies", *args], cwd=str(tmp_path), env=env, dimensions=(40, 80),
-                         encoding="utf-8", timeout=20)
-
-
-def kies(kind, vraagtekst: str, omlaag: int) -> None:
-    kind.expect_exact(vraagtekst)
-    kind.expect_exact("Uw antwoord:")
-    kind.send(OMLAAG * omlaag + "\r")
-
 
 def bewaard(env: dict) -> dict:
     return json.loads((Path(env["BB_DATAMAP"]) / "lopend" / "rijksoverheid.json").read_text(encoding="utf-8"))
 
 
 def twee_antwoorden_en_dan(tmp_path: Path, env: dict, signaal: int):
-    kind = start(tmp_path, env)
+    kind = start_advies(tmp_path, env=env)
     kies(kind, "In welke fase zit uw traject?", 3)  # evaluatie
     kies(kind, "Met welk doel betrekt u burgers?", 1)  # ervaringen
     kind.expect_exact("Hoeveel inhoudelijke ruimte")
@@ -51,7 +37,7 @@ def test_na_ctrl_c_gaat_hervat_verder_bij_de_volgende_vraag(tmp_path: Path) -> N
     assert "Afgebroken." in kind.before and "bb advies --hervat" in kind.before
     assert bewaard(env)["antwoorden"] == {"fase": "evaluatie", "doel": "ervaringen"}
 
-    kind = start(tmp_path, env, "--hervat")
+    kind = start_advies(tmp_path, "--hervat", env=env)
     kind.expect_exact("Verder met 2 bewaarde antwoorden.")
     kind.expect_exact("Vraag 3 van maximaal 7")
     kies(kind, "Hoeveel inhoudelijke ruimte", 0)  # geen: the advice follows
@@ -71,7 +57,7 @@ def test_na_een_gesloten_terminal_biedt_bb_advies_aan_verder_te_gaan(tmp_path: P
     twee_antwoorden_en_dan(tmp_path, env, signal.SIGHUP)
     assert bewaard(env)["antwoorden"] == {"fase": "evaluatie", "doel": "ervaringen"}
 
-    kind = start(tmp_path, env)
+    kind = start_advies(tmp_path, env=env)
     kind.expect_exact("bezig met deze beslisboom (2 antwoorden")
     kind.expect_exact("Verder waar u was?")
     kind.send("\r")  # Ja

@@ -8,25 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import bb_exe, schone_env
+from conftest import OMLAAG, kies, schone_env, start_advies as start
 
 pexpect = pytest.importorskip("pexpect")
-
-OMLAAG = "\x1b[B"
-
-
-def start(tmp_path, *args: str, env: dict | None = None):
-    if env is None:
-        env = schone_env(TERM="xterm-256color")
-        env.pop("NO_COLOR", None)
-    return pexpect.spawn(bb_exe(), ["advies", *args], cwd=str(tmp_path), env=env, dimensions=(40, 80),
-                         encoding="utf-8", timeout=20)
-
-
-def kies(kind, vraagtekst: str, omlaag: int) -> None:
-    kind.expect_exact(vraagtekst)
-    kind.send(OMLAAG * omlaag + "\r")
-
 
 def exitcode(kind) -> int:
     """Wait for `bb` to end and return its exit status."""
@@ -84,8 +68,7 @@ def test_korte_route_bij_informeren_vraagt_een_motivering_voor_het_verslag(tmp_p
 
 def test_een_domme_terminal_krijgt_het_eenvoudige_gesprek(tmp_path) -> None:
     env = schone_env(TERM="dumb")
-    kind = pexpect.spawn(bb_exe(), ["advies"], cwd=str(tmp_path), env=env, dimensions=(40, 80),
-                         encoding="utf-8", timeout=20)
+    kind = start(tmp_path, env=env)
     kind.expect_exact("1. Beleidsontwikkeling")
     kind.expect_exact("Uw keuze: ")
     kind.sendline("4")  # evaluatie
@@ -105,8 +88,7 @@ def test_een_domme_terminal_krijgt_het_eenvoudige_gesprek(tmp_path) -> None:
 
 def test_no_color_geeft_geen_kleur(tmp_path) -> None:
     env = schone_env(TERM="xterm-256color", NO_COLOR="1")
-    kind = pexpect.spawn(bb_exe(), ["advies"], cwd=str(tmp_path), env=env, dimensions=(40, 80),
-                         encoding="utf-8", timeout=20)
+    kind = start(tmp_path, env=env)
     gezien = ""
     for vraag, omlaag in [("In welke fase", 3), ("Met welk doel", 4)]:
         kind.expect_exact(vraag)

@@ -10,12 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, bb_exe, schone_env
+from tests.conftest import OMLAAG, ROOT, bb_exe, kies, schone_env, start_advies
 
 pexpect = pytest.importorskip("pexpect")
-
-OMLAAG = "\x1b[B"
-
 
 @pytest.mark.parametrize("opdracht", [["instrumenten"], ["boom", "paden"], ["begrippen"], ["boom", "document"],
                                       ["advies", "-a", str(ROOT / "examples" / "boa-bestel.yaml")]])
@@ -30,11 +27,8 @@ def test_een_gesloten_uitvoer_eindigt_stil(opdracht: list[str], tmp_path: Path) 
 @pytest.mark.parametrize("signaal", [signal.SIGTERM, signal.SIGHUP])
 def test_een_signaal_tijdens_een_vraag_laat_de_antwoorden_bewaard(tmp_path: Path, signaal: int) -> None:
     env = schone_env(TERM="xterm-256color")
-    kind = pexpect.spawn(bb_exe(), ["advies"], cwd=str(tmp_path), env=env, dimensions=(40, 80), encoding="utf-8",
-                         timeout=20)
-    kind.expect_exact("In welke fase zit uw traject?")
-    kind.expect_exact("Uw antwoord:")
-    kind.send(OMLAAG + "\r")  # uitwerking
+    kind = start_advies(tmp_path, env=env)
+    kies(kind, "In welke fase zit uw traject?", 1)  # uitwerking
     kind.expect_exact("Met welk doel betrekt u burgers?")
     kind.expect_exact("Uw antwoord:")
     kind.kill(signaal)
@@ -58,8 +52,7 @@ def test_de_c_locale_werkt(tmp_path: Path) -> None:
 
 def test_een_smalle_terminal_toont_de_vragen_nog(tmp_path: Path) -> None:
     env = schone_env(TERM="xterm-256color", COLUMNS="30")
-    kind = pexpect.spawn(bb_exe(), ["advies"], cwd=str(tmp_path), env=env, dimensions=(30, 30), encoding="utf-8",
-                         timeout=20)
+    kind = start_advies(tmp_path, env=env, dimensions=(30, 30))
     kind.expect_exact("Vraag 1 van maximaal 7")
     kind.expect_exact("In welke fase zit uw")  # the question, wrapped at 30 columns
     kind.expect_exact("Beleidsontwikkeling")
