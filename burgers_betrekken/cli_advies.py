@@ -201,16 +201,23 @@ def _interview(b: "Boom", gesprek: "Gesprek", plat: bool, uit: Any) -> dict[str,
 
 
 def _vraag_motivering(verslag: "Verslag", eenvoudig: bool) -> str | None:
-    if eenvoudig:
-        from burgers_betrekken import eenvoudig as plat
-
-        return plat.vraag_motivering(verslag.waarom_motivering, sys.stdin, sys.stdout)
-    from burgers_betrekken import prompts
+    """Ctrl-C or Ctrl-D here stops like at any other prompt; the answers stay in the autosave."""
+    from burgers_betrekken import bewaren
 
     try:
+        if eenvoudig:
+            from burgers_betrekken import eenvoudig as plat
+
+            return plat.vraag_motivering(verslag.waarom_motivering, sys.stdin, sys.stdout)
+        from burgers_betrekken import prompts
+
         return prompts.vraag_motivering(verslag.waarom_motivering)
     except (KeyboardInterrupt, EOFError):
-        return None  # the advice is ready; the record will say the motivation is missing
+        fout = Afgebroken("Afgebroken.")
+        autosave = bewaren.pad_voor(verslag.advies.boom.id)
+        if autosave.exists():
+            fout.hint = f"Uw antwoorden zijn bewaard in {autosave}. Ga verder met: bb advies --hervat"
+        raise fout from None
 
 
 def _als(verslag: "Verslag", formaat: str) -> str:

@@ -143,7 +143,4 @@ def vraag_motivering(uitleg: str, invoer: TextIO, uitvoer: TextIO) -> str | None
     scherm.regel()
     scherm.regel("Pas toe of leg uit")
     scherm.regel(uitleg, 2)
-    try:
-        return scherm.lees("Motivering (Enter om over te slaan): ") or None
-    except EOFError:
-        return None
+    return scherm.lees("Motivering (Enter om over te slaan): ") or None

@@ -118,3 +118,19 @@ def test_als_het_verslag_niet_geschreven_kan_worden_blijven_de_antwoorden_bewaar
     assert "geen toestemming om '/sys/verslag.md' te schrijven" in uit.stderr
     assert f"uw antwoorden zijn veilig bewaard in {env['BB_DATAMAP']}/lopend/rijksoverheid.json" in uit.stderr
     assert bewaard(env)["antwoorden"] == {"fase": "evaluatie", "doel": "informeren"}
+
+
+def test_ctrl_c_bij_de_motivering_breekt_af_en_houdt_de_antwoorden(tmp_path: Path) -> None:
+    env = schone_env(TERM="xterm-256color")
+    kind = start_advies(tmp_path, env=env)
+    kies(kind, "In welke fase zit uw traject?", 3)  # evaluatie
+    kies(kind, "Met welk doel betrekt u burgers?", 4)  # informeren: no participation, a motivation is asked
+    kind.expect_exact("Kloppen uw antwoorden?")
+    kind.send("\r")
+    kind.expect_exact("Motivering (Enter om over te slaan):")
+    kind.sendcontrol("c")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    assert kind.exitstatus == 130
+    assert "Afgebroken." in kind.before and "bb advies --hervat" in kind.before
+    assert bewaard(env)["antwoorden"] == {"fase": "evaluatie", "doel": "informeren"}
