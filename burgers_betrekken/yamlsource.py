@@ -1,7 +1,7 @@
 """Read YAML (and JSON) files into located nodes: safe, strict, and with file:line:column.
 
 This is the only module that talks to PyYAML. It never constructs Python objects from
-tags: it composes the node graph with the safe loader and converts it itself, so
+tags: it reads the safe parser's events and builds its own nodes from them, so
 `!!python/...` and other tags are refused, duplicate keys are an error, anchors and
 aliases are refused (which also makes "billion laughs" harmless), and every value keeps
 the place it came from.
@@ -46,6 +46,7 @@ _T = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_T + s for s in ("str", "int", "float", "bool", "null", "timestamp"))
 MAP, SEQ = _T + "map", _T + "seq"
 _SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP}
+_SLEUTEL_TAGS = _SCALAR_TAGS - {NULL}
 
 Waarde = Union[str, int, float, bool, None, dict, list]
 
@@ -202,8 +203,9 @@ def parse_yaml(tekst: str, naam: str) -> Knoop | None:
 
 
 def _parse_yaml(tekst: str, naam: str) -> Knoop | None:
+    loader = _Loader(tekst)
     try:
-        node = yaml.compose(tekst, Loader=_Loader)
+        return _Bouwer(naam, loader).bouw()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         # libyaml's "while scanning a quoted scalar" points at the start; the problem at the end.
@@ -215,89 +217,138 @@ def _parse_yaml(tekst: str, naam: str) -> Knoop | None:
         pos = getattr(e, "position", None)
         loc = _locatie_van_byte(tekst.encode(), len(tekst[:pos].encode()), naam) if pos is not None else Locatie(naam, 1, 1)
         raise YamlFout(_vertaal(str(e), None), loc) from None
-    except RecursionError:
-        raise YamlFout("het bestand is te diep genest", Locatie(naam, 1, 1)) from None
-    if node is None:
-        return None
-    # Without '&' and '*' in the text there can be no anchor or alias: skip tracking every node.
-    return _Omzetter(naam, volg_ankers="&" in tekst or "*" in tekst).zet_om(node)
+    finally:
+        loader.dispose()
 
 
-class _Omzetter:
-    def __init__(self, naam: str, volg_ankers: bool = True) -> None:
+MAX_DIEPTE = 100
+
+_Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
+_MapBegin, _MapEind = yaml.MappingStartEvent, yaml.MappingEndEvent
+_LijstBegin, _LijstEind = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
+class _Bouwer:
+    """Builds located nodes straight from the parser's events, with an explicit stack instead of
+    recursion. PyYAML's own composer recurses once per nesting level, and the C version does so on
+    the C stack: with libyaml 0.2.5 (PyYAML 6.0.1 wheels) a file of 40,000 '[' crashes the process
+    (segmentation fault) before any Python check can run. Here a file deeper than MAX_DIEPTE
+    stops at the first node too deep, with its place. It is also faster: no PyYAML node graph
+    is built only to be converted."""
+
+    def __init__(self, naam: str, loader: _Loader) -> None:
         self.naam = naam
-        self.volg_ankers = volg_ankers
-        self.gezien: set[int] = set()
+        self.loader = loader
 
-    def loc(self, node: yaml.Node) -> Locatie:
-        mark = node.start_mark
+    def plek(self, event: yaml.Event) -> Locatie:
+        mark = event.start_mark
         return Locatie(self.naam, mark.line + 1, mark.column + 1)
 
-    def zet_om(self, node: yaml.Node, diepte: int = 0) -> Knoop:
+    def bouw(self) -> Knoop | None:
         # The hot loop of every load: written for speed (type checks by identity, locals).
-        if diepte > 100:
-            raise YamlFout("het bestand is te diep genest (meer dan 100 niveaus)", self.loc(node))
-        if self.volg_ankers:
-            if id(node) in self.gezien:
+        get = self.loader.get_event
+        get()  # stream start
+        if type(get()) is yaml.StreamEndEvent:  # no document at all (empty or only comments)
+            return None
+        resolve = self.loader.resolve
+        naam = self.naam
+        scalar_node = yaml.ScalarNode
+        # One entry per open collection: [is_map, dict or list, place, key places, pending key].
+        stapel: list[list] = []
+        te_diep = f"het bestand is te diep genest (meer dan {MAX_DIEPTE} niveaus)"
+        max_diepte = MAX_DIEPTE
+        sleutel_tags = _SLEUTEL_TAGS
+        while True:
+            event = get()
+            soort = type(event)
+            if soort is _Scalar:
+                mark = event.start_mark
+                plek = Locatie(naam, mark.line + 1, mark.column + 1)
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = resolve(scalar_node, event.value, event.implicit)
+                if stapel:
+                    top = stapel[-1]
+                    if top[0] and top[4] is None:  # a key: a name, once per mapping
+                        sleutel = event.value
+                        if tag not in sleutel_tags or sleutel in top[3]:
+                            self._foute_sleutel(top, tag, sleutel, plek)
+                        top[3][sleutel] = plek
+                        top[4] = sleutel
+                        continue
+                    if len(stapel) > max_diepte:
+                        raise YamlFout(te_diep, plek)
+                if tag == STR:
+                    knoop = Knoop("tekst", event.value, plek)
+                elif tag in _SOORT:
+                    knoop = Knoop(_SOORT[tag], _scalar(tag, event.value), plek)
+                else:
+                    raise YamlFout(f"de YAML-tag '{tag}' is niet toegestaan; laat tags zoals !!python weg", plek)
+            elif soort is _MapBegin or soort is _LijstBegin:
+                plek = self.plek(event)
+                if stapel:
+                    top = stapel[-1]
+                    if top[0] and top[4] is None:
+                        raise YamlFout("een sleutel moet een naam zijn (tekst)", plek)
+                    if len(stapel) > max_diepte:
+                        raise YamlFout(te_diep, plek)
+                tag = event.tag
+                is_map = soort is _MapBegin
+                if tag is not None and tag != "!" and tag != (MAP if is_map else SEQ):
+                    raise YamlFout(f"de YAML-tag '{tag}' is niet toegestaan", plek)
+                stapel.append([True, {}, plek, {}, None] if is_map else [False, [], plek, None, None])
+                continue
+            elif soort is _MapEind or soort is _LijstEind:
+                klaar = stapel.pop()
+                knoop = Knoop("map", klaar[1], klaar[2], klaar[3]) if klaar[0] else Knoop("lijst", klaar[1], klaar[2])
+            elif soort is _Alias:
                 raise YamlFout("ankers en verwijzingen (& en *) worden niet ondersteund; schrijf de waarde uit",
-                               self.loc(node))
-            self.gezien.add(id(node))
-        mark = node.start_mark
-        plek = Locatie(self.naam, mark.line + 1, mark.column + 1)
-        soort = type(node)
-        tag = node.tag
-        if soort is yaml.ScalarNode:
-            if tag == STR:
-                return Knoop("tekst", node.value, plek)
-            if tag not in _SCALAR_TAGS:
-                raise YamlFout(f"de YAML-tag '{tag}' is niet toegestaan; laat tags zoals !!python weg", plek)
-            return Knoop(_SOORT[tag], self._scalar(node), plek)
-        if soort is yaml.MappingNode:
-            if tag != MAP:
-                raise YamlFout(f"de YAML-tag '{tag}' is niet toegestaan", plek)
-            waarde: dict[str, Knoop] = {}
-            sleutels: dict[str, Locatie] = {}
-            dieper = diepte + 1
-            for k, v in node.value:
-                ktag = k.tag
-                if ktag == _T + "merge":
-                    raise YamlFout("samenvoegen met '<<' wordt niet ondersteund; schrijf de waarden uit", self.loc(k))
-                if type(k) is not yaml.ScalarNode or ktag not in _SCALAR_TAGS or ktag == NULL:
-                    raise YamlFout("een sleutel moet een naam zijn (tekst)", self.loc(k))
-                sleutel = k.value
-                kmark = k.start_mark
-                kplek = Locatie(self.naam, kmark.line + 1, kmark.column + 1)
-                if sleutel in waarde:
-                    raise YamlFout(f"sleutel '{sleutel}' komt twee keer voor (eerder op regel "
-                                   f"{sleutels[sleutel].regel})", kplek)
-                sleutels[sleutel] = kplek
-                waarde[sleutel] = self.zet_om(v, dieper)
-            return Knoop("map", waarde, plek, sleutels)
-        if soort is yaml.SequenceNode:
-            if tag != SEQ:
-                raise YamlFout(f"de YAML-tag '{tag}' is niet toegestaan", plek)
-            return Knoop("lijst", [self.zet_om(n, diepte + 1) for n in node.value], plek)
-        raise YamlFout("onbekend soort YAML-knoop", plek)  # pragma: no cover
+                               self.plek(event))
+            else:  # pragma: no cover - the parser sends nothing else inside a document
+                raise YamlFout("onbekend soort YAML-gebeurtenis", self.plek(event))
+            if not stapel:
+                self._einde()
+                return knoop
+            top = stapel[-1]
+            if top[0]:
+                top[1][top[4]] = knoop
+                top[4] = None
+            else:
+                top[1].append(knoop)
 
     @staticmethod
-    def _scalar(node: yaml.ScalarNode) -> object:
-        if node.tag == STR:
-            return node.value
-        if node.tag == NULL:
-            return None
-        if node.tag == BOOL:
-            return node.value.lower() in ("yes", "true", "on", "y")
-        if node.tag == INT:
-            try:
-                return int(node.value.replace("_", ""), 0)
-            except ValueError:
-                return node.value
-        if node.tag == FLOAT:
-            try:
-                return float(node.value.replace("_", ""))
-            except ValueError:
-                return node.value
-        return node.value
+    def _foute_sleutel(top: list, tag: str, sleutel: str, plek: Locatie) -> None:
+        if tag == _T + "merge":
+            raise YamlFout("samenvoegen met '<<' wordt niet ondersteund; schrijf de waarden uit", plek)
+        if tag not in _SLEUTEL_TAGS:
+            raise YamlFout("een sleutel moet een naam zijn (tekst)", plek)
+        raise YamlFout(f"sleutel '{sleutel}' komt twee keer voor (eerder op regel {top[3][sleutel].regel})", plek)
+
+    def _einde(self) -> None:
+        """After the one document only the end of the stream may follow."""
+        get = self.loader.get_event
+        get()  # document end
+        event = get()
+        if type(event) is not yaml.StreamEndEvent:
+            raise YamlFout("het bestand mag maar één YAML-document bevatten", self.plek(event))
+
+
+def _scalar(tag: str, waarde: str) -> object:
+    if tag == NULL:
+        return None
+    if tag == BOOL:
+        return waarde.lower() in ("yes", "true", "on", "y")
+    if tag == INT:
+        try:
+            return int(waarde.replace("_", ""), 0)
+        except ValueError:
+            return waarde
+    if tag == FLOAT:
+        try:
+            return float(waarde.replace("_", ""))
+        except ValueError:
+            return waarde
+    return waarde
 
 
 def parse_json(tekst: str, naam: str) -> Knoop | None:

@@ -204,3 +204,33 @@ def test_boom_en_catalogus_moeten_bij_elkaar_passen(tmp_path: Path, catalogus) -
         controleer_samenhang(laad_boom(pad), catalogus)
     assert "onbekend kenmerk 'kannaal'; bedoelde u 'kanaal'?" in info.value.bericht
     assert info.value.locatie is not None and info.value.locatie.regel == regel_van(tekst, "kenmerk: kannaal")
+
+
+def test_een_verwijzing_wordt_gemeld_waar_ze_gebruikt_wordt(tmp_path: Path) -> None:
+    pad = tmp_path / "bom.yaml"
+    pad.write_text("a: &a [x, x]\nb: [x, *a]\n", encoding="utf-8")
+    with pytest.raises(YamlFout) as fout:
+        laad_boom(pad)
+    assert fout.value.locatie == (str(pad), 2, 8)
+
+
+def test_honderd_niveaus_mag_honderdeen_is_te_diep() -> None:
+    from burgers_betrekken.yamlsource import MAX_DIEPTE, parse_yaml
+
+    knoop = parse_yaml("[" * (MAX_DIEPTE + 1) + "]" * (MAX_DIEPTE + 1), "diep.yaml")
+    for _ in range(MAX_DIEPTE):
+        knoop = knoop.waarde[0]
+    assert knoop.is_lijst and knoop.waarde == []
+    with pytest.raises(YamlFout, match="te diep genest") as fout:
+        parse_yaml("a:\n  b: " + "[" * (MAX_DIEPTE + 2) + "]" * (MAX_DIEPTE + 2), "diep.yaml")
+    assert fout.value.locatie == ("diep.yaml", 2, 6 + MAX_DIEPTE - 1)  # the first list one level too deep
+
+
+def test_een_diepte_die_de_c_stapel_zou_opblazen_is_een_nette_fout() -> None:
+    # PyYAML 6.0.1 with libyaml 0.2.5 composed recursively in C and crashed (SIGSEGV) from about
+    # 40,000 levels; libyaml 0.2.6 stops at 1,000 with its own error. Either way: one located error.
+    from burgers_betrekken.yamlsource import parse_yaml
+
+    with pytest.raises(YamlFout, match="te diep genest") as fout:
+        parse_yaml("- " + "[" * 200_000 + "]" * 200_000 + "\n", "diep.yaml")
+    assert fout.value.locatie.bestand == "diep.yaml" and fout.value.locatie.regel == 1

@@ -124,7 +124,7 @@ GEVALLEN = [
     Geval("antwoordenbestand met een tag", **_antwoorden("doel: !!python/object/apply:os.system ['touch x']\n"),
           fragment="is niet toegestaan", regel=("a.yaml", 1), daarna=_geen_bestand("x")),
     # --- bombs and size ------------------------------------------------------------------------------
-    Geval("alias-bom", **_advies(ALIASBOM), fragment="ankers en verwijzingen", regel=("boom.yaml", 1)),
+    Geval("alias-bom", **_advies(ALIASBOM), fragment="ankers en verwijzingen", regel=("boom.yaml", 2)),
     Geval("diepe nesting", **_advies("vragen: " + "[" * 100_000 + "]" * 100_000 + "\n"), fragment="te diep genest"),
     Geval("groot bestand van 30 MB", **_valideer(("# " + "x" * 98 + "\n") * 300_000 + KLEIN), code=OK,
           fragment="beslisboom in orde"),
