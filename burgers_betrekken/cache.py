@@ -4,7 +4,7 @@ versions of bb and Python: a changed file (or a move, or an upgrade) is simply a
 so a stale model is never used. Only files that loaded without errors are cached.
 
 The cache lives in the user's cache folder (platformdirs), or in `BB_CACHE`; `BB_CACHE=uit`
-switches it off. A damaged or unreadable entry is ignored and the file is read as usual.
+switches it off (see `codecache.cache_map`). A damaged or unreadable entry is ignored and the file is read as usual.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Callable, TypeVar
 
 from burgers_betrekken import __version__
+from burgers_betrekken.codecache import cache_map
 from burgers_betrekken.model import _bevroren
 
 T = TypeVar("T")
@@ -26,20 +27,9 @@ T = TypeVar("T")
 copyreg.pickle(MappingProxyType, lambda m: (_bevroren, (dict(m),)))  # the model freezes its mappings
 
 
-def _map() -> Path | None:
-    eigen = os.environ.get("BB_CACHE")
-    if eigen == "uit":
-        return None
-    if eigen:
-        return Path(eigen)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("bb", appauthor=False)) / "modellen"
-
-
 def geladen(paden: list[Path], soort: str, lader: Callable[[], T]) -> T:
     """`lader()`, or the same result from the cache when these exact files were loaded before."""
-    map_ = _map()
+    map_ = cache_map()
     if map_ is None:
         return lader()
     sleutel = hashlib.sha256(b"\0".join([soort.encode(), __version__.encode(), sys.version.encode()]))

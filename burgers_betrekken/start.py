@@ -1,5 +1,7 @@
 """The `bb` entry point. `bb --version` is answered here, before the command-line framework is
-imported, so the most frequent check costs almost nothing; everything else goes to `cli.main`."""
+imported, so the most frequent check costs almost nothing; everything else goes to `cli.main`,
+with the compiled code of bb's dataclasses taken from the cache (`codecache`). Help defines one
+dataclass; there the cache would cost more than it saves."""
 
 from __future__ import annotations
 
@@ -12,6 +14,14 @@ def main() -> None:
 
         print(f"bb {__version__}")
         return
+    if not _alleen_hulp(sys.argv[1:]):
+        from burgers_betrekken import codecache
+
+        codecache.installeer()
     from burgers_betrekken.cli import main as cli_main
 
     cli_main()
+
+
+def _alleen_hulp(argumenten: list[str]) -> bool:
+    return not argumenten or "--help" in argumenten or "-h" in argumenten
