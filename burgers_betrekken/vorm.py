@@ -92,11 +92,11 @@ class Object:
     def _index(self) -> dict[str, Veld]:
         return {v.naam: v for v in self.velden}
 
-    @property
+    @cached_property
     def verplicht(self) -> tuple[str, ...]:
         return tuple(v.naam for v in self.velden if v.verplicht)
 
-    @property
+    @cached_property
     def namen(self) -> tuple[str, ...]:
         return tuple(v.naam for v in self.velden)
 
