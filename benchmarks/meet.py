@@ -88,7 +88,7 @@ def maak_boom(map_: Path, vragen: int, instrumenten: int) -> Path:
     delen.append("niveau:\n  gewenst:\n")
     delen += [f"    - wanneer: {{v{i}: a}}\n      niveau: t1\n" for i in range(0, vragen, 10)]
     delen.append("  standaard: t0\ninstrumentregels:\n")
-    delen += [f"  r{i}:\n    wanneer: {{v{i}: b}}\n    kenmerk: instrument\n    waarden: [i{i % instrumenten}]\n"
+    delen += [f"  r{i}:\n    wanneer: {{v{i}: b}}\n    kenmerk: instrument\n    waarden: [i{(i // 10) % instrumenten}]\n"
               f"    soort: voorkeur\n    reden: omdat\n" for i in range(0, vragen, 10)]
     delen.append("let_op:\n")
     delen += [f"  l{i}:\n    titel: T\n    tekst: X\n    bron: B\n    wanneer: {{v{i}: a}}\n" for i in range(0, vragen, 100)]
