@@ -132,3 +132,27 @@ def test_de_toelichting_van_een_optie_staat_er_in_het_nederlands(boom) -> None:
     tekst = scherm.getvalue()
     assert "Toelichting: U ontwikkelt nieuw beleid" in tekst
     assert "Description" not in tekst
+
+
+class _SigintBijOpruimen:
+    """Sends SIGINT to this process while it is being freed: the moment a Ctrl-C used to get lost
+    (a KeyboardInterrupt raised in a finalizer is printed as 'ignored' and dropped)."""
+
+    def __del__(self) -> None:
+        import os
+        import signal
+
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+def test_ctrl_c_tussen_twee_vragen_stopt_het_gesprek_ook_tijdens_het_opruimen(boom, capfd) -> None:
+    def kop(gesprek) -> None:
+        if gesprek.huidige().id == "doel":
+            _SigintBijOpruimen()  # made and freed at once: SIGINT arrives inside __del__
+
+    with create_pipe_input() as invoer:
+        invoer.send_text(GEWOON + BEVESTIG)  # the whole walk: the second prompt must not read these keys
+        with pytest.raises(InterviewAfgebroken) as afgebroken:
+            interview(boom, toon_kop=kop, input=invoer, output=DummyOutput())
+    assert afgebroken.value.antwoorden == {"fase": "beleidsontwikkeling"}
+    assert "Traceback" not in capfd.readouterr().err
