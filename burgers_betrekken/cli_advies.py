@@ -150,6 +150,7 @@ def _formaten(formaat: Optional[str], uitvoer: Optional[Path]) -> tuple[str, str
 def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool, uit: Any) -> "Gesprek":
     from burgers_betrekken import bewaren
     from burgers_betrekken.gesprek import Gesprek
+    from burgers_betrekken.woorden import aantal
 
     gemeld = []
 
@@ -165,16 +166,24 @@ def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool, uit: Any
     if hervat and lopend is None:
         raise InvoerFout(f"er is geen onafgemaakte sessie voor boom '{b.id}' om mee verder te gaan")
     gebruik = hervat
-    if lopend is not None and not hervat and not plat:
-        from burgers_betrekken import prompts, render
-
+    if lopend is not None and not hervat:  # never start over on top of saved answers unasked
         wanneer = lopend.bijgewerkt.strftime("%d-%m-%Y om %H:%M")
-        render.console().print(f"U was op {wanneer} bezig met deze beslisboom ({len(lopend.antwoorden)} "
-                               f"antwoorden, bewaard in {lopend.pad}).", highlight=False)
+        hoeveel = aantal(len(lopend.antwoorden), "antwoord", "antwoorden")
+        melding = f"U was op {wanneer} bezig met deze beslisboom ({hoeveel}, bewaard in {lopend.pad})."
         try:
-            gebruik = prompts.doorgaan("Verder waar u was?")
+            if plat:
+                from burgers_betrekken import eenvoudig
+
+                gebruik = eenvoudig.doorgaan(melding, sys.stdin, uit)
+            else:
+                from burgers_betrekken import prompts, render
+
+                render.console().print(melding, highlight=False)
+                gebruik = prompts.doorgaan("Verder waar u was?")
         except (KeyboardInterrupt, EOFError):
-            raise Afgebroken("Afgebroken.") from None
+            fout = Afgebroken("Afgebroken.")
+            fout.hint = f"Uw antwoorden blijven bewaard in {lopend.pad}. Ga verder met: bb advies --hervat"
+            raise fout from None
     if not gebruik or lopend is None:
         return Gesprek(b, bij_antwoord=bewaar_tussendoor)
     geldig, weg = bewaren.nog_geldig(b, lopend.antwoorden)
@@ -182,7 +191,7 @@ def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool, uit: Any
         print("De beslisboom is veranderd sinds uw vorige sessie. " + (
             f"Deze antwoorden passen niet meer en zijn weggelaten: {', '.join(weg)}." if weg
             else "Al uw antwoorden passen nog."), file=uit)
-    print(f"Verder met {len(geldig)} bewaarde antwoorden.", file=uit)
+    print(f"Verder met {aantal(len(geldig), 'bewaard antwoord', 'bewaarde antwoorden')}.", file=uit)
     return Gesprek.hervat(b, geldig, bij_antwoord=bewaar_tussendoor)
 
 

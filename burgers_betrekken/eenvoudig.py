@@ -137,6 +137,16 @@ def toon(tekst: str, uitvoer: TextIO) -> None:
                             break_on_hyphens=False) if regel.strip() else "", file=uitvoer)
 
 
+def doorgaan(melding: str, invoer: TextIO, uitvoer: TextIO) -> bool:
+    """Continue an unfinished run? Numbered like every other question; Enter means yes."""
+    scherm = _Scherm(invoer, uitvoer)
+    scherm.regel(melding)
+    scherm.regel("Verder waar u was?")
+    scherm.regel("1. Ja", 2, 5)
+    scherm.regel("2. Nee, begin opnieuw", 2, 5)
+    return _kies(scherm, {"1": "ja", "2": "nee"}, "1") == "ja"
+
+
 def vraag_motivering(uitleg: str, invoer: TextIO, uitvoer: TextIO) -> str | None:
     """One line of "pas toe of leg uit" motivation; an empty line means none."""
     scherm = _Scherm(invoer, uitvoer)

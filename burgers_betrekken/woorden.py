@@ -18,6 +18,11 @@ def suggestie(woord: str, mogelijk: Iterable[str]) -> str:
     return f"; bedoelde u '{beste[0]}'?" if beste else ""
 
 
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 antwoord', '2 antwoorden'."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
 def opsomming(waarden: Iterable[str], hoogstens: int = 15) -> str:
     """'a', 'b', 'c' — long lists are cut off so a message stays readable."""
     waarden = list(waarden)

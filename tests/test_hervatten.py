@@ -83,7 +83,7 @@ def test_een_veranderde_boom_houdt_wat_nog_past(bb, tmp_path: Path) -> None:
     assert uit.returncode == 0, uit.stderr
     assert "De beslisboom is veranderd sinds uw vorige sessie. Deze antwoorden passen niet meer en zijn " \
            "weggelaten: doel, verdwenen." in uit.stdout
-    assert "Verder met 1 bewaarde antwoorden." in uit.stdout
+    assert "Verder met 1 bewaard antwoord." in uit.stdout
     assert "Vraag 2 van maximaal 7" in uit.stdout and "Vraag 1 van" not in uit.stdout
 
 
@@ -107,6 +107,26 @@ def test_elk_antwoord_wordt_meteen_bewaard_ook_als_de_invoer_stopt(bb, tmp_path:
     uit = bb("advies", "--eenvoudig", cwd=tmp_path, env=env, stdin="2\n3\n")
     assert uit.returncode == 130 and "bb advies --hervat" in uit.stderr
     assert bewaard(env)["antwoorden"] == {"fase": "uitwerking", "doel": "samen_ontwerpen"}
+
+
+def test_ook_de_eenvoudige_vorm_begint_niet_zonder_te_vragen_over_bewaarde_antwoorden_heen(bb, tmp_path: Path) -> None:
+    env = schone_env()
+    bb("advies", "--eenvoudig", cwd=tmp_path, env=env, stdin="2\n3\n")  # stops after two answers
+    assert bewaard(env)["antwoorden"] == {"fase": "uitwerking", "doel": "samen_ontwerpen"}
+
+    gestopt = bb("advies", "--eenvoudig", cwd=tmp_path, env=env, stdin="")  # stops at the offer itself
+    assert gestopt.returncode == 130 and "Verder waar u was?" in gestopt.stdout
+    assert "blijven bewaard" in gestopt.stderr and "bb advies --hervat" in gestopt.stderr
+    assert bewaard(env)["antwoorden"] == {"fase": "uitwerking", "doel": "samen_ontwerpen"}
+
+    verder = bb("advies", "--eenvoudig", cwd=tmp_path, env=env, stdin="\n")  # Enter = yes, then input ends
+    assert "(2 antwoorden, bewaard in" in verder.stdout and "Verder met 2 bewaarde antwoorden." in verder.stdout
+    assert "Vraag 3 van maximaal" in verder.stdout
+    assert bewaard(env)["antwoorden"] == {"fase": "uitwerking", "doel": "samen_ontwerpen"}
+
+    opnieuw = bb("advies", "--eenvoudig", cwd=tmp_path, env=env, stdin="2\n4\n")  # no, start over; then fase
+    assert "Vraag 1 van maximaal" in opnieuw.stdout
+    assert bewaard(env)["antwoorden"] == {"fase": "evaluatie"}
 
 
 def test_als_het_verslag_niet_geschreven_kan_worden_blijven_de_antwoorden_bewaard(bb, tmp_path: Path) -> None:
