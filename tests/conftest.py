@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -53,6 +54,16 @@ def schone_env(**extra: str) -> dict[str, str]:
                 "BB_DATAMAP": tempfile.mkdtemp(prefix="bb-data-"), "BB_CACHE": tempfile.mkdtemp(prefix="bb-cache-")})
     env.update(extra)
     return env
+
+
+def autosave(env: dict[str, str], boom_id: str = "rijksoverheid") -> Path:
+    """Where `bb` under this environment keeps the answers of an unfinished run."""
+    return Path(env["BB_DATAMAP"]) / "lopend" / f"{boom_id}.json"
+
+
+def bewaard(env: dict[str, str]) -> dict:
+    """The saved unfinished run (answers and metadata) of the default tree."""
+    return json.loads(autosave(env).read_text(encoding="utf-8"))
 
 
 def run_bb(*args: str, cwd: Path | None = None, stdin: str | None = None, timeout: float = 30,

@@ -10,13 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, assert_geen_traceback, kies, schone_env, start_advies
+from tests.conftest import ROOT, assert_geen_traceback, autosave, bewaard, kies, schone_env, start_advies
 
 pexpect = pytest.importorskip("pexpect")
-
-def bewaard(env: dict) -> dict:
-    return json.loads((Path(env["BB_DATAMAP"]) / "lopend" / "rijksoverheid.json").read_text(encoding="utf-8"))
-
 
 def twee_antwoorden_en_dan(tmp_path: Path, env: dict, signaal: int):
     kind = start_advies(tmp_path, env=env)
@@ -49,7 +45,7 @@ def test_na_ctrl_c_gaat_hervat_verder_bij_de_volgende_vraag(tmp_path: Path) -> N
     kind.expect(pexpect.EOF)
     kind.close()
     assert kind.exitstatus == 0
-    assert not (Path(env["BB_DATAMAP"]) / "lopend" / "rijksoverheid.json").exists()  # finished: forgotten
+    assert not autosave(env).exists()  # finished: forgotten
 
 
 def test_na_een_gesloten_terminal_biedt_bb_advies_aan_verder_te_gaan(tmp_path: Path) -> None:
@@ -74,9 +70,8 @@ def test_een_veranderde_boom_houdt_wat_nog_past(bb, tmp_path: Path) -> None:
     env = schone_env()
     boom = tmp_path / "boom.yaml"
     boom.write_text((ROOT / "trees" / "rijksoverheid.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    lopend = Path(env["BB_DATAMAP"]) / "lopend"
-    lopend.mkdir(parents=True)
-    (lopend / "rijksoverheid.json").write_text(json.dumps({
+    autosave(env).parent.mkdir(parents=True)
+    autosave(env).write_text(json.dumps({
         "versie": 1, "boom": "rijksoverheid", "sha256": "0" * 64, "bijgewerkt": "2026-11-24T10:00:00+01:00",
         "antwoorden": {"fase": "evaluatie", "doel": "oud_doel", "verdwenen": "x"}}), encoding="utf-8")
     uit = bb("advies", "--boom", str(boom), "--hervat", "--eenvoudig", cwd=tmp_path, env=env, stdin="5\n1\n\n")
@@ -89,14 +84,13 @@ def test_een_veranderde_boom_houdt_wat_nog_past(bb, tmp_path: Path) -> None:
 
 def test_vergeet_en_hervat_zonder_sessie(bb, tmp_path: Path) -> None:
     env = schone_env()
-    lopend = Path(env["BB_DATAMAP"]) / "lopend"
-    lopend.mkdir(parents=True)
-    (lopend / "rijksoverheid.json").write_text("{}", encoding="utf-8")
+    autosave(env).parent.mkdir(parents=True)
+    autosave(env).write_text("{}", encoding="utf-8")
     beschadigd = bb("advies", "--hervat", "--eenvoudig", cwd=tmp_path, env=env, stdin="")
     assert beschadigd.returncode == 2 and "is beschadigd" in beschadigd.stderr and "--vergeet" in beschadigd.stderr
     weg = bb("advies", "--vergeet", cwd=tmp_path, env=env)
     assert weg.returncode == 0 and "Onafgemaakte sessie vergeten" in weg.stdout
-    assert not (lopend / "rijksoverheid.json").exists()
+    assert not autosave(env).exists()
     geen = bb("advies", "--hervat", "--eenvoudig", cwd=tmp_path, env=env, stdin="")
     assert geen.returncode == 2 and "geen onafgemaakte sessie" in geen.stderr
     assert_geen_traceback(geen)

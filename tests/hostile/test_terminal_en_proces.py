@@ -3,14 +3,13 @@ the C locale, a dumb or very narrow terminal."""
 
 from __future__ import annotations
 
-import json
 import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import OMLAAG, ROOT, bb_exe, kies, schone_env, start_advies
+from tests.conftest import OMLAAG, ROOT, bb_exe, bewaard, kies, schone_env, start_advies
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -35,8 +34,7 @@ def test_een_signaal_tijdens_een_vraag_laat_de_antwoorden_bewaard(tmp_path: Path
     kind.expect(pexpect.EOF)
     kind.close()
     assert kind.signalstatus == signaal or kind.exitstatus not in (0, None)
-    bewaard = json.loads((Path(env["BB_DATAMAP"]) / "lopend" / "rijksoverheid.json").read_text(encoding="utf-8"))
-    assert bewaard["antwoorden"] == {"fase": "uitwerking"}
+    assert bewaard(env)["antwoorden"] == {"fase": "uitwerking"}
 
 
 def test_de_c_locale_werkt(tmp_path: Path) -> None:
