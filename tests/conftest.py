@@ -100,10 +100,27 @@ def kies(kind: Any, vraagtekst: str, omlaag: int) -> None:
     kind.send(OMLAAG * omlaag + "\r")
 
 
+def signaal_bij_vraag(tmp_path: Path, env: dict[str, str], keuzes: list[tuple[str, int]], volgende: str,
+                      signaal: int) -> Any:
+    """Start `bb advies`, answer `keuzes` (question text, places down), wait until the question
+    `volgende` is ready for an answer, then send `signaal`. Returns the closed child."""
+    import pexpect
+
+    kind = start_advies(tmp_path, env=env)
+    for vraagtekst, omlaag in keuzes:
+        kies(kind, vraagtekst, omlaag)
+    kind.expect_exact(volgende)
+    kind.expect_exact("Uw antwoord:")
+    kind.kill(signaal)
+    kind.expect(pexpect.EOF)
+    kind.close()
+    return kind
+
+
 def assert_geen_traceback(resultaat: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in resultaat.stderr, resultaat.stderr
     assert "Traceback" not in resultaat.stdout, resultaat.stdout
 
 
 __all__ = ["ROOT", "IN_CI", "OMLAAG", "bb_exe", "run_bb", "schone_env", "start_advies", "kies",
-           "assert_geen_traceback", "bronnen"]
+           "signaal_bij_vraag", "autosave", "bewaard", "assert_geen_traceback", "bronnen"]

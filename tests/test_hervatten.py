@@ -10,20 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, assert_geen_traceback, autosave, bewaard, kies, schone_env, start_advies
+from tests.conftest import (ROOT, assert_geen_traceback, autosave, bewaard, kies, schone_env,
+                            signaal_bij_vraag, start_advies)
 
 pexpect = pytest.importorskip("pexpect")
 
 def twee_antwoorden_en_dan(tmp_path: Path, env: dict, signaal: int):
-    kind = start_advies(tmp_path, env=env)
-    kies(kind, "In welke fase zit uw traject?", 3)  # evaluatie
-    kies(kind, "Met welk doel betrekt u burgers?", 1)  # ervaringen
-    kind.expect_exact("Hoeveel inhoudelijke ruimte")
-    kind.expect_exact("Uw antwoord:")
-    kind.kill(signaal)
-    kind.expect(pexpect.EOF)
-    kind.close()
-    return kind
+    return signaal_bij_vraag(tmp_path, env, [("In welke fase zit uw traject?", 3),  # evaluatie
+                                             ("Met welk doel betrekt u burgers?", 1)],  # ervaringen
+                             "Hoeveel inhoudelijke ruimte", signaal)
 
 
 def test_na_ctrl_c_gaat_hervat_verder_bij_de_volgende_vraag(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import OMLAAG, ROOT, bb_exe, bewaard, kies, schone_env, start_advies
+from tests.conftest import OMLAAG, ROOT, bb_exe, bewaard, schone_env, signaal_bij_vraag, start_advies
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -26,13 +26,8 @@ def test_een_gesloten_uitvoer_eindigt_stil(opdracht: list[str], tmp_path: Path) 
 @pytest.mark.parametrize("signaal", [signal.SIGTERM, signal.SIGHUP])
 def test_een_signaal_tijdens_een_vraag_laat_de_antwoorden_bewaard(tmp_path: Path, signaal: int) -> None:
     env = schone_env(TERM="xterm-256color")
-    kind = start_advies(tmp_path, env=env)
-    kies(kind, "In welke fase zit uw traject?", 1)  # uitwerking
-    kind.expect_exact("Met welk doel betrekt u burgers?")
-    kind.expect_exact("Uw antwoord:")
-    kind.kill(signaal)
-    kind.expect(pexpect.EOF)
-    kind.close()
+    kind = signaal_bij_vraag(tmp_path, env, [("In welke fase zit uw traject?", 1)],  # uitwerking
+                             "Met welk doel betrekt u burgers?", signaal)
     assert kind.signalstatus == signaal or kind.exitstatus not in (0, None)
     assert bewaard(env)["antwoorden"] == {"fase": "uitwerking"}
 
