@@ -15,6 +15,8 @@ from burgers_betrekken.model import (
     NiveauRegel,
     PLAATSHOUDER,
     WEET_NIET,
+    ALTIJD,
+    Voorrangsregel,
     Optie,
     Vraag,
     WeetNiet,
@@ -81,6 +83,11 @@ class BoomLezer:
         standaard_knoop = niveau_knoop.waarde.get("standaard") if niveau_knoop and niveau_knoop.is_map else None  # type: ignore[union-attr]
         regels = self._instrumentregels(top["instrumentregels"])
         let_op = self._let_op(top["let_op"])
+        voorrang = self._voorrang(top["gelijke_punten"])
+        wat_als = top["wat_als"]
+        for vid in wat_als or ():
+            if vid not in self.vraag_ids:
+                m.fout(f"'wat_als' noemt onbekende vraag '{vid}'{suggestie(vid, self.vraag_ids)}", top.locatie("wat_als"))
 
         m.stop_bij_fouten(ModelFout)
         assert boom_id and versie and titel and start and vragen is not None and standaard
@@ -88,7 +95,8 @@ class BoomLezer:
                     vragen=vragen, gewenst=gewenst, standaard_niveau=standaard, plafond=plafond,
                     instrumentregels=regels, let_op=let_op, bestand=self.bestand,
                     catalogus=str(Path(self.bestand).parent / meta["catalogus"]) if meta and meta["catalogus"] else None,
-                    standaard_locatie=standaard_knoop.locatie if standaard_knoop else None)
+                    standaard_locatie=standaard_knoop.locatie if standaard_knoop else None,
+                    voorrang=voorrang, wat_als=tuple(wat_als) if wat_als else None)
 
     # --- questions -----------------------------------------------------------------
 
@@ -213,44 +221,20 @@ class BoomLezer:
 
     def conditie(self, knoop: Knoop | None, wat: str,
                  niveau_mag: bool = True) -> Conditie | None:
-        m = self.m
-        if knoop is None:
-            return None
-        velden = m.object(knoop, vorm.CONDITIE, f"'wanneer' van {wat}", overige=self.vraag_ids)
-        if velden is None:
-            return None
-        vereist: list[tuple[str, frozenset[str]]] = []
-        niet = None
-        een_van: list[Conditie] = []
-        ok = velden.ok
-        for sleutel, waarde in velden.items():
-            if sleutel == "niet":
-                niet = self.conditie(waarde, wat, niveau_mag)
-                ok &= niet is not None
-            elif sleutel == "een_van":
-                for c in waarde or []:
-                    sub = self.conditie(c, wat, niveau_mag)
-                    ok &= sub is not None
-                    if sub is not None:
-                        een_van.append(sub)
-                ok &= waarde is not None
-            elif sleutel == NIVEAU and not niveau_mag:
-                m.fout(f"'wanneer' van {wat} kan niet naar '{NIVEAU}' kijken: de trede wordt hier nog bepaald",
-                       velden.locatie(sleutel))
-                ok = False
-            elif waarde is None:
-                ok = False
-            else:
-                if sleutel in self.optie_ids:
-                    toegestaan = self.optie_ids[sleutel]
-                    for i in waarde:
-                        if i not in toegestaan:
-                            m.fout(f"'wanneer' van {wat}: vraag '{sleutel}' heeft geen optie '{i}'"
-                                   f"{suggestie(i, toegestaan)} (opties: {opsomming(toegestaan)})",
-                                   velden.locatie(sleutel))
-                            ok = False
-                vereist.append((sleutel, frozenset(waarde)))
-        return Conditie(tuple(vereist), niet, tuple(een_van), knoop.locatie) if ok else None
+        def controleer(sleutel: str, waarden: tuple[str, ...], locatie: Locatie | None) -> bool:
+            if sleutel == NIVEAU and not niveau_mag:
+                self.m.fout(f"'wanneer' van {wat} kan niet naar '{NIVEAU}' kijken: de trede wordt hier nog bepaald",
+                            locatie)
+                return False
+            toegestaan = self.optie_ids.get(sleutel)
+            if toegestaan is None:
+                return True
+            for i in (i for i in waarden if i not in toegestaan):
+                self.m.fout(f"'wanneer' van {wat}: vraag '{sleutel}' heeft geen optie '{i}'"
+                            f"{suggestie(i, toegestaan)} (opties: {opsomming(toegestaan)})", locatie)
+            return all(i in toegestaan for i in waarden)
+
+        return self.m.conditie(knoop, vorm.CONDITIE, wat, self.vraag_ids, controleer)
 
     # --- rung rules ----------------------------------------------------------------
 
@@ -314,6 +298,21 @@ class BoomLezer:
             if naam not in self.vraag_ids and naam != NIVEAU:
                 self.m.fout(f"{wat} noemt '{{{naam}}}', maar er is geen vraag '{naam}'"
                             f"{suggestie(naam, [*self.vraag_ids, NIVEAU])}; gebruik een vraag-id of '{{{NIVEAU}}}'", loc)
+
+    # --- tie-breaks ----------------------------------------------------------------
+
+    def _voorrang(self, velden: dict[str, Knoop] | None) -> tuple[Voorrangsregel, ...]:
+        uit = []
+        for rid, rk in (velden or {}).items():
+            wat = f"gelijke_punten '{rid}'"
+            r = self.m.object(rk, vorm.VOORRANGSREGEL, wat)
+            if r is None:
+                continue
+            cond = self.conditie(r["wanneer"], wat) if "wanneer" in r else ALTIJD
+            if r.ok and cond is not None and r["kenmerk"] and r["volgorde"] and r["reden"]:
+                uit.append(Voorrangsregel(rid, cond, r["kenmerk"], r["volgorde"], r["reden"], rk.locatie,
+                                          r.locatie("volgorde")))
+        return tuple(uit)
 
     # --- caveats -------------------------------------------------------------------
 

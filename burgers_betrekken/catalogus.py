@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from burgers_betrekken.errors import Locatie, ModelFout, Probleem
-from burgers_betrekken.model import NIVEAU, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede
+from burgers_betrekken.model import NIVEAU, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede, Uitsluiting
 from burgers_betrekken import vorm
 from burgers_betrekken.velden import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.yamlsource import Knoop, lees_inhoud, zonder_gc
@@ -98,16 +98,50 @@ class CatalogusLezer:
                     m.fout(f"{wat} noemt onbekende trede '{n}'{suggestie(n, tredes)} "
                            f"(treden: {opsomming(tredes)})", v.locatie("niveaus"))
             eigen = self._eigen_kenmerken(v.knoop("kenmerken"), kenmerken, wat)
+            niet_teksten, uitsluitingen = self._wanneer_niet(v["wanneer_niet"], kenmerken, tredes, wat)
             if v.ok and v["naam"] and v["samenvatting"] and v["niveaus"] and eigen is not None:
                 uit.append(Instrument(
                     id=iid, naam=v["naam"], samenvatting=v["samenvatting"], niveaus=v["niveaus"], kenmerken=eigen,
-                    wanneer_wel=v["wanneer_wel"] or (), wanneer_niet=v["wanneer_niet"] or (),
+                    wanneer_wel=v["wanneer_wel"] or (), wanneer_niet=niet_teksten, uitsluitingen=uitsluitingen,
                     sterke_punten=v["sterke_punten"] or (), beperkingen=v["beperkingen"] or (),
                     kosten_indicatie=v["kosten"], doorlooptijd_indicatie=v["doorlooptijd"],
                     deelnemers=v["deelnemers"], voorbeeld=v["voorbeeld"], bron=v["bron"],
                     locatie=plekken.get(iid, ik.locatie),
                 ))
         return tuple(uit)
+
+    def _wanneer_niet(self, items: list | None, kenmerken: dict[str, Kenmerk], tredes: list[str],
+                      wat: str) -> tuple[tuple[str, ...], tuple[Uitsluiting, ...]]:
+        """The texts of `wanneer_niet` (all of them, for the reader) and the items with a
+        condition (for the engine)."""
+        teksten: list[str] = []
+        uitsluitingen: list[Uitsluiting] = []
+        for item in items or ():
+            if isinstance(item, str):
+                teksten.append(item)
+                continue
+            iwat = f"'wanneer_niet' van {wat}"
+            u = self.m.object(item, vorm.UITSLUITING, iwat)
+            if u is None or u["tekst"] is None:
+                continue
+            teksten.append(u["tekst"])
+            cond = self.kenmerkconditie(u["wanneer"], iwat, kenmerken, tredes)
+            if cond is not None and u.ok:
+                uitsluitingen.append(Uitsluiting(u["tekst"], cond, item.locatie))
+        return tuple(teksten), tuple(uitsluitingen)
+
+    def kenmerkconditie(self, knoop: Knoop | None, wat: str, kenmerken: dict[str, Kenmerk],
+                        tredes: list[str]) -> Conditie | None:
+        """A condition over kenmerken (and `niveau`): every value must be one the kenmerk knows."""
+        def controleer(sleutel: str, waarden: tuple[str, ...], locatie: Locatie | None) -> bool:
+            toegestaan = tredes if sleutel == NIVEAU else list(kenmerken[sleutel].waarden)
+            soort = "trede" if sleutel == NIVEAU else "waarde"
+            for w in (w for w in waarden if w not in toegestaan):
+                self.m.fout(f"'wanneer' van {wat}: '{sleutel}' kent geen {soort} '{w}'{suggestie(w, toegestaan)} "
+                            f"({opsomming(toegestaan)})", locatie)
+            return all(w in toegestaan for w in waarden)
+
+        return self.m.conditie(knoop, vorm.KENMERKCONDITIE, wat, kenmerken, controleer)
 
     def _eigen_kenmerken(self, knoop: Knoop | None, kenmerken: dict[str, Kenmerk],
                          wat: str) -> dict[str, tuple[str, ...]] | None:
@@ -183,6 +217,19 @@ def samenhang_problemen(boom: Boom, catalogus: Catalogus) -> list[Probleem]:
             if w not in bekend:
                 m.fout(f"{wat}: kenmerk '{regel.kenmerk}' kent geen {wat_is} '{w}'{suggestie(w, toegestaan)} "
                        f"({opsomming(toegestaan)})", regel.waarden_locatie or regel.locatie)
+    for vr in boom.voorrang:
+        wat = f"gelijke_punten '{vr.id}'"
+        conditie(vr.wanneer, wat)
+        if vr.kenmerk not in catalogus.kenmerken and vr.kenmerk != NIVEAUS:
+            eigen = list(catalogus.kenmerken)
+            m.fout(f"{wat} noemt onbekend kenmerk '{vr.kenmerk}'{suggestie(vr.kenmerk, eigen)} "
+                   f"(kenmerken in {catalogus.bestand}: {opsomming(eigen)})", vr.locatie)
+            continue
+        toegestaan = tredes if vr.kenmerk == NIVEAUS else list(catalogus.kenmerken[vr.kenmerk].waarden)
+        for w in vr.volgorde:
+            if w not in toegestaan:
+                m.fout(f"{wat}: kenmerk '{vr.kenmerk}' kent geen waarde '{w}'{suggestie(w, toegestaan)} "
+                       f"({opsomming(toegestaan)})", vr.volgorde_locatie or vr.locatie)
     for let_op in boom.let_op:
         conditie(let_op.wanneer, f"let_op '{let_op.id}'")
     if not m.fouten:  # with broken references the analysis would only repeat them as warnings

@@ -59,6 +59,7 @@ def advies(
 ) -> None:
     """Beantwoord de beslisboom en krijg een onderbouwd advies: trede, instrumenten en aandachtspunten."""
     from burgers_betrekken import bewaren, bronnen, engine
+    from burgers_betrekken.watals import met_wat_als
     from burgers_betrekken.verslag import Verslag
 
     scherm_formaat, bestand_formaat = _formaten(formaat, uitvoer)
@@ -77,7 +78,7 @@ def advies(
         from burgers_betrekken.antwoorden import laad_antwoorden
 
         a = laad_antwoorden(antwoorden)
-        resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
+        resultaat = met_wat_als(engine.advies(b, c, a.waarden, a.locaties, a.bron))
         motivering = motivering or a.motivering
         interactief = False
     else:
@@ -96,7 +97,7 @@ def advies(
             if gesprek.antwoorden and autosave.exists():
                 e.hint = f"Uw antwoorden zijn bewaard in {autosave}. Ga verder met: bb advies --hervat"
             raise
-        resultaat = engine.advies(b, c, keuzes)
+        resultaat = met_wat_als(engine.advies(b, c, keuzes))
         interactief = sys.stdin.isatty()
         eenvoudig = plat
 

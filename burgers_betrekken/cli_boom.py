@@ -98,8 +98,11 @@ def paden(
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
     hoogstens: int = typer.Option(10_000, "--hoogstens", metavar="N", min=1,
                                   help="Toon hoogstens zoveel paden (een grote boom heeft er miljoenen)."),
+    statistiek: bool = typer.Option(False, "--statistiek",
+                                    help="Alleen de cijfers: paden zonder instrument, gelijke beste instrumenten, "
+                                         "instrumenten tegen hun 'wanneer niet' of zonder participatie."),
 ) -> None:
-    """Toon elk pad door de boom met het advies waar het op uitkomt."""
+    """Toon elk pad door de boom met het advies waar het op uitkomt (of met --statistiek de cijfers)."""
     from itertools import islice
 
     from burgers_betrekken import engine
@@ -115,6 +118,21 @@ def paden(
 
         print(f"let op: de boom heeft {aantal_tekst(totaal)}; alleen de eerste {len(adviezen)} worden getoond "
               f"(kies er meer met --hoogstens)", file=sys.stderr)
+    if statistiek:
+        from dataclasses import asdict
+
+        from burgers_betrekken.statistiek import tel
+
+        cijfers = tel(adviezen)
+        if formaat == "json":
+            from burgers_betrekken.export import als_json
+
+            print(als_json({"boom": boom.id, **asdict(cijfers)}))
+            return
+        from burgers_betrekken import render, render_boom
+
+        render.console().print(render_boom.padcijfers(boom, cijfers))
+        return
     if formaat == "json":
         from burgers_betrekken.export import als_json, pad_als_data
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from burgers_betrekken.errors import AntwoordFout, Locatie, Probleem
 from burgers_betrekken.model import (
     EINDE,
     NIVEAU,
     Boom,
+    Conditie,
     Catalogus,
     Instrument,
     InstrumentRegel,
@@ -21,10 +22,18 @@ from burgers_betrekken.model import (
     WEET_NIET,
     Trede,
     Vraag,
+    Voorrangsregel,
 )
 from burgers_betrekken.woorden import opsomming, suggestie
 
+if TYPE_CHECKING:
+    from burgers_betrekken.watals import Verandering
+
 GEEN_REDEN = "geen van uw antwoorden pleit voor dit instrument"
+GEEN_PARTICIPATIE = ("op de trede {niveau} krijgen burgers geen invloed; een instrument zou participatie "
+                     "beloven die er niet is")
+WANNEER_NIET = "wanneer_niet"
+"""`Reden.regel` of a reason that comes from the instrument's own `wanneer_niet` in the catalogue."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,8 @@ class Aanbeveling:
     instrument: Instrument
     punten: int
     redenen: tuple[Reden, ...]
+    rang: int = 1  # 1 = best passend; instruments the advice cannot tell apart share a rank
+    voorrang: tuple[Reden, ...] = ()  # why it goes before the next instrument with equal points
 
 
 @dataclass(frozen=True)
@@ -81,10 +92,29 @@ class Advies:
     instrumenten: tuple[Aanbeveling, ...]
     afgevallen: tuple[Afgevallen, ...]
     let_op: tuple[LetOp, ...]
+    situatie: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    wat_als: tuple["Verandering", ...] | None = None  # filled by `watals.met_wat_als`; None: not computed
 
     @property
     def participatie(self) -> bool:
         return self.niveau.participatie
+
+    @property
+    def beste(self) -> tuple[Aanbeveling, ...]:
+        """The instruments the advice names as best: one, or several that are equally fit."""
+        return tuple(a for a in self.instrumenten if a.rang == 1)
+
+    @property
+    def blokkades(self) -> tuple[tuple[str, int], ...]:
+        """With participation but no instrument: the reasons instruments fell off, with how many
+        each reason removed, most first (ties in the order the tree lists its rules)."""
+        if not self.participatie or self.instrumenten:
+            return ()
+        tel: dict[str, int] = {}
+        for a in self.afgevallen:
+            for r in a.redenen:
+                tel[r.tekst] = tel.get(r.tekst, 0) + 1
+        return tuple(sorted(tel.items(), key=lambda paar: -paar[1]))
 
     @property
     def feiten(self) -> dict[str, str]:
@@ -192,22 +222,104 @@ def advies(boom: Boom, catalogus: Catalogus, antwoorden: Mapping[str, str],
     feiten[NIVEAU] = niveau.id
     labels = {s.vraag.id: s.optie.label for s in pad} | {NIVEAU: niveau.naam.lower()}
 
+    regels = [r for r in boom.instrumentregels if r.wanneer.geldt(feiten)]
+    situatie = _situatie(regels, feiten, niveau)
     aanbevolen: list[Aanbeveling] = []
     afgevallen: list[Afgevallen] = []
-    regels = [r for r in boom.instrumentregels if r.wanneer.geldt(feiten)]
     for instrument in catalogus.instrumenten:
+        if not niveau.participatie:  # no influence, so no instrument: nothing to promise
+            afgevallen.append(Afgevallen(instrument, (Reden(vul_in(GEEN_PARTICIPATIE, labels), None),)))
+            continue
         punten, voor, tegen = _beoordeel(instrument, regels, feiten, labels)
+        tegen += [Reden(_als_reden(u.tekst), WANNEER_NIET) for u in instrument.uitsluitingen
+                  if sluit_uit(u.wanneer, situatie)]
         if tegen:
             afgevallen.append(Afgevallen(instrument, tuple(tegen)))
         elif not voor:
             afgevallen.append(Afgevallen(instrument, (Reden(GEEN_REDEN, None),)))
         else:
             aanbevolen.append(Aanbeveling(instrument, punten, tuple(voor)))
-    volgorde = {i.id: n for n, i in enumerate(catalogus.instrumenten)}
-    aanbevolen.sort(key=lambda a: (-a.punten, volgorde[a.instrument.id]))
+    actief = [v for v in boom.voorrang if v.wanneer.geldt(feiten)]
     let_op = tuple(lo for lo in boom.let_op if lo.wanneer.geldt(feiten))
-    return Advies(boom, catalogus, pad, genegeerd, niveau, bepaling, tuple(aanbevolen),
-                  tuple(afgevallen), let_op)
+    return Advies(boom, catalogus, pad, genegeerd, niveau, bepaling, rangschik(aanbevolen, actief, catalogus),
+                  tuple(afgevallen), let_op, situatie)
+
+
+def _situatie(regels: list[InstrumentRegel], feiten: Mapping[str, str], niveau: Trede) -> dict[str, frozenset[str]]:
+    """What the answers look for, per kenmerk: the values the active rules seek, and the rung."""
+    gezocht: dict[str, set[str]] = {}
+    for r in regels:
+        gezocht.setdefault(r.kenmerk, set()).update(gezochte_waarden(r, feiten))
+    uit = {k: frozenset(v) for k, v in gezocht.items()}
+    uit[NIVEAU] = frozenset((niveau.id,))
+    return uit
+
+
+def _als_reden(tekst: str) -> str:
+    """A catalogue sentence ("U zoekt ... .") in the style of the tree's reasons ("u zoekt ...")."""
+    tekst = tekst.rstrip(".")
+    return tekst if tekst[1:2].isupper() else tekst[:1].lower() + tekst[1:]
+
+
+def sluit_uit(wanneer: Conditie, situatie: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a `wanneer_niet` condition holds. Only a situation that says something about
+    every kenmerk the condition names can rule an instrument out."""
+    return all(k in situatie for k in wanneer.sleutels()) and wanneer.geldt(situatie)
+
+
+def rangschik(aanbevolen: list[Aanbeveling], voorrang: list[Voorrangsregel],
+              catalogus: Catalogus) -> tuple[Aanbeveling, ...]:
+    """Order by points, then by the tree's tie-break rules; instruments still equal share a rank
+    (listed by name, which means nothing). Each instrument that goes before the next one on
+    equal points gets the tie-break that decided it as a reason."""
+    def sleutel(a: Aanbeveling) -> tuple[int, ...]:
+        return (-a.punten, *(v.positie(a.instrument) for v in voorrang))
+
+    rij = sorted(aanbevolen, key=lambda a: (sleutel(a), a.instrument.naam.casefold(), a.instrument.id))
+    groepen: list[list[Aanbeveling]] = []
+    for a in rij:
+        if groepen and sleutel(groepen[-1][0]) == sleutel(a):
+            groepen[-1].append(a)
+        else:
+            groepen.append([a])
+    uit: list[Aanbeveling] = []
+    for rang, groep in enumerate(groepen, start=1):
+        volgende = groepen[rang][0] if rang < len(groepen) else None
+        for a in groep:
+            extra: tuple[Reden, ...] = ()
+            if volgende is not None and volgende.punten == a.punten:
+                v = next(v for v in voorrang if v.positie(a.instrument) != v.positie(volgende.instrument))
+                extra = (Reden(f"{v.reden}: {_waarde(v, a.instrument, catalogus)} (bij {volgende.instrument.naam}: "
+                               f"{_waarde(v, volgende.instrument, catalogus)})", v.id),)
+            uit.append(Aanbeveling(a.instrument, a.punten, a.redenen, rang, extra))
+    return tuple(uit)
+
+
+def _waarde(v: Voorrangsregel, instrument: Instrument, catalogus: Catalogus) -> str:
+    """The label of the instrument's value that counted for a tie-break rule."""
+    positie = v.positie(instrument)
+    if positie >= len(v.volgorde):
+        return "geen " + (catalogus.kenmerken[v.kenmerk].naam.lower() if v.kenmerk in catalogus.kenmerken else v.kenmerk)
+    waarde = v.volgorde[positie]
+    kenmerk = catalogus.kenmerken.get(v.kenmerk)
+    return kenmerk.label(waarde) if kenmerk else waarde
+
+
+def onderscheid(catalogus: Catalogus, groep: tuple[Aanbeveling, ...]) -> dict[str, tuple[str, ...]]:
+    """For instruments the advice cannot tell apart: per instrument, its values of the kenmerken
+    on which the group differs ("kanaal: online"), in the catalogue's order of kenmerken."""
+    uit: dict[str, list[str]] = {a.instrument.id: [] for a in groep}
+    for kid, kenmerk in catalogus.kenmerken.items():
+        waarden = {a.instrument.id: a.instrument.kenmerk(kid) for a in groep}
+        if len({frozenset(w) for w in waarden.values()}) < 2:
+            continue
+        for iid, w in waarden.items():
+            uit[iid].append(f"{kenmerk.naam.lower()}: {', '.join(kenmerk.label(x) for x in w) if w else '—'}")
+    if len({a.instrument.deelnemers for a in groep}) > 1:
+        for a in groep:
+            if a.instrument.deelnemers:
+                uit[a.instrument.id].append(a.instrument.deelnemers.rstrip(".").lower())
+    return {k: tuple(v) for k, v in uit.items()}
 
 
 def _beoordeel(instrument: Instrument, regels: list[InstrumentRegel], feiten: Mapping[str, str],

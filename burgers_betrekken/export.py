@@ -17,6 +17,7 @@ def pad_als_data(nummer: int, advies: Advies) -> dict[str, Any]:
         "niveau": advies.niveau.id,
         "participatie": advies.participatie,
         "instrumenten": [a.instrument.id for a in advies.instrumenten],
+        "beste": [a.instrument.id for a in advies.beste],
         "let_op": [lo.id for lo in advies.let_op],
     }
 

@@ -45,9 +45,18 @@ class Conditie:
     een_van: tuple[Conditie, ...] = ()
     locatie: Locatie | None = field(default=None, compare=False)
 
-    def geldt(self, feiten: Mapping[str, str]) -> bool:
-        if not all(feiten.get(sleutel) in waarden for sleutel, waarden in self.vereist):
-            return False
+    def geldt(self, feiten: Mapping[str, str | frozenset[str]]) -> bool:
+        """Whether the condition holds. A fact is one value (an answer, the rung) or a set of
+        values (what a situation looks for in a kenmerk): a set matches when it shares a value."""
+        for sleutel, waarden in self.vereist:
+            feit = feiten.get(sleutel)
+            if feit is None:
+                return False
+            if feit.__class__ is str:
+                if feit not in waarden:
+                    return False
+            elif waarden.isdisjoint(feit):
+                return False
         if self.niet is not None and self.niet.geldt(feiten):
             return False
         if self.een_van and not any(c.geldt(feiten) for c in self.een_van):
@@ -157,6 +166,26 @@ class InstrumentRegel:
 
 
 @dataclass(frozen=True)
+class Voorrangsregel:
+    """`gelijke_punten:` — how instruments with equal points are told apart. When `wanneer`
+    holds, an instrument whose kenmerk has a value earlier in `volgorde` goes first, and
+    shows `reden` as the reason it went first. Rules are applied in the order of the tree."""
+
+    id: str
+    wanneer: Conditie
+    kenmerk: str
+    volgorde: tuple[str, ...]
+    reden: str
+    locatie: Locatie | None = field(default=None, compare=False)
+    volgorde_locatie: Locatie | None = field(default=None, compare=False)
+
+    def positie(self, instrument: Instrument) -> int:
+        """Where the instrument's best value stands in `volgorde`; behind all when it has none."""
+        waarden = instrument.kenmerk(self.kenmerk)
+        return min((self.volgorde.index(w) for w in waarden if w in self.volgorde), default=len(self.volgorde))
+
+
+@dataclass(frozen=True)
 class LetOp:
     id: str
     titel: str
@@ -182,6 +211,8 @@ class Boom:
     bestand: str
     catalogus: str | None = None  # the catalogue file this tree names, resolved against its folder
     standaard_locatie: Locatie | None = field(default=None, compare=False)
+    voorrang: tuple[Voorrangsregel, ...] = ()  # `gelijke_punten:`, in order
+    wat_als: tuple[str, ...] | None = None  # questions whose answer can be negotiated; None: all
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vragen", _bevroren(self.vragen))
@@ -223,6 +254,17 @@ class Kenmerk:
 
 
 @dataclass(frozen=True)
+class Uitsluiting:
+    """A `wanneer_niet` the engine can check: when `wanneer` holds for the situation (the
+    kenmerk values the tree's active rules look for, and the rung), the instrument falls off
+    with `tekst` as its reason. Kenmerken the situation says nothing about never match."""
+
+    tekst: str
+    wanneer: Conditie
+    locatie: Locatie | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Instrument:
     id: str
     naam: str
@@ -239,6 +281,7 @@ class Instrument:
     voorbeeld: str | None
     bron: str | None
     locatie: Locatie | None = field(default=None, compare=False)
+    uitsluitingen: tuple[Uitsluiting, ...] = ()  # the `wanneer_niet` items with a condition
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kenmerken", _bevroren(self.kenmerken))

@@ -10,13 +10,16 @@ import re
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from burgers_betrekken import adviestekst
 from burgers_betrekken.engine import afgevallen_gegroepeerd
 from burgers_betrekken.errors import BbFout
 from burgers_betrekken.model import WEET_NIET, Catalogus, Instrument, Vraag
@@ -74,6 +77,10 @@ def _kop(titel: str) -> RenderableType:
 def advies(advies: Advies) -> RenderableType:
     delen: list[RenderableType] = [_samenvatting(advies), _kop("Participatieladder"), _ladder(advies)]
     delen += [_kop("Aanbevolen instrumenten"), _aanbevolen(advies)]
+    if advies.wat_als:
+        delen += [_kop("Wat als"), Padding(_redenen(adviestekst.wat_als_regels(advies), "→", "cyan"), (0, 2))]
+    elif (geen := adviestekst.wat_als_geen(advies)) is not None:
+        delen += [_kop("Wat als"), Padding(t(geen), (0, 2))]
     if advies.afgevallen:
         delen += [_kop("Afgevallen instrumenten"), _afgevallen(advies)]
     if advies.aannames:
@@ -94,13 +101,8 @@ def _samenvatting(advies: Advies) -> RenderableType:
     else:
         tekst.append("Dit is geen participatie", style="bold")
         tekst.append(f": het advies komt uit op de trede {veilig(niveau.naam).lower()}.")
-    if advies.instrumenten:
-        beste = advies.instrumenten[0].instrument.naam
-        tekst.append("\nBest passend: ")
-        tekst.append(veilig(beste), style="bold")
-        tekst.append(".")
-    else:
-        tekst.append("\nGeen instrument past bij uw antwoorden.")
+    tekst.append("\n")
+    tekst.append(veilig(adviestekst.kopregel(advies)), style="bold" if advies.beste else "")
     titel = Text(f"Advies · {veilig(advies.boom.titel)}", style="bold")
     return Panel(tekst, title=titel, title_align="left", box=box.ROUNDED, padding=(0, 1))
 
@@ -141,15 +143,31 @@ def _redenen(redenen: Iterable[str], teken: str, stijl: str) -> RenderableType:
 
 
 def _aanbevolen(advies: Advies) -> RenderableType:
+    if not advies.participatie:
+        return Padding(Text("Geen: op deze trede krijgen burgers geen invloed, dus er is geen instrument om "
+                            "aan te bevelen. Zie 'Let op' voor wat u wel doet."), (0, 2))
     if not advies.instrumenten:
-        return Padding(Text("Geen enkel instrument past bij uw antwoorden; zie hieronder waarom."), (0, 2))
-    delen: list[RenderableType] = []
-    for nr, a in enumerate(advies.instrumenten[:PROMINENT], start=1):
-        kop = Text(f"{nr}. ", style="bold")
+        delen: list[RenderableType] = [Padding(Text("Geen enkel instrument past bij uw antwoorden. "
+                                                    "Wat de instrumenten vooral tegenhoudt:"), (0, 2))]
+        delen.append(Padding(_redenen(adviestekst.waarom_geen(advies), "−", "red"), (0, 4)))
+        if advies.wat_als:
+            delen.append(Padding(Text("Wat zou helpen, staat onder 'Wat als'."), (0, 2)))
+        return Group(*delen)
+    delen = []
+    gelijk = adviestekst.gelijk_onderscheid(advies)
+    if gelijk:
+        delen.append(Padding(Text(f"Even passend: {veilig(adviestekst.namen([n for n, _ in gelijk]))}. "
+                                  "Uw antwoorden maken geen verschil tussen deze instrumenten; kies op "
+                                  "wat ze van elkaar onderscheidt:",
+                                  style="bold"), (0, 2)))
+        delen.append(Padding(_redenen((f"{n}: {w}" for n, w in gelijk), "•", "cyan"), (0, 4, 1, 4)))
+    for a in advies.instrumenten[:PROMINENT]:
+        kop = Text(f"{a.rang}. ", style="bold")
         kop.append(veilig(a.instrument.naam), style="bold")
         kop.append(f"  ({a.instrument.id})", style="dim")
         delen.append(Padding(kop, (0, 2)))
-        delen.append(Padding(_redenen((r.tekst for r in a.redenen), "+", "green"), (0, 5)))
+        redenen = [r.tekst for r in a.redenen] + [f"gaat voor bij gelijke punten: {r.tekst}" for r in a.voorrang]
+        delen.append(Padding(_redenen(redenen, "+", "green"), (0, 5)))
     rest = advies.instrumenten[PROMINENT:]
     if rest:
         ook = Text("Ook mogelijk: ", style="bold")
@@ -160,7 +178,7 @@ def _aanbevolen(advies: Advies) -> RenderableType:
 
 def _afgevallen(advies: Advies) -> RenderableType:
     tabel = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False, expand=False)
-    tabel.add_column(no_wrap=True, style="bold")
+    tabel.add_column(style="bold", max_width=24)
     tabel.add_column(ratio=1)
     for namen, redenen in afgevallen_gegroepeerd(advies.afgevallen):  # same reasons: one row
         tabel.add_row(t(",\n".join(namen)), _redenen(redenen, "−", "red"))
@@ -205,18 +223,39 @@ def _treden(catalogus: Catalogus, instrument: Instrument) -> str:
     return namen[0] if len(namen) == 1 else f"{namen[0]}–\n{namen[-1]}"
 
 
+class _Id:
+    """An id in a narrow column: broken after an underscore when it does not fit, never inside a
+    part, so what is left on each line can still be read (and the whole can be typed) as the id."""
+
+    def __init__(self, tekst: str, stijl: str = "") -> None:
+        self.delen = re.findall(r"[^_]*_|[^_]+", veilig(tekst)) or [""]
+        self.stijl = stijl
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(max(cell_len(d) for d in self.delen), sum(cell_len(d) for d in self.delen))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        regels = [""]
+        for deel in self.delen:
+            if regels[-1] and cell_len(regels[-1]) + cell_len(deel) > options.max_width:
+                regels.append("")
+            regels[-1] += deel
+        yield Text("\n".join(regels), style=self.stijl, overflow="fold")
+
+
 def catalogus_tabel(catalogus: Catalogus, instrumenten: tuple[Instrument, ...]) -> RenderableType:
     """One row per instrument: name with its id, the rungs it serves, the catalogue's table kenmerken.
-    Multi-valued cells put each value on its own line, so nothing wraps mid-label at 80 columns."""
+    Multi-valued cells put each value on its own line, so nothing wraps mid-label at 80 columns; a
+    long name wraps between words, a long id after an underscore."""
     tabel = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, show_lines=True, show_edge=False,
                   title=Text(f"{len(instrumenten)} instrumenten", style="bold"), title_justify="left")
-    tabel.add_column("Instrument", no_wrap=True)
+    tabel.add_column("Instrument", overflow="fold")
     tabel.add_column("Treden", no_wrap=True)
     for kid in catalogus.tabel:
         tabel.add_column(veilig(catalogus.kenmerken[kid].naam))
     for i in instrumenten:
-        naam = Text.assemble((veilig(i.naam), "bold"), "\n", (i.id, "dim"))
-        cellen = [naam, t(_treden(catalogus, i))]
+        naam = Group(t(i.naam, "bold"), _Id(i.id, "dim"))
+        cellen: list[RenderableType] = [naam, t(_treden(catalogus, i))]
         for kid in catalogus.tabel:
             cellen.append(t("\n".join(catalogus.kenmerken[kid].label(w) for w in i.kenmerk(kid))))
         tabel.add_row(*cellen)

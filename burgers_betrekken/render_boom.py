@@ -131,13 +131,35 @@ def paden_tabel(adviezen: Sequence[Advies]) -> RenderableType:
         if not a.participatie:
             uit.append(" (geen participatie)")
         for aanbeveling in a.instrumenten[:PROMINENT]:
-            uit.append(f"\n{veilig(aanbeveling.instrument.id)}")
+            uit.append(f"\n{aanbeveling.rang}. {veilig(aanbeveling.instrument.id)}")
         if not a.instrumenten:
             uit.append("\n(geen instrument)", style="dim")
         if a.let_op:
             uit.append("\nlet op: " + ", ".join(veilig(lo.id) for lo in a.let_op), style="yellow")
         tabel.add_row(str(nummer), antwoorden, uit, end_section=True)
     return tabel
+
+
+def padcijfers(boom: Boom, cijfers: "Padcijfers") -> RenderableType:
+    """`bb boom paden --statistiek`: one row per figure; a fault (`FOUTEN`) that is not 0 in red, with
+    example answers to look into."""
+    from burgers_betrekken.statistiek import FOUTEN, REGELS
+
+    tabel = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=Text(f"Paden door boom '{veilig(boom.id)}'",
+                                                                   style="bold"), title_justify="left")
+    tabel.add_column("Cijfer", ratio=1)
+    tabel.add_column("Aantal", justify="right", no_wrap=True)
+    for sleutel, omschrijving in REGELS:
+        waarde = getattr(cijfers, sleutel)
+        fout = waarde and sleutel in FOUTEN
+        tabel.add_row(Text(omschrijving), Text(str(waarde), style="bold red" if fout else ""))
+    voorbeelden = Text()
+    for sleutel, lijst in cijfers.voorbeelden.items():
+        if sleutel not in FOUTEN:
+            continue
+        for antwoorden in lijst:
+            voorbeelden.append(f"\n{sleutel}: " + ", ".join(f"{k}={v}" for k, v in antwoorden.items()), style="red")
+    return Group(tabel, voorbeelden) if voorbeelden else tabel
 
 
 # --- bb boom toon --------------------------------------------------------------------------------------

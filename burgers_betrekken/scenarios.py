@@ -27,6 +27,7 @@ class Verwachting:
     niveau: str | None = None
     participatie: bool | None = None
     eerste: str | None = None
+    beste: tuple[str, ...] = ()
     top: int = 3
     in_top: tuple[str, ...] = ()
     niet_in_top: tuple[str, ...] = ()
@@ -123,7 +124,7 @@ def scenario_problemen(reeks: Scenarioset, boom: Boom, catalogus: Catalogus) -> 
             ("niveau", (v.niveau,) if v.niveau else (), "onbekende trede", tredes),
             ("eerste", (v.eerste,) if v.eerste else (), "onbekend instrument", instrumenten),
             *[(k, getattr(v, k), "onbekend instrument", instrumenten)
-              for k in ("in_top", "niet_in_top", "aanbevolen", "niet_aanbevolen")],
+              for k in ("beste", "in_top", "niet_in_top", "aanbevolen", "niet_aanbevolen")],
             *[(k, getattr(v, k), "onbekend aandachtspunt", let_op) for k in ("let_op", "geen_let_op")],
             ("aannames", v.aannames, "onbekende vraag", list(boom.vragen)),
         ]
@@ -184,6 +185,9 @@ def toets(scenario: Scenario, boom: Boom, catalogus: Catalogus) -> Uitslag:
         afwijking("participatie", "ja" if v.participatie else "nee", "ja" if a.participatie else "nee")
     if v.eerste is not None and (aanbevolen[:1] != [v.eerste]):
         afwijking("eerste", v.eerste, aanbevolen[0] if aanbevolen else "(geen instrument aanbevolen)")
+    beste = sorted(x.instrument.id for x in a.beste)
+    if v.beste and sorted(v.beste) != beste:
+        afwijking("beste", _lijst(sorted(v.beste)), _lijst(beste) if beste else "(geen instrument aanbevolen)")
     te_vinden = [
         ("in_top", v.in_top, top, True, f"in de top {v.top}"),
         ("niet_in_top", v.niet_in_top, top, False, f"niet in de top {v.top}"),

@@ -22,6 +22,7 @@ from burgers_betrekken.vorm import (
     Ref,
     Tekst,
     Teksten,
+    TekstenOf,
     Vorm,
 )
 
@@ -61,6 +62,9 @@ def _vorm(v: Vorm, beschrijving: str = "") -> dict[str, Any]:
     elif isinstance(v, Teksten):
         tekst = {"type": "string", "minLength": 1, "pattern": r"\S"}
         uit = {"oneOf": [tekst, {"type": "array", "items": tekst}]}
+    elif isinstance(v, TekstenOf):
+        tekst = {"type": "string", "minLength": 1, "pattern": r"\S"}
+        uit = {"oneOf": [tekst, {"type": "array", "items": {"oneOf": [tekst, _vorm(v.object)]}}]}
     elif isinstance(v, GeheelGetal):
         uit = {"type": "integer"}
         if v.minimum is not None:

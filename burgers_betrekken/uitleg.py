@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from burgers_betrekken.engine import Advies, gezochte_waarden, past
+from burgers_betrekken.engine import WANNEER_NIET, Advies, gezochte_waarden, past
 from burgers_betrekken.model import NIVEAU, Conditie, Instrument, InstrumentRegel, NiveauRegel
 
 
@@ -44,11 +44,24 @@ def leg_uit(advies: Advies) -> Uitleg:
     aanbevolen = {a.instrument.id: a.punten for a in advies.instrumenten}
     volgorde = [a.instrument for a in advies.instrumenten] + [a.instrument for a in advies.afgevallen]
     instrumenten = tuple(
-        InstrumentUitleg(i.id, i.naam, i.id in aanbevolen, aanbevolen.get(i.id, 0),
-                         tuple(g for r in regels if (g := _instrumentgrond(advies, i, r)) is not None))
+        InstrumentUitleg(i.id, i.naam, i.id in aanbevolen, aanbevolen.get(i.id, 0), _gronden(advies, i, regels))
         for i in volgorde)
     let_op = tuple(Grond(lo.id, "getoond", lo.titel, _antwoorden(advies, lo.wanneer)) for lo in advies.let_op)
     return Uitleg(_niveau(advies), _uitkomst(advies), instrumenten, let_op)
+
+
+def _gronden(advies: Advies, instrument: Instrument, regels: list[InstrumentRegel]) -> tuple[Grond, ...]:
+    """The rules that counted for one instrument. On a rung without participation no rule was
+    weighed: the rung alone is why it fell off. Reasons that come from no tree rule (the
+    instrument's own `wanneer_niet`, or no answer pleading for it) are named as well."""
+    eigen = next((a.redenen for a in advies.afgevallen if a.instrument.id == instrument.id), ())
+    trede = (("Trede van het advies", advies.niveau.naam),)
+    if not advies.niveau.participatie:
+        return tuple(Grond(NIVEAU, "valt af", r.tekst, trede) for r in eigen)
+    uit = [g for r in regels if (g := _instrumentgrond(advies, instrument, r)) is not None]
+    uit += [Grond(WANNEER_NIET, "valt af", r.tekst, ()) for r in eigen if r.regel == WANNEER_NIET]
+    uit += [Grond("geen_reden", "valt af", r.tekst, ()) for r in eigen if r.regel is None]
+    return tuple(uit)
 
 
 def _antwoorden(advies: Advies, conditie: Conditie, ook: str | None = None) -> tuple[tuple[str, str], ...]:

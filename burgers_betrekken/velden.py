@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Any, Collection, Iterable
+from typing import Any, Callable, Collection, Iterable
 
 from burgers_betrekken.errors import BbFout, Locatie, Probleem
+from burgers_betrekken.model import Conditie
 from burgers_betrekken.woorden import onbekend, opsomming, suggestie
 from burgers_betrekken.vorm import (
     ID_PATROON as _ID,
@@ -25,6 +26,7 @@ from burgers_betrekken.vorm import (
     Object,
     Tekst,
     Teksten,
+    TekstenOf,
     Vorm,
 )
 from burgers_betrekken.yamlsource import Knoop
@@ -123,6 +125,39 @@ class Meldingen:
                 self.fout(f"{wat} mist de verplichte sleutel '{sleutel}'", knoop.locatie)
         return gelezen
 
+    def conditie(self, knoop: Knoop | None, vorm: Object, wat: str, overige: Collection[str],
+                 controleer: Callable[[str, tuple[str, ...], Locatie | None], bool]) -> Conditie | None:
+        """Read a condition (`niet`, `een_van`, and keys from `overige` with their values), for a
+        tree (question ids and options) or a catalogue (kenmerken and values) alike. `controleer`
+        checks one key's values where they stand and reports what is wrong."""
+        if knoop is None:
+            return None
+        velden = self.object(knoop, vorm, f"'wanneer' van {wat}", overige=overige)
+        if velden is None:
+            return None
+        vereist: list[tuple[str, frozenset[str]]] = []
+        niet = None
+        een_van: list[Conditie] = []
+        ok = velden.ok
+        for sleutel, waarde in velden.items():
+            if sleutel == "niet":
+                niet = self.conditie(waarde, vorm, wat, overige, controleer)
+                ok &= niet is not None
+            elif sleutel == "een_van":
+                for c in waarde or []:
+                    sub = self.conditie(c, vorm, wat, overige, controleer)
+                    ok &= sub is not None
+                    if sub is not None:
+                        een_van.append(sub)
+                ok &= waarde is not None
+            elif waarde is None:
+                ok = False
+            elif controleer(sleutel, waarde, velden.locatie(sleutel)):
+                vereist.append((sleutel, frozenset(waarde)))
+            else:
+                ok = False
+        return Conditie(tuple(vereist), niet, tuple(een_van), knoop.locatie) if ok else None
+
     def mapping_waarde(self, knoop: Knoop | None, sleutel: str, wat: str) -> str | None:
         """The text under `sleutel` in a mapping (for formats read leniently, like a JSON record)."""
         if knoop is None or not knoop.is_map or sleutel not in knoop.waarde:  # type: ignore[operator]
@@ -141,6 +176,8 @@ class Meldingen:
             return self.ids(knoop, wat)
         if isinstance(vorm, Teksten):
             return self.teksten(knoop, wat)
+        if isinstance(vorm, TekstenOf):
+            return self.teksten_of(knoop, wat)
         if isinstance(vorm, GeheelGetal):
             getal = self.geheel_getal(knoop, wat)
             if getal is not None and vorm.minimum is not None and getal < vorm.minimum:
@@ -237,6 +274,25 @@ class Meldingen:
             return None if any(u is None for u in uit) else tuple(u for u in uit if u is not None)
         enkel = self.tekst(knoop, wat)
         return (enkel,) if enkel is not None else None
+
+    def teksten_of(self, knoop: Knoop | None, wat: str) -> list[str | Knoop] | None:
+        """One text, or a list of texts and mappings; mappings are returned as nodes for the loader."""
+        if knoop is None:
+            return None
+        if not knoop.is_lijst:
+            enkel = self.tekst(knoop, wat)
+            return [enkel] if enkel is not None else None
+        uit: list[str | Knoop] = []
+        goed = True
+        for k in knoop.waarde:  # type: ignore[union-attr]
+            if k.is_map:
+                uit.append(k)
+                continue
+            tekst = self.tekst(k, wat)
+            goed &= tekst is not None
+            if tekst is not None:
+                uit.append(tekst)
+        return uit if goed else None
 
     def geheel_getal(self, knoop: Knoop | None, wat: str) -> int | None:
         if knoop is None:

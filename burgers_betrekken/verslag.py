@@ -12,14 +12,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from burgers_betrekken import __version__
+from burgers_betrekken import __version__, adviestekst
 from burgers_betrekken.engine import Advies, afgevallen_gegroepeerd
 from burgers_betrekken.model import WEET_NIET
 from burgers_betrekken.tekening import md
 from burgers_betrekken.uitleg import Uitleg, leg_uit
 from burgers_betrekken.woorden import antwoord_tekst
+
+if TYPE_CHECKING:
+    from burgers_betrekken.watals import Verandering
 
 PROMINENT = 3
 MOTIVERING_ONTBREEKT = "De motivering ontbreekt."
@@ -79,8 +82,7 @@ def als_markdown(v: Verslag) -> str:
         r.append(f"Dit is participatie op de trede **{md(a.niveau.naam)}**.")
     else:
         r.append(f"**Dit is geen participatie**: het advies komt uit op de trede {md(a.niveau.naam.lower())}.")
-    r.append(f"Best passend: **{md(a.instrumenten[0].instrument.naam)}**." if a.instrumenten
-             else "Geen instrument past bij uw antwoorden.")
+    r.append(f"**{md(adviestekst.kopregel(a))}**" if a.beste else md(adviestekst.kopregel(a)))
 
     r += ["", "## Participatieladder", ""]
     for trede in reversed(a.catalogus.ladder):
@@ -97,13 +99,27 @@ def als_markdown(v: Verslag) -> str:
         r.append(f"> {md(v.motivering)}" if v.motivering else f"**{MOTIVERING_ONTBREEKT}** Vul die aan voor het dossier.")
 
     r += ["", "## Aanbevolen instrumenten", ""]
-    if not a.instrumenten:
-        r.append("Geen enkel instrument past bij uw antwoorden; zie hieronder waarom.")
-    for nr, aanbeveling in enumerate(a.instrumenten[:PROMINENT], start=1):
-        r.append(f"{nr}. **{md(aanbeveling.instrument.naam)}** (`{aanbeveling.instrument.id}`)")
+    if not a.participatie:
+        r.append("Geen: op deze trede krijgen burgers geen invloed, dus er is geen instrument om aan te bevelen.")
+    elif not a.instrumenten:
+        r += ["Geen enkel instrument past bij uw antwoorden. Wat de instrumenten vooral tegenhoudt:", ""]
+        r += [f"- {md(x)}" for x in adviestekst.waarom_geen(a)]
+    gelijk = adviestekst.gelijk_onderscheid(a)
+    if gelijk:
+        r += [f"Even passend: {md(adviestekst.namen([n for n, _ in gelijk]))}. Wat ze onderscheidt:", ""]
+        r += [f"- **{md(n)}**: {md(w)}" for n, w in gelijk]
+        r.append("")
+    for aanbeveling in a.instrumenten[:PROMINENT]:
+        r.append(f"{aanbeveling.rang}. **{md(aanbeveling.instrument.naam)}** (`{aanbeveling.instrument.id}`)")
         r += [f"   - {md(reden.tekst)}" for reden in aanbeveling.redenen]
+        r += [f"   - gaat voor bij gelijke punten: {md(reden.tekst)}" for reden in aanbeveling.voorrang]
     if a.instrumenten[PROMINENT:]:
         r += ["", "Ook mogelijk: " + ", ".join(md(x.instrument.naam) for x in a.instrumenten[PROMINENT:]) + "."]
+    if a.wat_als:
+        r += ["", "## Wat als", ""]
+        r += [f"- {md(x)}" for x in adviestekst.wat_als_regels(a)]
+    elif (geen := adviestekst.wat_als_geen(a)) is not None:
+        r += ["", "## Wat als", "", md(geen)]
 
     if a.afgevallen:
         r += ["", "## Afgevallen instrumenten", "", "| Instrumenten | Waarom |", "| --- | --- |"]
@@ -139,6 +155,14 @@ def als_markdown(v: Verslag) -> str:
     return "\n".join(r) + "\n"
 
 
+def wat_als_data(w: "Verandering") -> dict[str, Any]:
+    """One "wat als" for JSON: the first changed answer as `vraag`/`antwoord` (the contract), the
+    whole change under `antwoorden`, and what the advice would then be."""
+    return {"vraag": w.vraag, "antwoord": w.antwoord, "verandering": adviestekst.wat_als_regel(w),
+            "antwoorden": {k.vraag: k.antwoord for k in w.keuzes}, "niveau": w.niveau, "beste": list(w.beste),
+            "nog_te_vragen": list(w.nog_te_vragen)}
+
+
 def _omdat(antwoorden: tuple[tuple[str, str], ...]) -> str:
     return (" (omdat: " + "; ".join(f"{md(vraag)} {md(antwoord)}" for vraag, antwoord in antwoorden) + ")"
             if antwoorden else "")
@@ -156,7 +180,10 @@ def als_data(v: Verslag) -> dict[str, Any]:
         "participatie": a.participatie,
         "niveau": a.niveau.id,
         "instrumenten": [{"id": x.instrument.id, "naam": x.instrument.naam, "punten": x.punten,
-                          "redenen": [r.tekst for r in x.redenen]} for x in a.instrumenten],
+                          "redenen": [r.tekst for r in x.redenen], "rang": x.rang,
+                          "voorrang": [r.tekst for r in x.voorrang]} for x in a.instrumenten],
+        "beste": [x.instrument.id for x in a.beste],
+        "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
         "afgevallen": [{"id": x.instrument.id, "redenen": [r.tekst for r in x.redenen]} for x in a.afgevallen],
         "let_op": [{"id": lo.id, "titel": lo.titel, "tekst": lo.tekst, "bron": lo.bron} for lo in a.let_op],
         "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {})}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
+from burgers_betrekken import adviestekst
+
 from burgers_betrekken.verslag import (
     MOTIVERING_ONTBREEKT,
     PROMINENT,
@@ -65,8 +67,7 @@ def als_html(v: Verslag) -> str:
     samenvatting = (f"Dit is participatie op de trede <strong>{_e(a.niveau.naam)}</strong>." if a.participatie
                     else f"<strong>Dit is geen participatie</strong>: het advies komt uit op de trede "
                          f"{_e(a.niveau.naam.lower())}.")
-    beste = (f" Best passend: <strong>{_e(a.instrumenten[0].instrument.naam)}</strong>." if a.instrumenten
-             else " Geen instrument past bij uw antwoorden.")
+    beste = f" <strong>{_e(adviestekst.kopregel(a))}</strong>" if a.beste else f" {_e(adviestekst.kopregel(a))}"
     d.append(f'<p class="samenvatting">{samenvatting}{beste}</p>')
 
     d += ["<h2>Participatieladder</h2>", '<ol class="ladder" reversed>']
@@ -89,17 +90,30 @@ def als_html(v: Verslag) -> str:
         d.append("</section>")
 
     d.append("<h2>Aanbevolen instrumenten</h2>")
-    if not a.instrumenten:
-        d.append("<p>Geen enkel instrument past bij uw antwoorden; zie hieronder waarom.</p>")
+    if not a.participatie:
+        d.append("<p>Geen: op deze trede krijgen burgers geen invloed, dus er is geen instrument om aan te "
+                 "bevelen.</p>")
+    elif not a.instrumenten:
+        d.append("<p>Geen enkel instrument past bij uw antwoorden. Wat de instrumenten vooral tegenhoudt:</p>")
+        d.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in adviestekst.waarom_geen(a)) + "</ul>")
     else:
+        gelijk = adviestekst.gelijk_onderscheid(a)
+        if gelijk:
+            d.append(f"<p>Even passend: {_e(adviestekst.namen([n for n, _ in gelijk]))}. Wat ze onderscheidt:</p>")
+            d.append("<ul>" + "".join(f"<li><strong>{_e(n)}</strong>: {_e(w)}</li>" for n, w in gelijk) + "</ul>")
         d.append("<ol>")
         for x in a.instrumenten[:PROMINENT]:
             redenen = "".join(f"<li>{_e(r.tekst)}</li>" for r in x.redenen)
-            d.append(f"<li><strong>{_e(x.instrument.naam)}</strong><ul>{redenen}</ul></li>")
+            redenen += "".join(f"<li>gaat voor bij gelijke punten: {_e(r.tekst)}</li>" for r in x.voorrang)
+            d.append(f'<li value="{x.rang}"><strong>{_e(x.instrument.naam)}</strong><ul>{redenen}</ul></li>')
         d.append("</ol>")
         if a.instrumenten[PROMINENT:]:
             d.append("<p>Ook mogelijk: " + ", ".join(_e(x.instrument.naam) for x in a.instrumenten[PROMINENT:])
                      + ".</p>")
+
+    if a.wat_als:
+        d += ["<h2>Wat als</h2>", "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in adviestekst.wat_als_regels(a))
+              + "</ul>"]
 
     if a.afgevallen:
         d += ["<h2>Afgevallen instrumenten</h2>", "<table>",

@@ -41,6 +41,14 @@ class Teksten:
 
 
 @dataclass(frozen=True)
+class TekstenOf:
+    """One text, or a list whose items are texts or mappings of the shape `object`
+    (a `wanneer_niet` that is only text, or text with a condition the engine checks)."""
+
+    object: "Object"
+
+
+@dataclass(frozen=True)
 class GeheelGetal:
     minimum: int | None = None
 
@@ -124,26 +132,42 @@ class Ref:
     naam: str
 
 
-Vorm = Union[Tekst, Id, Ids, Teksten, GeheelGetal, JaNee, Keuze, Object, Map, Lijst, Ref]
+Vorm = Union[Tekst, Id, Ids, Teksten, TekstenOf, GeheelGetal, JaNee, Keuze, Object, Map, Lijst, Ref]
 SAMENGESTELD = (Object, Map, Lijst, Ref)
 
 
 # --- conditions (recursive) -----------------------------------------------------------------
 
-CONDITIE = Object(
-    velden=(
-        Veld("niveau", Ids(), "De trede waarop het advies uitkomt (id of lijst van id's uit de ladder)."),
-        Veld("niet", Ref("conditie"), "Deze voorwaarde mag níet gelden."),
-        Veld("een_van", Lijst(Ref("conditie")), "Minstens één van deze voorwaarden moet gelden."),
-    ),
-    beschrijving="Wanneer iets geldt: elke genoemde vraag-id moet een van de genoemde opties als "
-                 "antwoord hebben (alle sleutels moeten kloppen).",
-    overige=Ids(),
-    overige_beschrijving="Een vraag-id met de optie-id('s) die het antwoord moet zijn.",
-    overige_soort="vraag",
-)
+def _conditievorm(naam: str, beschrijving: str, overige_beschrijving: str, soort: str) -> Object:
+    """A condition: `niveau`, `niet` and `een_van` of the same kind, and further keys of `soort`."""
+    return Object(
+        velden=(
+            Veld("niveau", Ids(), "De trede waarop het advies uitkomt (id of lijst van id's uit de ladder)."),
+            Veld("niet", Ref(naam), "Deze voorwaarde mag níet gelden."),
+            Veld("een_van", Lijst(Ref(naam)), "Minstens één van deze voorwaarden moet gelden."),
+        ),
+        beschrijving=beschrijving,
+        overige=Ids(),
+        overige_beschrijving=overige_beschrijving,
+        overige_soort=soort,
+    )
 
-DEFINITIES: dict[str, Vorm] = {"conditie": CONDITIE}
+
+CONDITIE = _conditievorm(
+    "conditie",
+    "Wanneer iets geldt: elke genoemde vraag-id moet een van de genoemde opties als "
+    "antwoord hebben (alle sleutels moeten kloppen).",
+    "Een vraag-id met de optie-id('s) die het antwoord moet zijn.",
+    "vraag")
+
+KENMERKCONDITIE = _conditievorm(
+    "kenmerkconditie",
+    "Wanneer een instrument niet past: elk genoemd kenmerk moet een van de genoemde waarden "
+    "hebben in wat de beslisboom zoekt (bijvoorbeeld doelgroepen: breed).",
+    "Een kenmerk-id met de waarde(n) waarop de situatie het instrument uitsluit.",
+    "kenmerk")
+
+DEFINITIES: dict[str, Vorm] = {"conditie": CONDITIE, "kenmerkconditie": KENMERKCONDITIE}
 
 
 # --- the beslisboom ---------------------------------------------------------------------------
@@ -195,6 +219,16 @@ INSTRUMENTREGEL = Object((
     Veld("reden_afgevallen", Tekst(), "Waarom een instrument afvalt (nodig bij een eis)."),
 ), beschrijving="Een regel die instrumenten laat stijgen (voorkeur) of afvallen (eis).")
 
+VOORRANGSREGEL = Object((
+    Veld("wanneer", Ref("conditie"), "Wanneer deze regel geldt (weglaten: altijd)."),
+    Veld("kenmerk", Id(), "Het kenmerk van de instrumenten (uit de catalogus) dat gelijke instrumenten "
+         "onderscheidt.", verplicht=True, noem="het kenmerk"),
+    Veld("volgorde", Ids(), "De waarden van het kenmerk, de beste eerst. Een instrument zonder een van "
+         "deze waarden komt achteraan.", verplicht=True, noem="de volgorde"),
+    Veld("reden", Tekst(), "Waarom het instrument voorgaat, zoals de gebruiker het leest "
+         "('minder kosten').", verplicht=True, noem="de reden"),
+), beschrijving="Bij gelijke punten: welk kenmerk bepaalt wie voorgaat.")
+
 LET_OP = Object((
     Veld("titel", Tekst(), "Korte titel van het aandachtspunt.", verplicht=True, noem="de titel"),
     Veld("tekst", Tekst(), "Het aandachtspunt zelf.", verplicht=True, noem="de tekst"),
@@ -226,6 +260,12 @@ BOOM = Object((
         "Hoe de trede op de participatieladder wordt bepaald.", verplicht=True),
     Veld("instrumentregels", Map(INSTRUMENTREGEL, "Regels die instrumenten kiezen: regel-id met regel."),
          "Regels die instrumenten kiezen: regel-id met regel."),
+    Veld("gelijke_punten", Map(VOORRANGSREGEL, "Hoe instrumenten met gelijke punten worden "
+                               "onderscheiden, in volgorde: regel-id met regel."),
+         "Hoe instrumenten met gelijke punten worden onderscheiden, in volgorde. Blijven ze gelijk, "
+         "dan zegt het advies dat ze even passend zijn."),
+    Veld("wat_als", Ids(), "De vragen waarvan het antwoord te veranderen is (ruimte, budget, tijd): "
+         "het advies noemt welke andere antwoorden het advies veranderen. Weglaten: alle vragen."),
     Veld("let_op", Map(LET_OP, "Aandachtspunten: id met titel, tekst, bron en wanneer."),
          "Aandachtspunten: id met titel, tekst, bron en wanneer."),
 ), beschrijving="Een beslisboom voor bb (burgers betrekken).")
@@ -247,6 +287,13 @@ KENMERK = Object((
          "De toegestane waarden: waarde-id met label.", verplicht=True, noem="de waarden"),
 ), beschrijving="Een kenmerk waarmee instrumenten worden beschreven.")
 
+UITSLUITING = Object((
+    Veld("tekst", Tekst(), "Wanneer het instrument niet past, in woorden; ook de reden waarom het afvalt.",
+         verplicht=True, noem="de tekst"),
+    Veld("wanneer", Ref("kenmerkconditie"), "De situatie waarin het instrument afvalt: kenmerken met de "
+         "waarden die de beslisboom zoekt, en eventueel 'niveau'.", verplicht=True),
+), beschrijving="Een 'wanneer niet' die bb controleert.")
+
 INSTRUMENT = Object((
     Veld("naam", Tekst(), "Naam van het instrument.", verplicht=True, noem="de naam"),
     Veld("samenvatting", Tekst(), "Eén of twee zinnen over het instrument.", verplicht=True,
@@ -258,7 +305,8 @@ INSTRUMENT = Object((
                              overige_soort="kenmerk"),
          "De waarden van dit instrument per kenmerk.", verplicht=True, noem="de kenmerken"),
     Veld("wanneer_wel", Teksten(), "Wanneer het instrument past."),
-    Veld("wanneer_niet", Teksten(), "Wanneer het instrument niet past."),
+    Veld("wanneer_niet", TekstenOf(UITSLUITING), "Wanneer het instrument niet past: tekst, of tekst "
+         "met 'wanneer' (dan valt het instrument in die situatie af, met deze tekst als reden)."),
     Veld("sterke_punten", Teksten(), "Sterke punten.", noem="de sterke punten"),
     Veld("beperkingen", Teksten(), "Beperkingen.", noem="de beperkingen"),
     Veld("kosten", Tekst(), "Indicatie van de kosten.", noem="de kosten"),
@@ -296,6 +344,8 @@ VERWACHT = Object((
     Veld("niveau", Id(), "De trede waarop het advies moet uitkomen."),
     Veld("participatie", JaNee(), "Of die trede als participatie telt."),
     Veld("eerste", Id(), "Het instrument dat bovenaan moet staan."),
+    Veld("beste", Ids(), "De instrumenten die het advies als beste noemt: één, of meer die even passend "
+         "zijn (de volgorde telt niet)."),
     Veld("top", GeheelGetal(minimum=1), "Hoeveel instrumenten 'in_top' en 'niet_in_top' bekijken "
          "(standaard 3).", standaard=3),
     Veld("in_top", Ids(), "Instrumenten die bij de eerste 'top' aanbevolen moeten staan."),

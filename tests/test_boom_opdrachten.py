@@ -175,22 +175,58 @@ def test_paden_als_json_geeft_elk_pad_met_zijn_advies(bb) -> None:
     assert [p["niveau"] for p in paden] == ["raadplegen", "raadplegen", "informeren"]
     assert paden[2]["participatie"] is False and paden[2]["let_op"] == ["geen_participatie"]
     assert paden[0]["instrumenten"] and paden[2]["instrumenten"] == []
+    # the small tree has one rule, so every instrument at the rung is equally fit: all are 'beste'
+    assert paden[0]["beste"] == paden[0]["instrumenten"] and "focusgroep" in paden[0]["beste"]
+    assert paden[2]["beste"] == []
+
+
+def test_paden_statistiek(bb) -> None:
+    uit = bb("boom", "paden", str(KLEIN), "--statistiek", "--formaat", "json", cwd=ROOT)
+    assert uit.returncode == 0, uit.stderr
+    cijfers = json.loads(uit.stdout)
+    assert {k: v for k, v in cijfers.items() if k != "voorbeelden"} == {
+        "boom": "klein", "paden": 3, "participatie": 2, "zonder_instrument": 0, "zonder_uitleg": 0, "gelijk": 2,
+        "tegen_wanneer_niet": 0, "instrument_zonder_participatie": 0, "zonder_onderscheid": 0}
+    assert cijfers["voorbeelden"] == {"gelijk": [{"doel": "inzichten", "budget": "laag"},
+                                                 {"doel": "inzichten", "budget": "hoog"}]}
+    tabel = bb("boom", "paden", str(KLEIN), "--statistiek", cwd=ROOT)
+    assert tabel.returncode == 0, tabel.stderr
+    assert tabel.stdout.startswith("Paden door boom 'klein'")
+    assert re.search(r"beste instrumenten even passend .* 2 *$", tabel.stdout, flags=re.M)
+    assert max(len(r) for r in tabel.stdout.splitlines()) <= 80
+
+
+@pytest.mark.parametrize("boom", ["rijksoverheid", "uitvoeringsorganisatie"])
+def test_de_meegeleverde_bomen_geven_nergens_een_fout_advies(bb, boom: str) -> None:
+    uit = bb("boom", "paden", boom, "--statistiek", "--formaat", "json", cwd=ROOT)
+    assert uit.returncode == 0, uit.stderr
+    cijfers = json.loads(uit.stdout)
+    assert cijfers["paden"] > cijfers["participatie"] > 0
+    fouten = {k: cijfers[k] for k in ("zonder_uitleg", "tegen_wanneer_niet", "instrument_zonder_participatie",
+                                      "zonder_onderscheid")}
+    assert fouten == dict.fromkeys(fouten, 0), cijfers["voorbeelden"]
 
 
 def test_paden_als_tabel_past_in_80_kolommen(bb) -> None:
     uit = bb("boom", "paden", cwd=ROOT)
     assert uit.returncode == 0, uit.stderr
-    assert uit.stdout.rstrip().endswith("4340 paden door boom 'rijksoverheid'.")
+    assert uit.stdout.rstrip().endswith("5204 paden door boom 'rijksoverheid'.")
     assert max(len(r) for r in uit.stdout.splitlines()) <= 80
     assert "…" not in uit.stdout  # nothing cut off
     assert "let op: informeren_geen_participatie" in uit.stdout
+    # each instrument with its rank: path 2 ranks the enquête first and the straatgesprek second
+    rij = re.search(r"^ +2 .*?\n *\n", uit.stdout, flags=re.M | re.S)
+    assert rij and re.search(r" 1\. enquete *\n.* 2\. straatgesprek *\n", rij.group(0)), rij
 
 
 def test_paden_van_een_grote_boom_worden_begrensd(bb) -> None:
     uit = bb("boom", "paden", "--hoogstens", "2", "--formaat", "json", cwd=ROOT)
     assert uit.returncode == 0, uit.stderr
-    assert len(json.loads(uit.stdout)) == 2
-    assert "de boom heeft 4340 paden; alleen de eerste 2 worden getoond" in uit.stderr
+    paden = json.loads(uit.stdout)
+    assert len(paden) == 2
+    assert "de boom heeft 5204 paden; alleen de eerste 2 worden getoond" in uit.stderr
+    assert paden[0]["participatie"] is False and paden[0]["beste"] == paden[0]["instrumenten"] == []
+    assert paden[1]["participatie"] is True and paden[1]["beste"] == paden[1]["instrumenten"][:1]
 
 
 def test_toon_laat_elke_vraag_en_optie_zien(bb) -> None:

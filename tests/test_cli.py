@@ -42,10 +42,26 @@ def test_instrumenten_tabel_past_in_80_kolommen(bb, tmp_path: Path) -> None:
     regels = r.stdout.splitlines()
     assert max(len(regel.rstrip()) for regel in regels) <= 80
     for naam in ("Burgerberaad", "Focusgroep", "Straatgesprek", "Enquête", "Usability onderzoek", "Klantpanel",
-                 "Community onderzoek", "Burgerdialoog"):
+                 "Community onderzoek", "Burgerdialoog", "Diepte-interviews", "Burgerpanel", "Burgerbegroting"):
         assert naam in r.stdout
     # multi-valued cells put each label on its own line; no label is broken over two lines
     assert "moeilijk bereikbaar" in r.stdout
+    # a long name wraps between words and a long id after an underscore, so each row still holds
+    # the whole name and the whole id (the first column, read row by row)
+    kop = next(regel for regel in regels if regel.startswith("Instrument"))
+    breedte = kop.index("Treden")
+    rijen = "\n".join(regel[:breedte].rstrip() for regel in regels[regels.index(kop) + 2:-1]).split("\n\n")
+    eerste_kolom = {rij.strip() for rij in rijen}
+    catalogus = json.loads(bb("instrumenten", "-f", "json", cwd=tmp_path).stdout)
+    assert len(eerste_kolom) == len(catalogus) == 17
+    for instrument in catalogus:
+        rij = next(rij for rij in eerste_kolom if rij.startswith(instrument["naam"].split()[0]))
+        woorden = rij.split()
+        assert " ".join(woorden).startswith(instrument["naam"]), rij
+        assert "".join(woorden).endswith(instrument["id"]), rij
+        assert all(w.endswith("_") for w in woorden[-instrument["id"].count("_") - 1:-1] if "_" in w), rij
+    pwe = next(rij for rij in eerste_kolom if rij.startswith("Participatieve"))
+    assert pwe.splitlines()[-2:] == ["participatieve_", "waardenevaluatie"]
 
 
 def test_instrument_detail(bb, tmp_path: Path) -> None:
@@ -67,9 +83,12 @@ def test_onbekend_instrument_krijgt_een_suggestie(bb, tmp_path: Path) -> None:
 def test_filters_en_json(bb, tmp_path: Path) -> None:
     r = bb("instrumenten", "--niveau", "adviseren", "--formaat", "json", cwd=tmp_path)
     ids = [i["id"] for i in json.loads(r.stdout)]
-    assert set(ids) == {"burgerberaad", "burgerdialoog", "klantpanel", "klankbordgroep"}
+    assert set(ids) == {"burgerberaad", "burgerdialoog", "klantpanel", "klankbordgroep", "experiment",
+                        "participatieve_waardenevaluatie", "initiatief_ondersteunen"}
+    assert all("adviseren" in i["niveaus"] for i in json.loads(r.stdout))
     r = bb("instrumenten", "--doelgroep", "moeilijk_bereikbaar", "-f", "json", cwd=tmp_path)
-    assert {"focusgroep", "straatgesprek", "burgerdialoog"} == {i["id"] for i in json.loads(r.stdout)}
+    assert {"focusgroep", "straatgesprek", "burgerdialoog", "diepte_interviews"} == {
+        i["id"] for i in json.loads(r.stdout)}
     r = bb("instrumenten", "--niveau", "raadplege", cwd=tmp_path)
     assert r.returncode == 2 and "bedoelde u 'raadplegen'?" in r.stderr
 
@@ -78,14 +97,23 @@ def test_advies_uit_een_antwoordenbestand_als_json(bb, tmp_path: Path) -> None:
     r = bb("advies", "--antwoorden", str(VOORBEELDEN / "stiefouders.json"), "--formaat", "json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert set(data) == {"boom", "participatie", "niveau", "instrumenten", "afgevallen", "let_op", "pad",
-                         "genegeerd", "ladder", "motivering", "checklist", "uitleg", "bb_versie", "gemaakt"}
+    assert set(data) == {"boom", "participatie", "niveau", "instrumenten", "beste", "wat_als", "afgevallen",
+                         "let_op", "pad", "genegeerd", "ladder", "motivering", "checklist", "uitleg", "bb_versie",
+                         "gemaakt"}
     assert data["boom"]["id"] == "rijksoverheid" and data["boom"]["versie"] == "1.0.0"
     assert len(data["boom"]["sha256"]) == 64
     assert data["motivering"] is None  # raadplegen as the goal asks: nothing to explain
     assert data["participatie"] is True and data["niveau"] == "raadplegen"
-    assert data["instrumenten"][0]["id"] == "focusgroep"
+    # these answers cannot tell diepte-interviews and a focusgroep apart: both best, listed by name
+    assert data["beste"] == ["diepte_interviews", "focusgroep"]
+    assert [(i["id"], i["rang"]) for i in data["instrumenten"][:3]] == [
+        ("diepte_interviews", 1), ("focusgroep", 1), ("enquete", 2)]
     assert "past bij een specifieke doelgroep" in data["instrumenten"][0]["redenen"]
+    # the tie with the enquête (equal points) is broken by the tree's gelijke_punten, and says so
+    assert data["instrumenten"][2]["punten"] == data["instrumenten"][0]["punten"]
+    assert data["instrumenten"][0]["voorrang"] and "Enquête" in data["instrumenten"][0]["voorrang"][0]
+    assert data["instrumenten"][2]["voorrang"] == []
+    assert isinstance(data["wat_als"], list)
     assert all(a["redenen"] for a in data["afgevallen"])
     assert data["pad"][0] == {"vraag": "fase", "antwoord": "beleidsontwikkeling"}
     assert data["genegeerd"] == []
@@ -189,6 +217,10 @@ def test_een_ander_ministerie_past_alleen_yaml_aan(bb, tmp_path: Path) -> None:
       fases: [beleidsontwikkeling]
       kanaal: fysiek
       zwaarte: licht
+      bereik: klein
+      werkvorm: gesprek
+      diepgang: veel
+      continuiteit: eenmalig
 """
     (tmp_path / "boom.yaml").write_text(boom, encoding="utf-8")
     (tmp_path / "cat.yaml").write_text(catalogus, encoding="utf-8")
@@ -197,7 +229,10 @@ def test_een_ander_ministerie_past_alleen_yaml_aan(bb, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     ids = [i["id"] for i in data["instrumenten"]]
-    assert "keukentafelgesprek" in ids[:2]
+    assert "keukentafelgesprek" in ids[:3] and "keukentafelgesprek" in data["beste"]
+    keukentafel = data["instrumenten"][ids.index("keukentafelgesprek")]
+    assert keukentafel["rang"] == 1
+    assert "sluit aan op uw doelgroep (IenW)" in keukentafel["redenen"]
     assert "sluit aan op uw doelgroep (IenW)" in data["instrumenten"][0]["redenen"]
     tekst = bb("advies", "--boom", "boom.yaml", "--catalogus", "cat.yaml", "-a",
                str(VOORBEELDEN / "stiefouders.json"), cwd=tmp_path).stdout

@@ -28,61 +28,54 @@ class Geval:
 
 
 GEVALLEN = [
+    # The seeds' own trajectories; the full expert panel with its sources is in trees/*.tests.yaml.
     Geval("BOA-bestel: brede groep adviseert, ruim budget en tijd",
           dict(VOLLEDIG, doel="zwaarwegend_advies", ruimte="ruim", budget="hoog", doorlooptijd="lang"),
           niveau="adviseren", eerste="burgerberaad", in_top3=("burgerdialoog",),
           niet_aanbevolen=("focusgroep", "enquete", "straatgesprek")),
     Geval("Stiefouders: ervaringen van een specifieke groep, klein en snel",
           dict(VOLLEDIG, doel="ervaringen", doelgroep="specifiek", budget="laag", doorlooptijd="kort"),
-          niveau="raadplegen", eerste="focusgroep",
+          niveau="raadplegen", in_top3=("focusgroep",),
           niet_aanbevolen=("burgerberaad", "burgerdialoog", "community_onderzoek", "klantpanel")),
     Geval("Demonstratierecht: wat vinden burgers ervan, breed beeld",
           dict(VOLLEDIG, doel="inzichten", doelgroep="breed"),
-          niveau="raadplegen", in_top3=("community_onderzoek", "enquete"),
-          niet_aanbevolen=("burgerberaad",), niet_in_top3=("usability_onderzoek", "focusgroep")),
+          niveau="raadplegen", eerste="enquete",
+          niet_aanbevolen=("burgerberaad", "focusgroep", "usability_onderzoek", "internetconsultatie")),
     Geval("AI: dialoog met de buitenwereld, onder druk",
           dict(VOLLEDIG, doel="zwaarwegend_advies", ruimte="ruim", tijdsdruk="ja"),
-          niveau="adviseren", eerste="burgerdialoog", niet_aanbevolen=("burgerberaad",),
+          niveau="adviseren", eerste="burgerdialoog", niet_aanbevolen=("burgerberaad", "enquete"),
           let_op=frozenset({"anticyclisch"})),
     Geval("Een dienst verbeteren met haar gebruikers",
           dict(VOLLEDIG, fase="uitwerking", doel="ervaringen", doelgroep="gebruikers", budget="laag",
                doorlooptijd="kort"),
-          niveau="raadplegen", eerste="usability_onderzoek", in_top3=("focusgroep",),
-          niet_aanbevolen=("burgerberaad", "klantpanel")),
-    Geval("Evaluatie met gebruikers, middelgroot budget",
-          dict(VOLLEDIG, fase="evaluatie", doel="ervaringen", doelgroep="gebruikers"),
-          niveau="raadplegen", in_top3=("klantpanel", "usability_onderzoek", "focusgroep"),
-          niet_aanbevolen=("burgerberaad",)),
-    Geval("Informeren over een besluit: korte route, geen participatie",
+          niveau="raadplegen", eerste="usability_onderzoek",
+          niet_aanbevolen=("burgerberaad", "klantpanel", "internetconsultatie")),
+    Geval("Informeren over een besluit: korte route, geen participatie, geen instrument",
           dict(fase="uitwerking", doel="informeren"),
           niveau="informeren", participatie=False,
-          niet_aanbevolen=("burgerberaad", "focusgroep", "enquete", "straatgesprek"),
-          let_op=frozenset({"informeren_geen_participatie"})),
-    Geval("Geen inhoudelijke ruimte: leg uit, zware instrumenten vallen af",
+          let_op=frozenset({"informeren_geen_participatie", "uitleg_testen"})),
+    Geval("Geen inhoudelijke ruimte: leg uit, wat participatie mogelijk maakt, geen instrument",
           dict(fase="beleidsontwikkeling", doel="inzichten", ruimte="geen"),
           niveau="informeren", participatie=False,
-          niet_aanbevolen=("burgerberaad", "burgerdialoog", "co_creatiesessie"),
-          let_op=frozenset({"leg_uit", "informeren_geen_participatie"})),
+          let_op=frozenset({"leg_uit", "informeren_geen_participatie", "ruimte_vragen"})),
     Geval("Zwaarwegend advies met beperkte ruimte: vinkjes-participatie, begrensd op raadplegen",
           dict(VOLLEDIG, doel="zwaarwegend_advies", ruimte="beperkt"),
-          niveau="raadplegen", niet_aanbevolen=("burgerberaad", "klankbordgroep"),
+          niveau="raadplegen", niet_aanbevolen=("burgerberaad",),
           let_op=frozenset({"vinkjes_participatie"})),
-    Geval("Burgerinitiatief: uitnodigende rol, samen ontwerpen",
+    Geval("Burgerinitiatief: de uitnodigende rol, geen eigen traject van de overheid",
           dict(VOLLEDIG, doel="samen_ontwerpen", ruimte="ruim", doelgroep="initiatief"),
-          niveau="coproduceren", eerste="co_creatiesessie",
+          niveau="coproduceren", eerste="initiatief_ondersteunen",
+          niet_aanbevolen=("co_creatiesessie", "klankbordgroep", "burgerberaad"),
           let_op=frozenset({"uitnodigende_rol"})),
-    Geval("Moeilijk bereikbare groepen: alleen-online valt af",
+    Geval("Moeilijk bereikbare groepen: alleen-online valt af, ga naar mensen toe",
           dict(VOLLEDIG, fase="signalen", doel="ervaringen", doelgroep="moeilijk_bereikbaar", budget="laag",
                doorlooptijd="kort"),
-          niveau="raadplegen", in_top3=("focusgroep", "straatgesprek"),
-          niet_aanbevolen=("community_onderzoek", "enquete", "internetconsultatie")),
-    Geval("Samen ontwerpen met mandaat: meebeslissen",
+          niveau="raadplegen", in_top3=("diepte_interviews", "straatgesprek"),
+          niet_aanbevolen=("community_onderzoek", "enquete", "internetconsultatie", "klantpanel"),
+          let_op=frozenset({"moeilijk_bereikbaar"})),
+    Geval("Samen ontwerpen met mandaat en middelen: meebeslissen",
           dict(VOLLEDIG, doel="samen_ontwerpen", ruimte="mandaat", budget="hoog", doorlooptijd="lang"),
-          niveau="meebeslissen", eerste="burgerberaad"),
-    Geval("Signalen uit de praktijk onder acute druk",
-          dict(VOLLEDIG, fase="signalen", doel="ervaringen", tijdsdruk="ja", budget="laag", doorlooptijd="kort"),
-          niveau="raadplegen", in_top3=("focusgroep", "straatgesprek"),
-          let_op=frozenset({"anticyclisch"})),
+          niveau="meebeslissen", in_top3=("burgerbegroting", "burgerberaad")),
 ]
 
 
@@ -92,8 +85,10 @@ def test_advies_volgt_de_seeds(geval: Geval, boom: Boom, catalogus: Catalogus) -
     aanbevolen = [a.instrument.id for a in advies.instrumenten]
     assert advies.niveau.id == geval.niveau
     assert advies.participatie is geval.participatie
+    if not geval.participatie:
+        assert aanbevolen == []
     if geval.eerste:
-        assert aanbevolen[0] == geval.eerste, aanbevolen
+        assert [a.instrument.id for a in advies.beste] == [geval.eerste], aanbevolen
     for instrument_id in geval.in_top3:
         assert instrument_id in aanbevolen[:3], aanbevolen
     for instrument_id in geval.niet_in_top3:
@@ -113,7 +108,7 @@ def test_elk_instrument_heeft_een_reden(boom: Boom, catalogus: Catalogus) -> Non
 
 def test_redenen_komen_uit_de_antwoorden(boom: Boom, catalogus: Catalogus) -> None:
     advies = engine.advies(boom, catalogus, GEVALLEN[1].antwoorden)
-    focus = advies.instrumenten[0]
+    focus = next(a for a in advies.instrumenten if a.instrument.id == "focusgroep")
     redenen = [r.tekst for r in focus.redenen]
     assert "past bij een specifieke doelgroep" in redenen
     assert "kan binnen een laag budget" in redenen
@@ -154,3 +149,131 @@ def test_maximaal_resterend_volgt_het_langste_pad(boom: Boom) -> None:
     assert engine.volgende(boom, "doel", "informeren") is None
     assert engine.volgende(boom, "ruimte", "geen") is None
     assert engine.volgende(boom, "ruimte", "ruim") == "doelgroep"
+
+
+# --- ranking an adviser can sign ----------------------------------------------------------------
+
+STIEFOUDERS = dict(VOLLEDIG, doel="ervaringen", doelgroep="specifiek", budget="laag", doorlooptijd="kort")
+
+
+def _alle_adviezen(boom: Boom, catalogus: Catalogus) -> list[engine.Advies]:
+    from burgers_betrekken.paden import paden
+
+    return [engine.advies(boom, catalogus, dict(p)) for p in paden(boom)]
+
+
+def test_zonder_participatie_geen_enkel_instrument(boom: Boom, catalogus: Catalogus) -> None:
+    zonder = [a for a in _alle_adviezen(boom, catalogus) if not a.participatie]
+    assert zonder  # the tree has such paths: no room, or only informing
+    for a in zonder:
+        assert a.instrumenten == () and a.beste == ()
+        assert len(a.afgevallen) == len(catalogus.instrumenten)
+        assert all("krijgen burgers geen invloed" in x.redenen[0].tekst for x in a.afgevallen)
+
+
+def test_gelijke_instrumenten_delen_hun_rang_en_heten_even_passend(boom: Boom, catalogus: Catalogus) -> None:
+    from burgers_betrekken.adviestekst import gelijk_onderscheid, kopregel
+
+    advies = engine.advies(boom, catalogus, STIEFOUDERS)
+    assert sorted(a.instrument.id for a in advies.beste) == ["diepte_interviews", "focusgroep"]
+    assert {a.rang for a in advies.beste} == {1}
+    assert kopregel(advies) == "Even passend: Diepte-interviews en Focusgroep."
+    onderscheid = dict(gelijk_onderscheid(advies))
+    assert "kanaal: fysiek" in onderscheid["Diepte-interviews"]
+    assert "kanaal: fysiek en online" in onderscheid["Focusgroep"]
+
+
+def test_de_volgorde_van_de_catalogus_beslist_niets(boom: Boom, catalogus: Catalogus) -> None:
+    from dataclasses import replace
+
+    omgekeerd = replace(catalogus, instrumenten=tuple(reversed(catalogus.instrumenten)))
+    from burgers_betrekken.paden import paden
+
+    for n, pad in enumerate(paden(boom)):
+        if n % 7:  # every seventh path: all options of every question still occur
+            continue
+        a, b = engine.advies(boom, catalogus, dict(pad)), engine.advies(boom, omgekeerd, dict(pad))
+        assert [(x.instrument.id, x.rang) for x in a.instrumenten] == [(x.instrument.id, x.rang) for x in b.instrumenten]
+
+
+def test_een_voorrangsregel_noemt_waarom_het_instrument_voorgaat(boom: Boom, catalogus: Catalogus) -> None:
+    boa = engine.advies(boom, catalogus, GEVALLEN[0].antwoorden)
+    eerste, tweede = boa.instrumenten[:2]
+    assert eerste.punten == tweede.punten and eerste.rang < tweede.rang
+    assert [r.tekst for r in eerste.voorrang] == ["burgers wegen samen af: deliberatie (bij Burgerdialoog: gesprek)"]
+    assert [r.regel for r in eerste.voorrang] == ["beraadslaging"]
+
+
+def test_wanneer_niet_uit_de_catalogus_sluit_een_instrument_uit(boom: Boom, catalogus: Catalogus) -> None:
+    breed = engine.advies(boom, catalogus, dict(VOLLEDIG, fase="evaluatie", doel="ervaringen", doelgroep="breed"))
+    klantpanel = next(a for a in breed.afgevallen if a.instrument.id == "klantpanel")
+    assert "u zoekt burgers in het algemeen, niet de gebruikers van één dienst" in [r.tekst for r in klantpanel.redenen]
+    assert engine.WANNEER_NIET in [r.regel for r in klantpanel.redenen]
+    gebruikers = engine.advies(boom, catalogus, dict(VOLLEDIG, fase="evaluatie", doel="ervaringen",
+                                                     doelgroep="gebruikers"))
+    assert "klantpanel" in [a.instrument.id for a in gebruikers.instrumenten]
+
+
+@pytest.mark.parametrize("naam", ["rijksoverheid", "uitvoeringsorganisatie"])
+def test_geen_pad_door_de_meegeleverde_bomen_geeft_een_advies_dat_niemand_tekent(naam: str, catalogus: Catalogus) -> None:
+    from burgers_betrekken.boom import laad_boom
+    from burgers_betrekken.statistiek import tel
+
+    from tests.conftest import ROOT
+
+    b = laad_boom(ROOT / "trees" / f"{naam}.yaml")
+    cijfers = tel(_alle_adviezen(b, catalogus))
+    assert cijfers.paden > 5000 and cijfers.participatie > 4900
+    assert (cijfers.zonder_uitleg, cijfers.tegen_wanneer_niet, cijfers.instrument_zonder_participatie,
+            cijfers.zonder_onderscheid) == (0, 0, 0, 0), cijfers.voorbeelden
+
+
+def test_statistiek_telt_een_instrument_tegen_zijn_wanneer_niet(boom: Boom, catalogus: Catalogus) -> None:
+    from dataclasses import replace
+
+    from burgers_betrekken.statistiek import tel
+
+    advies = engine.advies(boom, catalogus, dict(VOLLEDIG, fase="evaluatie", doel="ervaringen", doelgroep="breed"))
+    klantpanel = catalogus.instrument("klantpanel")
+    assert klantpanel is not None
+    vals = replace(advies, instrumenten=(engine.Aanbeveling(klantpanel, 9, (engine.Reden("x", None),)),))
+    assert tel([vals]).tegen_wanneer_niet == 1
+    assert tel([advies]).tegen_wanneer_niet == 0
+
+
+# --- wat als --------------------------------------------------------------------------------------
+
+
+def test_wat_als_zonder_ruimte_noemt_de_ruimte_die_participatie_mogelijk_maakt(boom: Boom, catalogus: Catalogus) -> None:
+    from burgers_betrekken.watals import wat_als
+
+    advies = engine.advies(boom, catalogus, dict(fase="beleidsontwikkeling", doel="inzichten", ruimte="geen"))
+    eerste = wat_als(advies)[0]
+    assert (eerste.vraag, eerste.antwoord, eerste.niveau) == ("ruimte", "beperkt", "raadplegen")
+    assert eerste.nog_te_vragen == ("doelgroep", "budget", "doorlooptijd", "tijdsdruk")
+
+
+def test_wat_als_bij_een_leeg_advies_noemt_wat_een_instrument_laat_passen(boom: Boom, catalogus: Catalogus) -> None:
+    from burgers_betrekken.watals import wat_als
+
+    antwoorden = dict(VOLLEDIG, doel="samen_ontwerpen", ruimte="mandaat", budget="laag", doorlooptijd="kort")
+    advies = engine.advies(boom, catalogus, antwoorden)
+    assert advies.participatie and not advies.instrumenten and advies.blokkades
+    veranderingen = wat_als(advies)
+    assert 1 <= len(veranderingen) <= 3
+    for v in veranderingen:  # each one is true: the engine gives that advice with those answers
+        assert v.beste
+        ander = engine.advies(boom, catalogus, {**antwoorden, **{k.vraag: k.antwoord for k in v.keuzes}})
+        assert [a.instrument.id for a in ander.beste] == list(v.beste) and ander.niveau.id == v.niveau
+        assert all(k.vraag in ("ruimte", "budget", "doorlooptijd") for k in v.keuzes)
+
+
+def test_wat_als_blijft_leeg_als_niets_het_advies_verandert(boom: Boom, catalogus: Catalogus) -> None:
+    from burgers_betrekken.adviestekst import wat_als_geen
+    from burgers_betrekken.watals import met_wat_als
+
+    advies = met_wat_als(engine.advies(boom, catalogus, STIEFOUDERS))
+    assert advies.wat_als == ()
+    assert wat_als_geen(advies) == ("Geen ander antwoord op ruimte, budget of doorlooptijd verandert de trede "
+                                    "of het beste instrument.")
+    assert wat_als_geen(engine.advies(boom, catalogus, STIEFOUDERS)) is None  # not computed: nothing claimed

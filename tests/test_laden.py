@@ -47,9 +47,19 @@ def test_de_meegeleverde_bestanden_laden_zonder_fouten(boom, catalogus) -> None:
                                                 "meebeslissen"]
     ids = {i.id for i in catalogus.instrumenten}
     assert {"burgerberaad", "burgerdialoog", "focusgroep", "straatgesprek", "enquete", "usability_onderzoek",
-            "klantpanel", "community_onderzoek"} <= ids
+            "klantpanel", "community_onderzoek", "diepte_interviews", "participatieve_waardenevaluatie",
+            "burgerpanel", "experiment", "burgerbegroting", "initiatief_ondersteunen"} <= ids
+    assert len(ids) == 17
+    assert {"diepgang", "continuiteit"} <= set(catalogus.kenmerken)
+    assert any(i.uitsluitingen for i in catalogus.instrumenten)  # wanneer_niet with a condition
     assert {lo.id for lo in boom.let_op} == {"informeren_geen_participatie", "vinkjes_participatie", "leg_uit",
-                                             "anticyclisch", "uitnodigende_rol"}
+                                             "anticyclisch", "uitnodigende_rol", "moeilijk_bereikbaar",
+                                             "ruimte_vragen", "te_weinig_tijd_of_geld", "uitleg_testen"}
+    assert "gebruikers_moeilijk" in boom.vraag("doelgroep").optie_ids
+    assert boom.wat_als == ("ruimte", "budget", "doorlooptijd")
+    assert boom.voorrang and all(v.reden for v in boom.voorrang)  # gelijke_punten
+    regels = {r.id for r in boom.instrumentregels}
+    assert not regels & {"informeren", "geen_ruimte", "budget_hoog", "tijd_lang", "snel_inzetbaar"}
 
 
 def test_een_tab_als_inspringing(tmp_path: Path) -> None:
@@ -188,7 +198,8 @@ def test_ongeldige_json_met_regel_en_kolom(tmp_path: Path) -> None:
 def test_catalogus_met_onbekende_trede_en_kenmerkwaarde(tmp_path: Path) -> None:
     tekst = CATALOGUS_TEKST.replace("niveaus: [adviseren, coproduceren, meebeslissen]",
                                     "niveaus: [adviseren, coproduceren, meebesliss]")
-    tekst = tekst.replace("      kosten: hoog\n", "      kosten: duur\n", 1)
+    assert "      kosten: hoog " in tekst, "the case must change the catalogue"
+    tekst = tekst.replace("      kosten: hoog ", "      kosten: duur ", 1)
     pad = tmp_path / "cat.yaml"
     pad.write_text(tekst, encoding="utf-8")
     with pytest.raises(ModelFout) as info:

@@ -46,8 +46,9 @@ def test_een_vraag_kiest_met_pijltjes_en_enter(boom) -> None:
 def test_de_hele_wandeling_volgt_de_takken(boom, catalogus) -> None:
     koppen: list = []
     # fase: beleidsontwikkeling; doel: 2x down = samen_ontwerpen; ruimte: 2x down = ruim;
-    # doelgroep: 4x down = initiatief; budget: midden; doorlooptijd: middel; tijdsdruk: nee
-    toetsen = (ENTER + OMLAAG * 2 + ENTER + OMLAAG * 2 + ENTER + OMLAAG * 4 + ENTER + OMLAAG + ENTER
+    # doelgroep: 5x down = initiatief (past moeilijk_bereikbaar and gebruikers_moeilijk);
+    # budget: midden; doorlooptijd: middel; tijdsdruk: nee
+    toetsen = (ENTER + OMLAAG * 2 + ENTER + OMLAAG * 2 + ENTER + OMLAAG * 5 + ENTER + OMLAAG + ENTER
                + OMLAAG + ENTER + OMLAAG + ENTER + BEVESTIG)
     antwoorden = speel(boom, toetsen, koppen)
     assert antwoorden == dict(fase="beleidsontwikkeling", doel="samen_ontwerpen", ruimte="ruim",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 
 from rich.console import Console
@@ -15,6 +16,11 @@ def schrijf(renderable, breedte: int = 80) -> str:
     scherm = io.StringIO()
     Console(file=scherm, width=breedte, color_system=None, highlight=False).print(renderable)
     return scherm.getvalue()
+
+
+def plat(uit: str) -> str:
+    """The text as one line: wrapping and panel borders undone, so a sentence can be found whole."""
+    return " ".join(uit.replace("│", " ").split())
 
 
 def test_markup_en_stuurtekens_uit_yaml_worden_letterlijk_getoond(catalogus) -> None:
@@ -41,9 +47,15 @@ def test_aannames_en_gegroepeerde_afvallers_staan_in_het_advies(boom, catalogus)
     assert "Weet ik niet (aangenomen:" in uit  # in the table of answers too
     assert max(len(regel) for regel in uit.splitlines()) <= 80
 
-    kort = schrijf(render.advies(engine.advies(boom, catalogus, {"fase": "uitwerking", "doel": "informeren"})))
-    reden = "u wilt informeren; dit instrument is bedoeld om"
-    assert kort.count(reden) == 1  # eleven instruments, one reason: said once
+    informeren = engine.advies(boom, catalogus, {"fase": "uitwerking", "doel": "informeren"})
+    kort = schrijf(render.advies(informeren))
+    reden = "− op de trede informeren krijgen burgers geen"  # the reason's first line in the table
+    assert len(informeren.afgevallen) == len(catalogus.instrumenten) == 17
+    assert {tuple(r.tekst for r in x.redenen) for x in informeren.afgevallen} == {(
+        "op de trede informeren krijgen burgers geen invloed; een instrument zou participatie beloven die er "
+        "niet is",)}
+    assert kort.count(reden) == 1  # seventeen instruments, one reason: said once
+    assert "Burgerberaad," in kort and "Internetconsultatie," in kort  # all together in one row
 
 
 def test_het_overzicht_voor_het_advies(boom) -> None:
@@ -53,3 +65,51 @@ def test_het_overzicht_voor_het_advies(boom) -> None:
     uit = schrijf(render.overzicht(gesprek))
     assert "1   In welke fase zit uw traject?" in uit and "Evaluatie" in uit
     assert "Burgers informeren over een" in uit
+
+
+STIEFOUDERS = dict(fase="beleidsontwikkeling", doel="ervaringen", ruimte="beperkt", doelgroep="specifiek",
+                   budget="laag", doorlooptijd="kort", tijdsdruk="nee")
+
+
+def test_gelijke_instrumenten_heten_even_passend_met_wat_ze_onderscheidt(boom, catalogus) -> None:
+    advies = engine.advies(boom, catalogus, STIEFOUDERS)
+    assert [a.instrument.id for a in advies.beste] == ["diepte_interviews", "focusgroep"]
+    uit = schrijf(render.advies(advies))
+    assert max(len(regel) for regel in uit.splitlines()) <= 80
+    kop = uit.split("Participatieladder", 1)[0]
+    assert "│ Even passend: Diepte-interviews en Focusgroep." in kop and "Best passend" not in uit
+    tekst = plat(uit)
+    assert "Even passend: Diepte-interviews en Focusgroep. Uw antwoorden maken geen verschil" in tekst
+    # one line per instrument with what sets it apart, then both at rank 1 and the enquête at 2
+    assert "• Diepte-interviews: kanaal: fysiek; tien tot twintig mensen" in tekst
+    assert "• Focusgroep: kanaal: fysiek en online;" in tekst
+    nummers = [regel.split("  (")[0].strip() for regel in uit.splitlines() if regel.startswith("  ") and
+               regel.strip()[:2] in ("1.", "2.", "3.")]
+    assert nummers == ["1. Diepte-interviews", "1. Focusgroep", "2. Enquête"]
+    assert tekst.count("+ gaat voor bij gelijke punten: meer diepgang: veel (bij Enquête: weinig)") == 2
+
+
+def test_zonder_participatie_staat_er_geen_instrument(boom, catalogus) -> None:
+    advies = engine.advies(boom, catalogus, dict(fase="uitwerking", doel="inzichten", ruimte="geen"))
+    assert advies.instrumenten == () and advies.beste == ()
+    uit = schrijf(render.advies(advies))
+    tekst = plat(uit)
+    assert "Geen instrument: zonder invloed voor burgers is er niets om mee te participeren." in tekst
+    aanbevolen = tekst.split("Aanbevolen instrumenten", 1)[1].split("Afgevallen instrumenten", 1)[0]
+    assert aanbevolen.strip("─ ").startswith("Geen: op deze trede krijgen burgers geen invloed, dus er is geen "
+                                             "instrument om aan te bevelen.")
+    assert "Best passend" not in uit and "Even passend" not in uit
+    assert not re.search(r"^ +\d+\. ", uit, flags=re.M)  # no ranked instrument anywhere
+
+
+def test_wat_als_staat_op_het_scherm(boom, catalogus) -> None:
+    from burgers_betrekken.watals import met_wat_als
+
+    antwoorden = dict(fase="beleidsontwikkeling", doel="zwaarwegend_advies", ruimte="beperkt", doelgroep="breed",
+                      budget="hoog", doorlooptijd="lang", tijdsdruk="nee")
+    advies = met_wat_als(engine.advies(boom, catalogus, antwoorden))
+    uit = schrijf(render.advies(advies))
+    assert max(len(regel) for regel in uit.splitlines()) <= 80
+    wat_als = plat(uit.split("Wat als", 1)[1].split("Afgevallen instrumenten", 1)[0])
+    assert "→ Met ruimte ‘Ruim — de richting staat nog open’: trede Adviseren in plaats van Raadplegen" in wat_als
+    assert wat_als.count("→ ") == len(advies.wat_als) >= 1

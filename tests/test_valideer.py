@@ -57,13 +57,14 @@ GEVALLEN = [
           "  focus:\n    wanneer: {}\n    kenmerk: instrument\n    waarden: [focusgroep, burgerbraad]\n"
           "    soort: voorkeur\n    reden: gekozen\nlet_op:\n", "burgerbraad", 14,
           "instrumentregel 'focus': kenmerk 'instrument' kent geen instrument 'burgerbraad'; bedoelde u "
-          "'burgerberaad'? ('burgerberaad', 'burgerdialoog', 'focusgroep', 'community_onderzoek', 'straatgesprek', "
-          "'enquete', 'usability_onderzoek', 'klantpanel', 'co_creatiesessie', 'klankbordgroep', "
-          "'internetconsultatie')"),
+          "'burgerberaad'? ('burgerberaad', 'burgerdialoog', 'focusgroep', 'diepte_interviews', "
+          "'community_onderzoek', 'straatgesprek', 'enquete', 'participatieve_waardenevaluatie', 'burgerpanel', "
+          "'usability_onderzoek', 'klantpanel', 'co_creatiesessie', 'experiment', 'burgerbegroting', "
+          "'klankbordgroep' en 2 meer)"),
     Geval("een regel noemt een onbekend kenmerk", "kenmerk: niveaus", "kenmerk: nivaus", "nivaus", 14,
           "instrumentregel 'trede' noemt onbekend kenmerk 'nivaus'; bedoelde u 'niveaus'? (kenmerken in "
           f"{CATALOGUS}: 'niveaus', 'instrument', 'kosten', 'doorlooptijd', 'doelgroepen', 'fases', 'doelen', "
-          "'zwaarte', 'kanaal', 'bereik', 'werkvorm')"),
+          "'zwaarte', 'kanaal', 'bereik', 'werkvorm', 'diepgang', 'continuiteit')"),
     Geval("een regel noemt een onbekende trede", "      niveau: informeren\n", "      niveau: informern\n",
           "      niveau: informern", 15,
           f"regel 1 van niveau.gewenst noemt onbekende trede 'informern'; bedoelde u 'informeren'? (treden in "
@@ -134,7 +135,7 @@ def test_instrumenten_die_geen_regel_kan_aanbevelen_krijgen_een_waarschuwing_in_
     (bestand,) = valideer([pad], None, CATALOGUS).bestanden
 
     meldingen = [str(p) for p in bestand.problemen]
-    assert len(meldingen) == 10  # every instrument of the 11 but focusgroep
+    assert len(meldingen) == 16  # every instrument of the 17 but focusgroep
     assert f"{CATALOGUS}:{regel}:3: waarschuwing: instrument 'burgerberaad' wordt nooit aanbevolen: geen " \
            "instrumentregel van boom 'klein' met een 'reden' zoekt een van zijn kenmerken" in meldingen
     assert not any("'focusgroep'" in m for m in meldingen)
@@ -145,8 +146,10 @@ def test_alle_problemen_tegelijk_en_elk_bestand_apart(tmp_path: Path) -> None:
     boom.write_text(KLEIN.read_text(encoding="utf-8").replace("volgende: budget", "volgende: budgt")
                     .replace("{doel: informeren}", "{doel: informern}"), encoding="utf-8")
     catalogus = tmp_path / "catalogus.yaml"
-    catalogus.write_text(CATALOGUS.read_text(encoding="utf-8").replace("    niveaus: [adviseren]",
-                                                                       "    niveaus: [adviseeren]", 1))
+    schoon = CATALOGUS.read_text(encoding="utf-8")
+    assert "    niveaus: [adviseren, coproduceren, meebeslissen]" in schoon, "the case must change the catalogue"
+    catalogus.write_text(schoon.replace("    niveaus: [adviseren, coproduceren, meebeslissen]",
+                                        "    niveaus: [adviseeren, coproduceren, meebeslissen]", 1))
     rapport = valideer([boom, catalogus], None, CATALOGUS)
     boom_rapport, cat_rapport = rapport.bestanden
     assert boom_rapport.fouten == 2 and cat_rapport.fouten == 1

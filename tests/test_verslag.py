@@ -25,6 +25,8 @@ from tests.conftest import IN_CI, ROOT, assert_geen_traceback
 
 NU = datetime(2026, 11, 25, 14, 30, tzinfo=timezone.utc)
 GEEN_RUIMTE = dict(fase="uitwerking", doel="inzichten", ruimte="geen")
+STIEFOUDERS = dict(fase="beleidsontwikkeling", doel="ervaringen", ruimte="beperkt", doelgroep="specifiek",
+                   budget="laag", doorlooptijd="kort", tijdsdruk="nee")
 ADVIES = dict(fase="beleidsontwikkeling", doel="zwaarwegend_advies", ruimte="ruim", doelgroep="breed",
               budget="hoog", doorlooptijd="lang", tijdsdruk="nee")
 HASH = hashlib.sha256((ROOT / "trees" / "rijksoverheid.yaml").read_bytes()).hexdigest()
@@ -82,6 +84,40 @@ def test_pas_toe_of_leg_uit_bij_geen_participatie(boom, catalogus, motivering, v
     assert "- Aandachtspunt 'Informeren is geen participatie' (omdat: Trede van het advies Informeren)" in md
     assert "### Informeren is geen participatie" in md and "*Bron: Workshop Burgers betrekken" in md
     assert "dit is geen participatie" in md and verwacht in md
+
+
+def test_markdown_noemt_gelijke_instrumenten_even_passend_met_wat_ze_onderscheidt(boom, catalogus) -> None:
+    md = als_markdown(verslag(boom, catalogus, STIEFOUDERS))
+    assert "**Even passend: Diepte-interviews en Focusgroep.**" in md and "Best passend" not in md
+    assert "Even passend: Diepte-interviews en Focusgroep. Wat ze onderscheidt:" in md
+    assert "- **Diepte-interviews**: kanaal: fysiek; " in md
+    assert "- **Focusgroep**: kanaal: fysiek en online; " in md
+    # both share rank 1 (listed by name); the enquête has the same points but fewer depth, so it is 2
+    nummers = re.findall(r"^(\d+)\. \*\*(.+?)\*\*", md, flags=re.M)
+    assert nummers[:3] == [("1", "Diepte-interviews"), ("1", "Focusgroep"), ("2", "Enquête")]
+    assert md.count("   - gaat voor bij gelijke punten: meer diepgang: veel (bij Enquête: weinig)") == 2
+
+
+def test_markdown_zonder_participatie_noemt_geen_instrument(boom, catalogus) -> None:
+    md = als_markdown(verslag(boom, catalogus, GEEN_RUIMTE, "Wettelijk"))
+    aanbevolen = md.split("## Aanbevolen instrumenten", 1)[1].split("\n## ", 1)[0]
+    assert aanbevolen.strip() == ("Geen: op deze trede krijgen burgers geen invloed, dus er is geen instrument "
+                                  "om aan te bevelen.")
+    assert "Best passend" not in md and "Even passend" not in md
+    (rij,) = [r for r in md.split("## Afgevallen instrumenten", 1)[1].splitlines() if r.startswith("| Burgerberaad")]
+    assert rij.count(", ") == len(catalogus.instrumenten) - 1  # all seventeen, one row, one reason
+    assert rij.endswith("| op de trede informeren krijgen burgers geen invloed; een instrument zou participatie "
+                        "beloven die er niet is |")
+
+
+def test_html_noemt_even_passend_en_geen_instrument(boom, catalogus) -> None:
+    gelijk = als_html(verslag(boom, catalogus, STIEFOUDERS))
+    assert "<strong>Even passend: Diepte-interviews en Focusgroep.</strong>" in gelijk
+    assert "<li><strong>Focusgroep</strong>: kanaal: fysiek en online; " in gelijk
+    assert '<li value="1"><strong>Diepte-interviews</strong>' in gelijk
+    assert '<li value="1"><strong>Focusgroep</strong>' in gelijk
+    geen = als_html(verslag(boom, catalogus, GEEN_RUIMTE))
+    assert "<p>Geen: op deze trede krijgen burgers geen invloed" in geen and "<li value=" not in geen
 
 
 def test_pas_toe_of_leg_uit_bij_een_lagere_trede_dan_het_doel_vraagt(boom, catalogus) -> None:
@@ -176,10 +212,39 @@ def test_json_verslag_met_uitleg(boom, catalogus) -> None:
     assert uitleg["uitkomst"].startswith("Informeren: uw doel vraagt raadplegen")
     burgerberaad = next(i for i in uitleg["instrumenten"] if i["id"] == "burgerberaad")
     assert burgerberaad["aanbevolen"] is False
-    assert {"regel": "geen_ruimte", "effect": "valt af"}.items() <= burgerberaad["gronden"][0].items()
-    assert ("Hoeveel inhoudelijke ruimte is er voor inbreng?", "Geen — de uitkomst ligt vast") in \
-        burgerberaad["gronden"][0]["antwoorden"]
+    # on a rung without participation every instrument falls off for that one reason, and the
+    # explanation says so (not only the preferences it met, as if it had been recommended)
+    afgevallen = [g for g in burgerberaad["gronden"] if g["effect"] == "valt af"]
+    assert [g["tekst"] for g in afgevallen] == [
+        "op de trede informeren krijgen burgers geen invloed; een instrument zou participatie beloven die er niet is"]
+    assert data["instrumenten"] == [] and data["beste"] == []
     assert {g["regel"] for g in uitleg["let_op"]} == {lo.id for lo in engine.advies(boom, catalogus, GEEN_RUIMTE).let_op}
+
+
+def test_json_verslag_met_beste_rang_en_wat_als(boom, catalogus) -> None:
+    from burgers_betrekken.watals import met_wat_als
+
+    gelijk = als_data(verslag(boom, catalogus, STIEFOUDERS))
+    assert gelijk["beste"] == ["diepte_interviews", "focusgroep"]
+    assert [(i["id"], i["rang"]) for i in gelijk["instrumenten"][:3]] == [
+        ("diepte_interviews", 1), ("focusgroep", 1), ("enquete", 2)]
+    assert gelijk["instrumenten"][0]["voorrang"] == ["meer diepgang: veel (bij Enquête: weinig)"]
+    assert gelijk["instrumenten"][2]["voorrang"] == []
+
+    # the goal asks for adviseren, the room allows raadplegen: more room would change the advice
+    advies = met_wat_als(engine.advies(boom, catalogus, dict(ADVIES, ruimte="beperkt")))
+    data = als_data(Verslag(advies, NU, HASH))
+    assert data["niveau"] == "raadplegen" and data["beste"] == [data["instrumenten"][0]["id"]]
+    assert data["wat_als"], "a negotiable answer changes this advice"
+    for w in data["wat_als"]:
+        assert {"vraag", "antwoord", "verandering"} <= w.keys()
+        assert w["vraag"] in boom.wat_als  # only what a civil servant can negotiate
+        assert boom.vraag(w["vraag"]).optie(w["antwoord"]) is not None
+        assert w["antwoord"] != next(s["antwoord"] for s in data["pad"] if s["vraag"] == w["vraag"])
+    ruimer = next(w for w in data["wat_als"] if w["vraag"] == "ruimte")
+    assert ruimer["antwoord"] == "ruim"
+    assert "trede Adviseren in plaats van Raadplegen" in ruimer["verandering"]
+    assert json.loads(json.dumps(data)) == json.loads(json.dumps(data, ensure_ascii=False))  # plain JSON
 
 
 # --- writing files ----------------------------------------------------------------------------------
@@ -271,8 +336,14 @@ def test_uitleg_zegt_waarom(bb, tmp_path: Path) -> None:
     assert uit.returncode == 0, uit.stderr
     assert "Informeren: uw doel vraagt raadplegen, maar de ruimte staat hoogstens" in uit.stdout
     assert "Burgerberaad  afgevallen" in uit.stdout
-    assert "valt af" in uit.stdout and "[geen_ruimte]" in uit.stdout
-    assert "omdat In welke fase zit uw traject? → Beleid uitwerken naar" in uit.stdout  # waarde_van: fase
+    # it fell off because informeren gives citizens no influence: the explanation names that reason
+    assert "valt af" in uit.stdout
+    assert "valt af op de trede informeren krijgen burgers geen invloed" in " ".join(uit.stdout.split())
+    # a rule's 'waarde_van' counts as an answer it looked at: the fase rule names the fase
+    met_participatie = bb("uitleg", str(ROOT / "examples" / "stiefouders.json"), cwd=tmp_path)
+    assert met_participatie.returncode == 0, met_participatie.stderr
+    assert "[fase]\n       omdat In welke fase zit uw traject? → Beleidsontwikkeling\n" in \
+        re.sub(r" +\n", "\n", met_participatie.stdout)
 
     bb("advies", "-a", str(ROOT / "examples" / "geen-ruimte.yaml"), "--uitvoer", "v.json", cwd=tmp_path)
     als_json = bb("uitleg", "v.json", "--formaat", "json", cwd=tmp_path)

@@ -17,6 +17,9 @@ from tests.conftest import ROOT, bb_exe, schone_env
 
 KLEIN = (ROOT / "tests" / "bomen" / "klein.yaml").read_text(encoding="utf-8")
 CATALOGUS = (ROOT / "instruments.yaml").read_text(encoding="utf-8")
+# The first rung without participation; the catalogue's header comment may grow, so its line is counted.
+GEEN_PARTICIPATIE = "    participatie: false"
+GEEN_PARTICIPATIE_REGEL = CATALOGUS[:CATALOGUS.index(GEEN_PARTICIPATIE)].count("\n") + 1
 ANTWOORDEN = "doel: inzichten\nbudget: laag\n"
 TIJDSLIMIET = 20  # seconds per case: a hang fails the case, it does not stall the suite
 
@@ -100,8 +103,8 @@ GEVALLEN = [
     Geval("leeg bestand", **_advies(""), fragment="het bestand is leeg", regel=("boom.yaml", 1)),
     Geval("participatie als tekst in de catalogus",
           args=("instrumenten", "--catalogus", "{c.yaml}"),
-          bestanden={"c.yaml": CATALOGUS.replace("    participatie: false", '    participatie: "nee"', 1)},
-          fragment="moet true of false zijn", regel=("c.yaml", 18)),
+          bestanden={"c.yaml": CATALOGUS.replace(GEEN_PARTICIPATIE, '    participatie: "nee"', 1)},
+          fragment="moet true of false zijn", regel=("c.yaml", GEEN_PARTICIPATIE_REGEL)),
     # --- encodings ---------------------------------------------------------------------------------
     Geval("UTF-16", **_advies(KLEIN.encode("utf-16")), fragment="UTF-16", regel=("boom.yaml", 1)),
     Geval("Latin-1", **_advies(KLEIN.replace("Kleine boom", "Kleine boom é").encode("latin-1")),
