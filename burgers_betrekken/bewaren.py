@@ -22,12 +22,38 @@ VERSIE = 1
 
 
 def datamap() -> Path:
+    """`BB_DATAMAP`, else the user's data folder. Without a home folder (a container started
+    with `-u UID`) there is none: then a folder of the user's own in the temporary folder, so the
+    answers are still kept while bb runs there."""
     eigen = os.environ.get("BB_DATAMAP")
     if eigen:
         return Path(eigen)
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("bb", appauthor=False))
+    try:
+        map_ = Path(platformdirs.user_data_dir("bb", appauthor=False))
+        if map_.is_absolute():
+            return map_
+    except (RuntimeError, KeyError, OSError):
+        pass
+    return _tijdelijke_datamap()
+
+
+def _tijdelijke_datamap() -> Path:
+    import stat
+    import tempfile
+
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    map_ = Path(tempfile.gettempdir()) / f"bb-{uid}"
+    try:
+        map_.mkdir(mode=0o700, exist_ok=True)
+        st = os.lstat(map_)
+    except OSError as e:
+        raise InvoerFout(f"er is geen thuismap en '{map_}' kan niet worden gemaakt ({e.strerror or e}); "
+                         f"zet HOME of BB_DATAMAP") from None
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != uid or st.st_mode & 0o077:
+        raise InvoerFout(f"er is geen thuismap en '{map_}' is niet van u alleen; zet HOME of BB_DATAMAP")
+    return map_
 
 
 def pad_voor(boom_id: str) -> Path:

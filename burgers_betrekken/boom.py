@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from burgers_betrekken.errors import Locatie, ModelFout
@@ -23,14 +24,18 @@ from burgers_betrekken.model import (
 )
 from burgers_betrekken import vorm
 from burgers_betrekken.velden import Gelezen, Meldingen, opsomming, suggestie
+from burgers_betrekken.bestanden import lees_bytes
 from burgers_betrekken.yamlsource import Knoop, lees_inhoud, zonder_gc
 
 
-def laad_boom(pad: Path) -> Boom:
-    """Read, check and return the tree in `pad`. Raises YamlFout or ModelFout."""
-    knoop = lees_inhoud(pad, "een beslisboom heeft 'boom', 'start' en 'vragen' nodig")
+def laad_boom(pad: Path, data: bytes | None = None) -> Boom:
+    """Read, check and return the tree in `pad`; `data`: its bytes, when they were read already
+    (then the file is not read again). Raises YamlFout or ModelFout."""
+    if data is None:
+        data = lees_bytes(pad)
+    knoop = lees_inhoud(pad, "een beslisboom heeft 'boom', 'start' en 'vragen' nodig", data)
     with zonder_gc():
-        return BoomLezer(str(pad)).lees(knoop)
+        return BoomLezer(str(pad), hashlib.sha256(data).hexdigest()).lees(knoop)
 
 
 class _Alles(dict):
@@ -41,8 +46,9 @@ class _Alles(dict):
 
 
 class BoomLezer:
-    def __init__(self, bestand: str) -> None:
+    def __init__(self, bestand: str, sha256: str = "") -> None:
         self.bestand = bestand
+        self.sha256 = sha256
         self.m = Meldingen()
         # where each `volgende:` value stands, keyed by (question id, option id or None)
         self.volgende_locaties: dict[tuple[str, str | None], Locatie] = {}
@@ -96,7 +102,7 @@ class BoomLezer:
                     instrumentregels=regels, let_op=let_op, bestand=self.bestand,
                     catalogus=str(Path(self.bestand).parent / meta["catalogus"]) if meta and meta["catalogus"] else None,
                     standaard_locatie=standaard_knoop.locatie if standaard_knoop else None,
-                    voorrang=voorrang, wat_als=tuple(wat_als) if wat_als else None)
+                    voorrang=voorrang, wat_als=tuple(wat_als) if wat_als else None, sha256=self.sha256)
 
     # --- questions -----------------------------------------------------------------
 

@@ -24,16 +24,6 @@ def standaard_catalogus() -> Path:
     return _datamap() / "instruments.yaml"
 
 
-def vingerafdruk(pad: Path) -> str:
-    """sha256 of a file, hex: records name exactly which tree made an advice."""
-    import hashlib
-
-    try:
-        return hashlib.sha256(pad.read_bytes()).hexdigest()
-    except OSError as e:
-        raise InvoerFout(f"kan '{pad}' niet lezen: {e.strerror or e}") from None
-
-
 def standaard_begrippen() -> Path:
     return _datamap() / "begrippen.yaml"
 

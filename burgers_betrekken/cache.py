@@ -1,56 +1,81 @@
 """A cache of loaded, checked trees and catalogues, so a run that only reads them skips PyYAML and
-the loaders. The key is a hash of the file's bytes, its path as given, the kind of file and the
-versions of bb and Python: a changed file (or a move, or an upgrade) is simply a different key,
-so a stale model is never used. Only files that loaded without errors are cached.
+the loaders.
 
-The cache lives in the user's cache folder (platformdirs), or in `BB_CACHE`; `BB_CACHE=uit`
-switches it off (see `codecache.cache_map`). A damaged or unreadable entry is ignored and the file is read as usual.
+The key is a hash of the files' bytes (the same bytes the model is then built from, read once by
+the caller), their paths as given, the kind of model, and a fingerprint of bb's own code and of
+Python: a changed file, a move, an edited loader or an upgrade is simply a different key, so a
+stale model is never used. Only files that loaded without errors are cached.
+
+An entry is unpickled only after `cachebestand` has checked that it is the user's own and its
+checksum is intact, and it is used only if it is a model of the expected type. Anything else —
+damaged, foreign, or failing to load — is a miss: the files are read as usual and the entry is
+replaced.
 """
 
 from __future__ import annotations
 
 import copyreg
 import hashlib
-import os
 import pickle
 import sys
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, TypeVar
+from typing import Callable, Sequence, TypeVar
 
-from burgers_betrekken import __version__
-from burgers_betrekken.codecache import cache_map
+from burgers_betrekken import __version__, cachebestand
 from burgers_betrekken.model import _bevroren
 
 T = TypeVar("T")
+HOUD = 64  # entries kept: trees and catalogues in use, with room for a few versions of each
 
 copyreg.pickle(MappingProxyType, lambda m: (_bevroren, (dict(m),)))  # the model freezes its mappings
 
 
-def geladen(paden: list[Path], soort: str, lader: Callable[[], T]) -> T:
-    """`lader()`, or the same result from the cache when these exact files were loaded before."""
-    map_ = cache_map()
+@lru_cache(maxsize=1)
+def code_vingerafdruk() -> bytes:
+    """sha256 over bb's version, the Python build and the source of every module of bb: a changed
+    loader or model class never reads an entry written by the old one."""
+    h = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    pakket = Path(__file__).parent
+    for bron in sorted(pakket.glob("*.py")):
+        h.update(bron.name.encode() + b"\0")
+        try:
+            h.update(bron.read_bytes())
+        except OSError:
+            h.update(b"?")
+        h.update(b"\0")
+    return h.digest()
+
+
+def geladen(bronnen: Sequence[tuple[Path, bytes]], soort: str, verwacht: type[T],
+            lader: Callable[[], T]) -> T:
+    """`lader()`, or the same result from the cache when these exact bytes were loaded before.
+    `bronnen`: each file's path and the bytes `lader` builds from."""
+    map_ = cachebestand.cache_map()
     if map_ is None:
         return lader()
-    sleutel = hashlib.sha256(b"\0".join([soort.encode(), __version__.encode(), sys.version.encode()]))
-    for pad in paden:
-        try:
-            sleutel.update(b"\0" + str(pad).encode("utf-8", "surrogatepass") + b"\0" + pad.read_bytes())
-        except OSError:
-            return lader()  # the loader reports why the file cannot be read
+    sleutel = hashlib.sha256(soort.encode() + b"\0" + code_vingerafdruk())
+    for pad, data in bronnen:
+        sleutel.update(b"\0" + str(pad).encode("utf-8", "surrogatepass") + b"\0")
+        sleutel.update(hashlib.sha256(data).digest())
     bestand = map_ / f"{sleutel.hexdigest()}.pickle"
-    try:
-        return pickle.loads(bestand.read_bytes())  # type: ignore[no-any-return]
-    except FileNotFoundError:
-        pass
-    except Exception:  # damaged, or written by another version of a class: read the files instead
-        bestand.unlink(missing_ok=True)
+    soort_b = f"model {soort}".encode()
+    inhoud = cachebestand.lees(bestand, soort_b)
+    if inhoud is not None:
+        try:
+            model = pickle.loads(inhoud)
+        except Exception:  # written by another version of a class, or otherwise unreadable
+            model = None
+        if type(model) is verwacht:
+            cachebestand.gebruikt(bestand)
+            return model  # type: ignore[no-any-return]
+        cachebestand.weg(bestand)
     model = lader()  # raises on any problem: nothing is cached then
     try:
-        map_.mkdir(parents=True, exist_ok=True)
-        tijdelijk = bestand.with_suffix(f".{os.getpid()}.tmp")
-        tijdelijk.write_bytes(pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tijdelijk, bestand)
-    except OSError:
-        pass  # a cache that cannot be written is no reason to fail
+        inhoud = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return model
+    cachebestand.schrijf(bestand, soort_b, inhoud)
+    cachebestand.ruim_op(map_, "*.pickle", HOUD)
     return model

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from burgers_betrekken.errors import Locatie, ModelFout, Probleem
 from burgers_betrekken.model import NIVEAU, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede, Uitsluiting
 from burgers_betrekken import vorm
 from burgers_betrekken.velden import Gelezen, Meldingen, opsomming, suggestie
+from burgers_betrekken.bestanden import lees_bytes
 from burgers_betrekken.yamlsource import Knoop, lees_inhoud, zonder_gc
 
 NIVEAUS = "niveaus"
@@ -17,15 +19,19 @@ INSTRUMENT = "instrument"
 INGEBOUWD = {NIVEAUS: "de treden van de ladder", INSTRUMENT: "de id van het instrument zelf"}
 
 
-def laad_catalogus(pad: Path) -> Catalogus:
-    knoop = lees_inhoud(pad, "een catalogus heeft 'ladder', 'kenmerken' en 'instrumenten' nodig")
+def laad_catalogus(pad: Path, data: bytes | None = None) -> Catalogus:
+    """Read and check the catalogue in `pad`; `data`: its bytes, when they were read already."""
+    if data is None:
+        data = lees_bytes(pad)
+    knoop = lees_inhoud(pad, "een catalogus heeft 'ladder', 'kenmerken' en 'instrumenten' nodig", data)
     with zonder_gc():
-        return CatalogusLezer(str(pad)).lees(knoop)
+        return CatalogusLezer(str(pad), hashlib.sha256(data).hexdigest()).lees(knoop)
 
 
 class CatalogusLezer:
-    def __init__(self, bestand: str) -> None:
+    def __init__(self, bestand: str, sha256: str = "") -> None:
         self.bestand = bestand
+        self.sha256 = sha256
         self.m = Meldingen()
 
     def lees(self, knoop: Knoop) -> Catalogus:
@@ -42,7 +48,7 @@ class CatalogusLezer:
         checklist = m.object(top["checklist"], vorm.CATALOGUS.veld("checklist").vorm, "'checklist'")  # type: ignore[union-attr,arg-type]
         m.stop_bij_fouten(ModelFout)
         return Catalogus(ladder, kenmerken, tabel, instrumenten, self.bestand,
-                         tuple(checklist["punten"] or ()) if checklist else (), checklist["bron"] if checklist else None)
+                         tuple(checklist["punten"] or ()) if checklist else (), checklist["bron"] if checklist else None, self.sha256)
 
     def _ladder(self, velden: dict[str, Knoop] | None) -> tuple[Trede, ...]:
         treden = []

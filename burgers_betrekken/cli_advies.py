@@ -71,7 +71,7 @@ def advies(
     for doel in (uitvoer, bewaar):  # refuse before twenty minutes of questions, not after
         if doel is not None and doel.exists() and not overschrijf:
             raise InvoerFout(f"'{doel}' bestaat al; kies een andere naam of geef --overschrijf")
-    boom_hash = bronnen.vingerafdruk(Path(b.bestand))
+    boom_hash = b.sha256  # of the very bytes the advice is built from
 
     autosave: Path | None = None
     if antwoorden is not None:

@@ -90,37 +90,46 @@ def kies_formaat(waarde: str, formaten: tuple[str, ...] = FORMATEN) -> str:
 
 
 def laad_catalogus(catalogus: Optional[Path], boom: Optional["Boom"] = None) -> "Catalogus":
-    """The catalogue given, else the one the tree names, else the shipped one."""
+    """The catalogue given, else the one the tree names, else the shipped one. The file is read
+    once: the cache key and the model come from the same bytes."""
     from burgers_betrekken import bronnen, cache
+    from burgers_betrekken.model import Catalogus
+    from burgers_betrekken.bestanden import lees_bytes
 
     if catalogus is None and boom is not None and boom.catalogus is not None:
         catalogus = Path(boom.catalogus)
     pad = catalogus or bronnen.standaard_catalogus()
-    return cache.geladen([pad], "catalogus", lambda: _lees_catalogus(pad))
+    data = lees_bytes(pad)
+    return cache.geladen([(pad, data)], "catalogus", Catalogus, lambda: _lees_catalogus(pad, data))
 
 
-def _lees_catalogus(pad: Path) -> "Catalogus":
+def _lees_catalogus(pad: Path, data: bytes) -> "Catalogus":
     from burgers_betrekken.catalogus import laad_catalogus as lees
 
-    return lees(pad)
+    return lees(pad, data)
 
 
 def laad(boom: Optional[str], catalogus: Optional[Path]) -> tuple["Boom", "Catalogus"]:
-    """The tree and its catalogue, checked against each other (from the cache when unchanged)."""
+    """The tree and its catalogue, checked against each other (from the cache when unchanged).
+    Each file is read once: its cache key, its model and the record's sha256 come from the
+    same bytes, so a file that changes meanwhile cannot mix two versions."""
     from burgers_betrekken import bronnen, cache
+    from burgers_betrekken.model import Boom
+    from burgers_betrekken.bestanden import lees_bytes
 
     boom_pad = bronnen.boom_pad(boom)
-    b = cache.geladen([boom_pad], "boom", lambda: _lees_boom(boom_pad))
+    data = lees_bytes(boom_pad)
+    b = cache.geladen([(boom_pad, data)], "boom", Boom, lambda: _lees_boom(boom_pad, data))
     c = laad_catalogus(catalogus, b)
-    cat_pad = Path(c.bestand)
-    cache.geladen([boom_pad, cat_pad], "samenhang", lambda: _controleer(b, c))
+    cache.geladen([(boom_pad, data), (Path(c.bestand), c.sha256.encode())], "samenhang", bool,
+                  lambda: _controleer(b, c))
     return b, c
 
 
-def _lees_boom(pad: Path) -> "Boom":
+def _lees_boom(pad: Path, data: bytes) -> "Boom":
     from burgers_betrekken.boom import laad_boom
 
-    return laad_boom(pad)
+    return laad_boom(pad, data)
 
 
 def _controleer(b: "Boom", c: "Catalogus") -> bool:

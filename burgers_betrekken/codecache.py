@@ -1,4 +1,4 @@
-"""Where bb keeps its caches, and a cache of the code that `dataclasses` generates.
+"""A cache of the code that `dataclasses` generates.
 
 Python keeps the bytecode of modules in __pycache__, but not the methods a dataclass writes for
 itself: `__init__`, `__repr__`, `__eq__`, `__hash__` and, when frozen, `__setattr__` and
@@ -8,34 +8,27 @@ compiling the same text as last time. `installeer` keeps the compiled code betwe
 __pycache__ does for modules.
 
 It cannot change what the code does: the key is the exact source text, compiled with the same
-flags as `dataclasses` itself uses (no inherited `from __future__` flags), and the file belongs to
-one Python build (its full version string is stored in the file and compared). A text not seen
-before is compiled as usual and added; a damaged, foreign or unreadable file is ignored.
-`BB_CACHE=uit` switches it off with the model cache.
+flags as `dataclasses` itself uses (no inherited `from __future__` flags), and the entry belongs to
+one Python build (its full version string is part of the entry's kind). The file is trusted only
+as `cachebestand` says (the user's own, checksum intact) and its contents only if they are a
+mapping from text to code; anything else is a miss. A text not seen before is compiled as usual
+and added. `BB_CACHE=uit` switches it off with the model cache.
 """
 
 from __future__ import annotations
 
 import builtins
 import marshal
-import os
 import sys
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
+from burgers_betrekken import cachebestand
+from burgers_betrekken.cachebestand import cache_map
+
 MAX_STUKKEN = 4096  # dataclasses made at run time by other code must not grow the file without end
-
-
-def cache_map() -> Path | None:
-    """The folder for bb's caches: `BB_CACHE`, else the user's cache folder; None for `BB_CACHE=uit`."""
-    eigen = os.environ.get("BB_CACHE")
-    if eigen == "uit":
-        return None
-    if eigen:
-        return Path(eigen)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("bb", appauthor=False))
+SOORT = f"dataclasses {sys.version}".encode()  # an entry belongs to one Python build
 
 
 def bestand(map_: Path) -> Path:
@@ -53,7 +46,7 @@ def installeer() -> None:
     if map_ is None:
         return
     pad = bestand(map_)
-    stukken = _lees(pad)
+    stukken = lees(pad)
     bekend = len(stukken)
 
     def exec_met_cache(bron: Any, *args: Any, **kwargs: Any) -> None:
@@ -73,26 +66,26 @@ def installeer() -> None:
     atexit.register(lambda: len(stukken) > bekend and _schrijf(pad, stukken))
 
 
-def _lees(pad: Path) -> dict[str, Any]:
+def lees(pad: Path) -> dict[str, CodeType]:
+    """The cached code, or nothing: an entry that is not the user's own, damaged, or not a mapping
+    from source text to code is a miss, and the code is compiled as usual."""
+    inhoud = cachebestand.lees(pad, SOORT)
+    if inhoud is None:
+        return {}
     try:
-        inhoud = marshal.loads(pad.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        stukken = marshal.loads(inhoud)
+    except Exception:
         return {}
-    if (not isinstance(inhoud, tuple) or len(inhoud) != 2 or inhoud[0] != sys.version
-            or not isinstance(inhoud[1], dict)):
+    if not isinstance(stukken, dict) or not all(
+            type(k) is str and type(v) is CodeType and v.co_filename == "<string>" for k, v in stukken.items()):
+        cachebestand.weg(pad)
         return {}
-    return inhoud[1]
+    return stukken
 
 
-def _schrijf(pad: Path, stukken: dict[str, Any]) -> None:
-    """Atomically, and silently: a cache that cannot be written is no reason to fail."""
-    tijdelijk = pad.with_name(f"{pad.name}.{os.getpid()}.tmp")
+def _schrijf(pad: Path, stukken: dict[str, CodeType]) -> None:
     try:
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        tijdelijk.write_bytes(marshal.dumps((sys.version, stukken)))
-        os.replace(tijdelijk, pad)
-    except (OSError, ValueError):
-        try:
-            tijdelijk.unlink(missing_ok=True)
-        except OSError:
-            pass
+        inhoud = marshal.dumps(stukken)
+    except ValueError:
+        return
+    cachebestand.schrijf(pad, SOORT, inhoud)

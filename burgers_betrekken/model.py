@@ -213,6 +213,7 @@ class Boom:
     standaard_locatie: Locatie | None = field(default=None, compare=False)
     voorrang: tuple[Voorrangsregel, ...] = ()  # `gelijke_punten:`, in order
     wat_als: tuple[str, ...] | None = None  # questions whose answer can be negotiated; None: all
+    sha256: str = field(default="", compare=False)  # of the exact bytes this model was read from
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vragen", _bevroren(self.vragen))
@@ -305,6 +306,7 @@ class Catalogus:
     bestand: str
     checklist: tuple[str, ...] = ()  # open checkboxes in every record of an advice
     checklist_bron: str | None = None
+    sha256: str = field(default="", compare=False)  # of the exact bytes this model was read from
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kenmerken", _bevroren(self.kenmerken))

@@ -18,7 +18,8 @@ from typing import Iterator, Union
 
 import yaml
 
-from burgers_betrekken.errors import InvoerFout, Locatie, YamlFout
+from burgers_betrekken.bestanden import lees_bytes
+from burgers_betrekken.errors import Locatie, YamlFout
 
 # libyaml is much faster; it composes the same nodes with the same marks.
 _Basis = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -107,18 +108,7 @@ _SOORT = {STR: "tekst", INT: "getal", FLOAT: "kommagetal", BOOL: "ja/nee", NULL:
 
 def lees_tekst(pad: Path) -> str:
     """Read a text file as UTF-8 with a clear Dutch error for every way that can fail."""
-    naam = str(pad)
-    try:
-        data = pad.read_bytes()
-    except FileNotFoundError:
-        raise InvoerFout(f"bestand niet gevonden: {naam}") from None
-    except IsADirectoryError:
-        raise InvoerFout(f"'{naam}' is een map, geen bestand") from None
-    except PermissionError:
-        raise InvoerFout(f"geen toestemming om '{naam}' te lezen") from None
-    except OSError as e:
-        raise InvoerFout(f"kan '{naam}' niet lezen: {e.strerror or e}") from None
-    return decodeer(data, naam)
+    return decodeer(lees_bytes(pad), str(pad))
 
 
 def decodeer(data: bytes, naam: str) -> str:
@@ -365,18 +355,18 @@ def parse_json(tekst: str, naam: str) -> Knoop | None:
     return parse_yaml(tekst.replace("\t", " "), naam)
 
 
-def lees_inhoud(pad: Path, nodig: str) -> Knoop:
+def lees_inhoud(pad: Path, nodig: str, data: bytes | None = None) -> Knoop:
     """Like `lees_bestand`, for files that must hold something: an empty one is an error that says
     what belongs in it (`nodig`)."""
-    knoop = lees_bestand(pad)
+    knoop = lees_bestand(pad, data)
     if knoop is None:
         raise YamlFout(f"het bestand is leeg; {nodig}", Locatie(str(pad), 1, 1))
     return knoop
 
 
-def lees_bestand(pad: Path) -> Knoop | None:
-    """Read and parse a YAML or JSON file (by extension)."""
-    tekst = lees_tekst(pad)
+def lees_bestand(pad: Path, data: bytes | None = None) -> Knoop | None:
+    """Parse a YAML or JSON file (by extension); `data`: its bytes, when they were read already."""
+    tekst = decodeer(lees_bytes(pad) if data is None else data, str(pad))
     if pad.suffix.lower() == ".json":
         return parse_json(tekst, str(pad))
     return parse_yaml(tekst, str(pad))

@@ -129,8 +129,10 @@ GEVALLEN = [
     # --- bombs and size ------------------------------------------------------------------------------
     Geval("alias-bom", **_advies(ALIASBOM), fragment="ankers en verwijzingen", regel=("boom.yaml", 2)),
     Geval("diepe nesting", **_advies("vragen: " + "[" * 100_000 + "]" * 100_000 + "\n"), fragment="te diep genest"),
-    Geval("groot bestand van 30 MB", **_valideer(("# " + "x" * 98 + "\n") * 300_000 + KLEIN), code=OK,
+    Geval("groot bestand van 7 MB", **_valideer(("# " + "x" * 98 + "\n") * 70_000 + KLEIN), code=OK,
           fragment="beslisboom in orde"),
+    Geval("te groot bestand van 30 MB", **_valideer(("# " + "x" * 98 + "\n") * 300_000 + KLEIN),
+          fragment="is groter dan 8 MB"),
     # --- duplicate keys: an error, not a silent merge -------------------------------------------------
     Geval("dubbele vraag", **_advies(kapot("  budget:\n", "  budget:\n    tekst: x\n  budget:\n")),
           fragment="sleutel 'budget' komt twee keer voor (eerder op regel 17)", regel=("boom.yaml", 19)),
