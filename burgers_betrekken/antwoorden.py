@@ -9,6 +9,7 @@ from typing import Mapping
 from burgers_betrekken.errors import AntwoordFout, Locatie, ModelFout
 from burgers_betrekken.velden import Meldingen
 from burgers_betrekken.model import WEET_NIET
+from burgers_betrekken.woorden import veilig
 from burgers_betrekken.yamlsource import Knoop, lees_bestand
 
 
@@ -23,6 +24,8 @@ class Antwoorden:
     bron: Locatie | None = None
     motivering: str | None = None
     boom_id: str | None = None  # a JSON record names the tree it was made with
+    boom_versie: str | None = None  # ... its version
+    boom_sha256: str | None = None  # ... and the fingerprint of the exact file
 
 
 def laad_antwoorden(pad: Path) -> Antwoorden:
@@ -75,7 +78,10 @@ def _uit_record(knoop: Knoop, bron: Locatie) -> Antwoorden:
         m.stop_bij_fouten(ModelFout)
     except ModelFout as e:
         raise AntwoordFout(problemen=e.problemen) from None
-    return Antwoorden(waarden, locaties, bron, motivering, boom)
+    extra = {k: str(v.waarde) for k in ("versie", "sha256")
+             if velden["boom"].is_map and (v := velden["boom"].waarde.get(k)) is not None  # type: ignore[union-attr]
+             and v.soort == "tekst"}
+    return Antwoorden(waarden, locaties, bron, motivering, boom, extra.get("versie"), extra.get("sha256"))
 
 
 def uit_verslag(antwoorden: Antwoorden) -> str | None:
@@ -87,14 +93,39 @@ def uit_verslag(antwoorden: Antwoorden) -> str | None:
     return None
 
 
+def controleer_herkomst(a: Antwoorden, boom_id: str, boom_sha256: str, boom_gekozen: bool) -> str | None:
+    """Answers from a JSON record belong to the tree that made it. Another tree: refused, with
+    the tree the record names. The same tree, changed since: a warning (returned) that the advice
+    may differ. `boom_gekozen`: the user named the tree with --boom."""
+    if a.boom_id is None:
+        return None
+    if a.boom_id != boom_id:
+        versie = f" (versie {a.boom_versie})" if a.boom_versie else ""
+        gekozen = " (--boom)" if boom_gekozen else ""
+        raise AntwoordFout(f"dit verslag is gemaakt met boom '{veilig(a.boom_id)}'{veilig(versie)}, niet met boom "
+                           f"'{boom_id}'{gekozen}; de antwoorden horen bij die boom: gebruik --boom "
+                           f"{veilig(a.boom_id)}, of --boom met het pad van die boom", a.bron)
+    if a.boom_sha256 and a.boom_sha256 != boom_sha256:
+        versie = f"versie {a.boom_versie} van " if a.boom_versie else ""
+        return (f"let op: dit verslag is gemaakt met {veilig(versie)}boom '{boom_id}' "
+                f"(sha256 {veilig(a.boom_sha256[:12])}…); "
+                f"de boom is sindsdien veranderd (nu {boom_sha256[:12]}…), dus het advies kan afwijken")
+    return None
+
+
 def als_antwoordenbestand(boom_id: str, versie: str, antwoorden: Mapping[str, str], motivering: str | None,
                           gemaakt: str) -> str:
-    """Answers in the format `laad_antwoorden` reads, so `bb advies --antwoorden` replays them."""
-    import json
+    """Answers in the format `laad_antwoorden` reads, so `bb advies --antwoorden` replays them:
+    written by a YAML serializer (an id like `no` or `1_000` stays text), with the tree named in
+    comments that no value can break out of."""
+    from burgers_betrekken.yamlsource import als_yaml
 
-    regels = [f"# Antwoorden voor bb, boom '{boom_id}' versie {versie}, bewaard op {gemaakt}.",
-              "# Opnieuw hetzelfde advies: bb advies --antwoorden <dit bestand>"]
-    regels += [f"{vraag}: {optie}" for vraag, optie in antwoorden.items()]
+    def regel(tekst: str) -> str:
+        return " ".join(tekst.split())
+
+    kop = (f"# Antwoorden voor bb, boom '{regel(boom_id)}' versie {regel(versie)}, bewaard op {regel(gemaakt)}.\n"
+           "# Opnieuw hetzelfde advies: bb advies --antwoorden <dit bestand>\n")
+    data = dict(antwoorden)
     if motivering:
-        regels.append(f"{MOTIVERING}: {json.dumps(motivering, ensure_ascii=False)}")  # a JSON string is YAML
-    return "\n".join(regels) + "\n"
+        data[MOTIVERING] = motivering
+    return kop + als_yaml(data)

@@ -15,25 +15,53 @@ from burgers_betrekken.errors import InvoerFout
 
 def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
     """Write `tekst` as UTF-8 to `pad` atomically (a temporary file next to it, then renamed).
-    Refuses to replace an existing file unless `overschrijf`. Creates missing folders."""
-    if pad.exists() and not overschrijf:
-        raise InvoerFout(f"'{pad}' bestaat al; kies een andere naam of geef --overschrijf")
-    if pad.is_dir():
-        raise InvoerFout(f"'{pad}' is een map, geen bestand")
+    Refuses to replace an existing file unless `overschrijf`. Creates missing folders. A new file
+    gets the mode the umask allows, a replaced one keeps its mode; a symbolic link is followed.
+    A device or pipe (`/dev/stdout`, a FIFO) is written into, never replaced by a regular file."""
     try:
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
+        st = os.stat(pad)
+    except FileNotFoundError:
+        st = None
+    except OSError as e:
+        raise _os_fout(e, pad, "schrijven") from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise InvoerFout(f"'{pad}' is een map, geen bestand")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        _schrijf_in(pad, tekst)
+        return
+    if st is not None and not overschrijf:
+        raise InvoerFout(f"'{pad}' bestaat al; kies een andere naam of geef --overschrijf")
+    doel = Path(os.path.realpath(pad)) if pad.is_symlink() else pad
+    modus = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    try:
+        doel.parent.mkdir(parents=True, exist_ok=True)
+        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
         try:
+            os.fchmod(fd, modus)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
                 f.write(tekst)
                 f.flush()
                 os.fsync(f.fileno())
-            os.replace(tijdelijk, pad)
-        except BaseException:
+            os.replace(tijdelijk, doel)
+        except BaseException:  # also Ctrl-C or SIGTERM (see errors.Beeindigd): no temporary file stays
             Path(tijdelijk).unlink(missing_ok=True)
             raise
     except OSError as e:
         raise _os_fout(e, pad, "schrijven") from None
+
+
+def _schrijf_in(pad: Path, tekst: str) -> None:
+    try:
+        with open(pad, "w", encoding="utf-8", newline="\n") as f:
+            f.write(tekst)
+    except OSError as e:
+        raise _os_fout(e, pad, "schrijven") from None
+
+
+def _umask() -> int:
+    huidig = os.umask(0o022)
+    os.umask(huidig)
+    return huidig
 
 
 def _os_fout(e: OSError, pad: Path, werkwoord: str) -> InvoerFout:

@@ -94,7 +94,7 @@ def lees(boom_id: str) -> Lopend | None:
                       datetime.fromisoformat(data["bijgewerkt"]), pad)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
         raise InvoerFout(f"de bewaarde sessie in '{pad}' is beschadigd ({e.__class__.__name__}); "
                          f"verwijder die met: bb advies --vergeet") from None
 

@@ -7,6 +7,7 @@ Heavy modules (Rich, PyYAML, questionary) are imported inside the commands, so t
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ from burgers_betrekken import __version__
 from burgers_betrekken.cli_basis import BOOM_HELP, CATALOGUS_HELP, Groep, Opdracht, kies_formaat, laad, laad_catalogus
 from burgers_betrekken.cli_advies import advies
 from burgers_betrekken.cli_boom import boom_app
-from burgers_betrekken.errors import Afgebroken, BbFout, ExitCode, InvoerFout
+from burgers_betrekken.errors import Afgebroken, BbFout, Beeindigd, ExitCode, InvoerFout
 
 app = typer.Typer(
     name="bb",
@@ -248,14 +249,92 @@ def _stil_stdout() -> None:
         pass
 
 
+def _bij_sigterm(nummer: int, frame: Any) -> None:
+    raise Beeindigd()
+
+
+def _stromen_in_orde() -> bool:
+    """Check the standard streams before anything is asked or shown. A closed stdout is an error
+    (nothing could be shown); an output that cannot carry Dutch text (ASCII) gets replacement
+    characters and one warning instead of a crash halfway; a COLUMNS of 0 or garbage is ignored."""
+    if sys.stdout is None:
+        if sys.stderr is not None:
+            print("fout: de standaarduitvoer is gesloten; er kan niets worden getoond. Stuur de uitvoer "
+                  "naar een bestand of naar /dev/null in plaats van hem te sluiten.", file=sys.stderr)
+        return False
+    if sys.stdin is not None and hasattr(sys.stdin, "reconfigure"):
+        try:  # a typed line that is no UTF-8 reaches bb as text (see woorden.heel), not as a crash
+            sys.stdin.reconfigure(errors="surrogateescape")
+        except ValueError:
+            pass
+    kolommen = os.environ.get("COLUMNS")
+    if kolommen is not None and (not kolommen.strip().isdigit() or int(kolommen) < 20):
+        del os.environ["COLUMNS"]  # Rich would print nothing at width 0; use the terminal's width
+    codering = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "é—│✓".encode(codering)
+    except (UnicodeEncodeError, LookupError):
+        import codecs
+
+        codecs.register_error("bb_unicode", _als_unicode_escape)
+        try:
+            sys.stdout.reconfigure(errors="bb_unicode")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+        print(f"let op: de uitvoer kan alleen {codering} aan; letters met accenten en andere tekens staan er "
+              f"als \\uXXXX (in JSON is dat gewone JSON). Zet PYTHONIOENCODING=utf-8 voor de volledige tekst.",
+              file=sys.stderr)
+    return True
+
+
+def _als_unicode_escape(fout: UnicodeError) -> tuple[str, int]:
+    """Characters the output cannot carry, as JSON-style \\uXXXX escapes: nothing is lost, and
+    JSON on such an output stays valid JSON."""
+    assert isinstance(fout, UnicodeEncodeError)
+    uit = []
+    for teken in fout.object[fout.start:fout.end]:
+        code = ord(teken)
+        if code > 0xFFFF:  # a surrogate pair, as JSON writes it
+            code -= 0x10000
+            uit.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            uit.append(f"\\u{code:04x}")
+    return "".join(uit), fout.end
+
+
+_OMSCHRIJVING = {errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "uw schijfquotum is op",
+                 errno.EFBIG: "het bestand wordt te groot", errno.EIO: "een invoer-/uitvoerfout",
+                 errno.EBADF: "de uitvoer is gesloten"}
+
+
+def _interne_fout() -> int:
+    if os.environ.get("BB_DEBUG"):
+        raise  # noqa: PLE0704 - called from an except clause: re-raises what it handles
+    import traceback
+
+    print("interne fout in bb; dit is een fout in het programma, niet in uw invoer.\n"
+          "Meld het, met de uitvoer van dezelfde opdracht met BB_DEBUG=1 ervoor.", file=sys.stderr)
+    print(traceback.format_exc(limit=-1).strip().splitlines()[-1], file=sys.stderr)
+    return 70
+
+
 def main(argv: Optional[list[str]] = None) -> None:
     """Entry point of `bb` and `python -m burgers_betrekken`."""
+    import signal
+
     code: int = ExitCode.OK
+    if not _stromen_in_orde():
+        sys.exit(ExitCode.INVOER)
+    try:
+        signal.signal(signal.SIGTERM, _bij_sigterm)
+    except (ValueError, OSError):  # not in the main thread (tests that call main directly)
+        pass
     try:
         # Without standalone mode click returns the code of a `typer.Exit` instead of raising it.
         uitkomst = app(args=argv, prog_name="bb", standalone_mode=False)
         if isinstance(uitkomst, int):
             code = uitkomst
+        sys.stdout.flush()  # a full disk shows here, as a message, not at interpreter exit
     except Afgebroken as e:
         print("Afgebroken." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
         code = ExitCode.AFGEBROKEN
@@ -276,10 +355,23 @@ def main(argv: Optional[list[str]] = None) -> None:
     except click.ClickException as e:
         print(f"fout: {_vertaal_click(e.format_message())}", file=sys.stderr)
         code = ExitCode.INVOER
+    except Beeindigd as e:
+        print("Beëindigd (SIGTERM)." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
+        code = ExitCode.BEEINDIGD
     except BrokenPipeError:
         # The reader went away (bb instrumenten | head -1): exit quietly.
         _stil_stdout()
         code = ExitCode.OK
+    except OSError as e:
+        if e.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF):
+            # the screen output could not be written (a full disk behind a redirect): say so, and
+            # keep the unwritten rest from failing again at exit
+            _stil_stdout()
+            print(f"fout: kan de uitvoer niet schrijven: {_OMSCHRIJVING.get(e.errno or 0, e.strerror or e)}",
+                  file=sys.stderr)
+            code = ExitCode.INVOER
+        else:
+            code = _interne_fout()
     except SystemExit as e:
         # click meets a closed stdout (EPIPE) itself: it wraps the streams and exits 1. The reader
         # went away; that is no error of ours or the user's.
@@ -288,12 +380,5 @@ def main(argv: Optional[list[str]] = None) -> None:
         _stil_stdout()
         code = ExitCode.OK if e.code == 1 else int(e.code or 0)
     except Exception:
-        if os.environ.get("BB_DEBUG"):
-            raise
-        import traceback
-
-        print("interne fout in bb; dit is een fout in het programma, niet in uw invoer.\n"
-              "Meld het, met de uitvoer van dezelfde opdracht met BB_DEBUG=1 ervoor.", file=sys.stderr)
-        print(traceback.format_exc(limit=-1).strip().splitlines()[-1], file=sys.stderr)
-        code = 70
+        code = _interne_fout()
     sys.exit(code)

@@ -20,7 +20,7 @@ from burgers_betrekken.cli_basis import (
     kies_formaat,
     laad,
 )
-from burgers_betrekken.errors import Afgebroken, GeenTerminal, InvoerFout, Probleem
+from burgers_betrekken.errors import Afgebroken, Beeindigd, GeenTerminal, InvoerFout, Probleem
 
 if TYPE_CHECKING:
     from burgers_betrekken.gesprek import Gesprek
@@ -63,25 +63,40 @@ def advies(
     from burgers_betrekken.verslag import Verslag
 
     scherm_formaat, bestand_formaat = _formaten(formaat, uitvoer)
-    b, c = laad(boom, catalogus)
+    if uitvoer is not None and bewaar is not None and _zelfde_bestand(uitvoer, bewaar):
+        raise InvoerFout(f"--uitvoer en --bewaar wijzen naar hetzelfde bestand '{uitvoer}'; het verslag en de "
+                         f"antwoorden horen in twee bestanden")
+    a = None
+    if antwoorden is not None:
+        from burgers_betrekken.antwoorden import laad_antwoorden, uit_verslag
+
+        a = laad_antwoorden(antwoorden)
+        b, c = laad(boom or uit_verslag(a), catalogus)
+    else:
+        b, c = laad(boom, catalogus)
     if vergeet:
         weg = bewaren.vergeet(b.id)
         print(f"Onafgemaakte sessie vergeten: {weg}" if weg else f"Er was geen onafgemaakte sessie voor boom '{b.id}'.")
         return
     for doel in (uitvoer, bewaar):  # refuse before twenty minutes of questions, not after
-        if doel is not None and doel.exists() and not overschrijf:
+        if doel is not None and doel.is_file() and not overschrijf:  # a device or FIFO is written into
             raise InvoerFout(f"'{doel}' bestaat al; kies een andere naam of geef --overschrijf")
     boom_hash = b.sha256  # of the very bytes the advice is built from
 
     autosave: Path | None = None
-    if antwoorden is not None:
-        from burgers_betrekken.antwoorden import laad_antwoorden
+    if a is not None:
+        from burgers_betrekken.antwoorden import controleer_herkomst
 
-        a = laad_antwoorden(antwoorden)
+        waarschuwing = controleer_herkomst(a, b.id, b.sha256, boom is not None)
+        if waarschuwing:
+            print(waarschuwing, file=sys.stderr)
         resultaat = met_wat_als(engine.advies(b, c, a.waarden, a.locaties, a.bron))
         motivering = motivering or a.motivering
         interactief = False
     else:
+        if sys.stdin is None:
+            raise GeenTerminal("de standaardinvoer is gesloten, dus er kan niets worden gevraagd; geef de "
+                               "antwoorden mee met --antwoorden BESTAND")
         plat = eenvoudig or (is_terminal() and domme_terminal())
         if not plat and not is_terminal():
             raise GeenTerminal("geen terminal om vragen te stellen; geef de antwoorden mee met "
@@ -93,7 +108,7 @@ def advies(
         autosave = bewaren.pad_voor(b.id)
         try:
             keuzes = _interview(b, gesprek, plat, uit)
-        except Afgebroken as e:
+        except (Afgebroken, Beeindigd) as e:
             if gesprek.antwoorden and autosave.exists():
                 e.hint = f"Uw antwoorden zijn bewaard in {autosave}. Ga verder met: bb advies --hervat"
             raise
@@ -101,14 +116,14 @@ def advies(
         interactief = sys.stdin.isatty()
         eenvoudig = plat
 
-    verslag = Verslag(resultaat, datetime.now().astimezone(), boom_hash, motivering)
+    verslag = Verslag(resultaat, datetime.now().astimezone(), boom_hash, _heel(motivering))
     vragen = verslag.motivering_nodig and not motivering and interactief
     if vragen and scherm_formaat != "tekst":  # the document on the screen must hold it
-        verslag = replace(verslag, motivering=_vraag_motivering(verslag, eenvoudig))
+        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig)))
         vragen = False
     _toon(verslag, scherm_formaat, eenvoudig, motivering_volgt=vragen)
     if vragen:  # after the advice is on the screen: the user sees what they motivate
-        verslag = replace(verslag, motivering=_vraag_motivering(verslag, eenvoudig))
+        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig)))
         if verslag.motivering and uitvoer is None:
             # a typed motivation is never thrown away: without --uitvoer the record goes to the data folder
             uitvoer, bestand_formaat = bewaren.verslagpad(b.id, verslag.gemaakt), "md"
@@ -131,6 +146,15 @@ def advies(
         bewaren.vergeet(b.id)  # the run is finished and every output is written
 
 
+def _zelfde_bestand(een: Path, ander: Path) -> bool:
+    try:
+        if een.exists() and ander.exists():
+            return een.samefile(ander)
+        return een.resolve() == ander.resolve()
+    except OSError:
+        return False
+
+
 def _formaten(formaat: Optional[str], uitvoer: Optional[Path]) -> tuple[str, str]:
     """(format on the screen, format of the --uitvoer file)."""
     if formaat is not None:
@@ -151,7 +175,7 @@ def _formaten(formaat: Optional[str], uitvoer: Optional[Path]) -> tuple[str, str
 def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool, uit: Any) -> "Gesprek":
     from burgers_betrekken import bewaren
     from burgers_betrekken.gesprek import Gesprek
-    from burgers_betrekken.woorden import aantal
+    from burgers_betrekken.woorden import aantal, veilig
 
     gemeld = []
 
@@ -170,7 +194,7 @@ def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool, uit: Any
     if lopend is not None and not hervat:  # never start over on top of saved answers unasked
         wanneer = lopend.bijgewerkt.strftime("%d-%m-%Y om %H:%M")
         hoeveel = aantal(len(lopend.antwoorden), "antwoord", "antwoorden")
-        melding = f"U was op {wanneer} bezig met deze beslisboom ({hoeveel}, bewaard in {lopend.pad})."
+        melding = f"U was op {wanneer} bezig met deze beslisboom ({hoeveel}, bewaard in {veilig(str(lopend.pad))})."
         try:
             if plat:
                 from burgers_betrekken import eenvoudig
@@ -190,7 +214,7 @@ def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool, uit: Any
     geldig, weg = bewaren.nog_geldig(b, lopend.antwoorden)
     if lopend.boom_hash != boom_hash:
         print("De beslisboom is veranderd sinds uw vorige sessie. " + (
-            f"Deze antwoorden passen niet meer en zijn weggelaten: {', '.join(weg)}." if weg
+            f"Deze antwoorden passen niet meer en zijn weggelaten: {', '.join(veilig(w) for w in weg)}." if weg
             else "Al uw antwoorden passen nog."), file=uit)
     print(f"Verder met {aantal(len(geldig), 'bewaard antwoord', 'bewaarde antwoorden')}.", file=uit)
     return Gesprek.hervat(b, geldig, bij_antwoord=bewaar_tussendoor)
@@ -208,6 +232,16 @@ def _interview(b: "Boom", gesprek: "Gesprek", plat: bool, uit: Any) -> dict[str,
     return prompts.interview(
         b, toon_kop=lambda g: scherm.print(render.vraag_kop(g.huidige(), g.nummer, g.maximaal())),
         toon_overzicht=lambda g: scherm.print(render.overzicht(g)), gesprek=gesprek)
+
+
+def _heel(motivering: str | None) -> str | None:
+    """A motivation is never lost over a byte that is no UTF-8: it is kept with U+FFFD there."""
+    from burgers_betrekken.woorden import heel
+
+    if motivering is None or heel(motivering) == motivering:
+        return motivering
+    print("let op: de motivering bevat tekens die geen UTF-8 zijn; die staan er nu als '\ufffd'.", file=sys.stderr)
+    return heel(motivering)
 
 
 def _vraag_motivering(verslag: "Verslag", eenvoudig: bool) -> str | None:

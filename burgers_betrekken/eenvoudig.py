@@ -15,7 +15,7 @@ from typing import TextIO
 
 from burgers_betrekken.gesprek import Gesprek, InterviewAfgebroken
 from burgers_betrekken.model import WEET_NIET, Boom, Vraag
-from burgers_betrekken.woorden import antwoord_tekst
+from burgers_betrekken.woorden import antwoord_tekst, heel, veilig
 
 ADVIES = "advies"
 TERUG = "terug"
@@ -31,18 +31,18 @@ class _Scherm:
         if not tekst:
             print(file=self.uitvoer)
             return
-        print(textwrap.fill(tekst, self.breedte, initial_indent=" " * inspringen,
+        print(textwrap.fill(veilig(tekst), self.breedte, initial_indent=" " * inspringen,
                             subsequent_indent=" " * (inspringen if vervolg is None else vervolg),
                             break_long_words=False, break_on_hyphens=False), file=self.uitvoer)
 
     def lees(self, vraag: str) -> str:
-        print(vraag, end="", file=self.uitvoer, flush=True)
-        regel = self.invoer.readline()
+        print(veilig(vraag), end="", file=self.uitvoer, flush=True)
+        regel = heel(self.invoer.readline())  # a byte that is no UTF-8 becomes U+FFFD, not a crash
         if not regel:  # end of input before the interview was done
             print(file=self.uitvoer)
             raise EOFError
         if not self.invoer.isatty():
-            print(regel.rstrip("\n"), file=self.uitvoer)  # echo piped input, so the transcript reads
+            print(veilig(regel.rstrip("\n")), file=self.uitvoer)  # echo piped input, so the transcript reads
         return regel.strip()
 
 
@@ -129,7 +129,7 @@ def toon(tekst: str, uitvoer: TextIO) -> None:
     """Print plain text (the Markdown advice) wrapped at word boundaries; a list item's
     continuation lines hang under its text."""
     breedte = _Scherm(uitvoer, uitvoer).breedte
-    for regel in tekst.splitlines():
+    for regel in veilig(tekst).splitlines():
         inhoud = regel.lstrip()
         marker = re.match(r"(?:[-*]|\d+\.)\s", inhoud)
         inspringen = len(regel) - len(inhoud) + (marker.end() if marker else 0)

@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     VALIDATIE = 1  # validation found errors in a tree or catalogue
     INVOER = 2  # wrong use or wrong input
     AFGEBROKEN = 130  # interrupted (Ctrl-C, Ctrl-D)
+    BEEINDIGD = 143  # stopped by SIGTERM (128 + 15)
 
 
 class Locatie(NamedTuple):
@@ -98,4 +99,12 @@ class Afgebroken(BbFout):
     """The user interrupted with Ctrl-C or Ctrl-D. `hint` tells how to continue, if there is a way."""
 
     exit_code = ExitCode.AFGEBROKEN
+    hint: str | None = None
+
+
+class Beeindigd(BaseException):
+    """SIGTERM arrived (`kill`, a container stopping). A BaseException, like KeyboardInterrupt, so
+    no `except Exception` swallows it: files being written are cleaned up on the way out. `hint`
+    tells how to continue, if there is a way."""
+
     hint: str | None = None

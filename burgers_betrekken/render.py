@@ -23,7 +23,7 @@ from burgers_betrekken import adviestekst
 from burgers_betrekken.engine import afgevallen_gegroepeerd
 from burgers_betrekken.errors import BbFout
 from burgers_betrekken.model import WEET_NIET, Catalogus, Instrument, Vraag
-from burgers_betrekken.woorden import antwoord_tekst
+from burgers_betrekken.woorden import antwoord_tekst, veilig
 
 if TYPE_CHECKING:  # only for annotations: importing them would load PyYAML for every table
     from burgers_betrekken.begrippen import Begrip, Begrippenlijst
@@ -34,17 +34,6 @@ if TYPE_CHECKING:  # only for annotations: importing them would load PyYAML for 
 
 PROMINENT = 3
 """How many recommended instruments are shown in full; the rest are listed briefly."""
-
-_STUURTEKENS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def veilig(tekst: str | None) -> str:
-    """Text from a file, with control characters (ANSI escapes, bidi overrides) made visible."""
-    if not tekst:
-        return ""
-    return _STUURTEKENS.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
-                            else f"\\u{ord(m.group(0)):04x}", tekst)
-
 
 def t(tekst: str | None, stijl: str = "") -> Text:
     return Text(veilig(tekst), style=stijl)

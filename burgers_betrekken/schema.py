@@ -69,6 +69,8 @@ def _vorm(v: Vorm, beschrijving: str = "") -> dict[str, Any]:
         uit = {"type": "integer"}
         if v.minimum is not None:
             uit["minimum"] = v.minimum
+        if v.maximum is not None:
+            uit["maximum"] = v.maximum
     elif isinstance(v, JaNee):
         uit = {"type": "boolean"}
     elif isinstance(v, Keuze):

@@ -12,7 +12,17 @@ def main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         from burgers_betrekken import __version__
 
-        print(f"bb {__version__}")
+        try:
+            sys.stdout.write(f"bb {__version__}\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            pass
+        except (OSError, AttributeError) as e:  # a full disk, or no stdout at all
+            import errno
+
+            reden = {errno.ENOSPC: "de schijf is vol"}.get(getattr(e, "errno", None) or 0, "de uitvoer is gesloten")
+            sys.stderr.write(f"fout: kan de uitvoer niet schrijven: {reden}\n")
+            sys.exit(2)
         return
     if not _alleen_hulp(sys.argv[1:]):
         from burgers_betrekken import codecache

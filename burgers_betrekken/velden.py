@@ -13,7 +13,7 @@ from typing import Any, Callable, Collection, Iterable
 
 from burgers_betrekken.errors import BbFout, Locatie, Probleem
 from burgers_betrekken.model import Conditie
-from burgers_betrekken.woorden import onbekend, opsomming, suggestie
+from burgers_betrekken.woorden import onbekend, opsomming, suggestie, veilig
 from burgers_betrekken.vorm import (
     ID_PATROON as _ID,
     GeheelGetal,
@@ -29,9 +29,15 @@ from burgers_betrekken.vorm import (
     TekstenOf,
     Vorm,
 )
-from burgers_betrekken.yamlsource import Knoop
+from burgers_betrekken.yamlsource import Knoop, leest_als
 
 ID_PATROON = re.compile(_ID)
+
+
+def _kort(getal: int) -> str:
+    """A number as the user reads it in a message; one of thousands of digits is summarised."""
+    tekst = str(getal)  # ints come from the YAML reader, which stops at Python's 4300 digits
+    return tekst if len(tekst) <= 20 else f"een getal van {len(tekst.lstrip('-'))} cijfers"
 
 
 @dataclass
@@ -181,7 +187,10 @@ class Meldingen:
         if isinstance(vorm, GeheelGetal):
             getal = self.geheel_getal(knoop, wat)
             if getal is not None and vorm.minimum is not None and getal < vorm.minimum:
-                self.fout(f"{wat} moet minstens {vorm.minimum} zijn, maar is {getal}", knoop.locatie)
+                self.fout(f"{wat} moet minstens {vorm.minimum} zijn, maar is {_kort(getal)}", knoop.locatie)
+                return None
+            if getal is not None and vorm.maximum is not None and getal > vorm.maximum:
+                self.fout(f"{wat} mag hoogstens {vorm.maximum} zijn, maar is {_kort(getal)}", knoop.locatie)
                 return None
             return getal
         if isinstance(vorm, JaNee):
@@ -238,9 +247,15 @@ class Meldingen:
         return tekst
 
     def id_controle(self, waarde: str, wat: str, locatie: Locatie | None) -> bool:
-        if not ID_PATROON.match(waarde):
-            self.fout(f"'{waarde}' is geen geldige id voor {wat}: gebruik kleine letters, cijfers en '_' "
+        if not ID_PATROON.fullmatch(waarde):  # fullmatch: '$' would accept a trailing newline
+            self.fout(f"'{veilig(waarde)}' is geen geldige id voor {wat}: gebruik kleine letters, cijfers en '_' "
                       f"(bijvoorbeeld 'moeilijk_bereikbaar')", locatie)
+            return False
+        soort = leest_als(waarde)
+        if soort is not None:
+            self.fout(f"'{waarde}' is geen bruikbare id voor {wat}: YAML leest '{waarde}' als {soort}, niet als "
+                      f"tekst, en een antwoordenbestand kan er dan niet naar verwijzen; kies een woord "
+                      f"(bijvoorbeeld 'nee_geen' of 'budget_1000')", locatie)
             return False
         return True
 
@@ -296,6 +311,9 @@ class Meldingen:
 
     def geheel_getal(self, knoop: Knoop | None, wat: str) -> int | None:
         if knoop is None:
+            return None
+        if knoop.soort == "getal" and not isinstance(knoop.waarde, int) and str(knoop.waarde).lstrip("+-").isdigit():
+            self.fout(f"{wat} is een getal van {len(str(knoop.waarde))} cijfers; dat is te groot", knoop.locatie)
             return None
         if knoop.soort != "getal" or not isinstance(knoop.waarde, int):
             self.fout(f"{wat} moet een geheel getal zijn, maar is {knoop.omschrijving()}", knoop.locatie)

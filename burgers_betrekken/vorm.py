@@ -51,6 +51,7 @@ class TekstenOf:
 @dataclass(frozen=True)
 class GeheelGetal:
     minimum: int | None = None
+    maximum: int | None = None
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ INSTRUMENTREGEL = Object((
     Veld("waarden", Ids(), "De waarde(n) van het kenmerk die de regel zoekt.", noem="de waarden"),
     Veld("waarde_van", Id(), "Zoek de waarde die het antwoord op deze vraag heeft (of 'niveau': de "
          "trede van het advies), in plaats van vaste 'waarden'."),
-    Veld("punten", GeheelGetal(), "Punten voor een instrument dat past (standaard 1).",
+    Veld("punten", GeheelGetal(minimum=-1000, maximum=1000), "Punten voor een instrument dat past (standaard 1).",
          noem="de punten", standaard=1),
     Veld("reden", Tekst(), "Waarom een passend instrument past. '{vraag-id}' en '{niveau}' worden "
          "ingevuld met het antwoord en de trede.", noem="de reden"),
@@ -346,7 +347,7 @@ VERWACHT = Object((
     Veld("eerste", Id(), "Het instrument dat bovenaan moet staan."),
     Veld("beste", Ids(), "De instrumenten die het advies als beste noemt: één, of meer die even passend "
          "zijn (de volgorde telt niet)."),
-    Veld("top", GeheelGetal(minimum=1), "Hoeveel instrumenten 'in_top' en 'niet_in_top' bekijken "
+    Veld("top", GeheelGetal(minimum=1, maximum=1000), "Hoeveel instrumenten 'in_top' en 'niet_in_top' bekijken "
          "(standaard 3).", standaard=3),
     Veld("in_top", Ids(), "Instrumenten die bij de eerste 'top' aanbevolen moeten staan."),
     Veld("niet_in_top", Ids(), "Instrumenten die níet bij de eerste 'top' mogen staan."),

@@ -3,6 +3,7 @@ Kept apart from the loaders so the engine and the commands can use it without lo
 
 from __future__ import annotations
 
+import re
 from difflib import get_close_matches
 from typing import TYPE_CHECKING, Iterable
 
@@ -42,3 +43,26 @@ def antwoord_tekst(vraag: Vraag, antwoord: str) -> str:
     optie = vraag.optie(antwoord)
     label = optie.label if optie else antwoord
     return f"Weet ik niet (aangenomen: {label})" if antwoord == WEET_NIET else label
+
+
+_STUURTEKENS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def veilig(tekst: str | None) -> str:
+    """Text from a file, with control characters (ANSI escapes, bidi overrides) made visible:
+    for every place where text from a tree, a catalogue, an answer file or an autosave reaches a
+    terminal."""
+    if not tekst:
+        return ""
+    return _STUURTEKENS.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
+                            else f"\\u{ord(m.group(0)):04x}", tekst)
+
+
+def heel(tekst: str) -> str:
+    """Text as valid Unicode: bytes that were no UTF-8 (an argument or a typed line in another
+    encoding arrives as lone surrogates) become U+FFFD, so the text can always be written."""
+    try:
+        data = tekst.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = tekst.encode("utf-8", "surrogatepass")
+    return data.decode("utf-8", "replace")

@@ -370,3 +370,19 @@ def lees_bestand(pad: Path, data: bytes | None = None) -> Knoop | None:
     if pad.suffix.lower() == ".json":
         return parse_json(tekst, str(pad))
     return parse_yaml(tekst, str(pad))
+
+
+def als_yaml(data: dict[str, str]) -> str:
+    """A flat mapping of texts as YAML that `parse_yaml` reads back to the same texts: quoted
+    where YAML would read something else (`no`, `1_000`, a trailing newline)."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+
+
+def leest_als(waarde: str) -> str | None:
+    """What YAML reads `waarde`, written plainly, as when that is not text ('ja/nee' for `no`,
+    'getal' for `1_000`, 'leeg' for `null`); None when it stays this same text."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, waarde, (True, False))
+    return None if tag == STR else _SOORT.get(tag, "iets anders dan tekst")
+
+
+_RESOLVER = yaml.resolver.Resolver()
