@@ -33,6 +33,8 @@ def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
         raise InvoerFout(f"'{pad}' bestaat al; kies een andere naam of geef --overschrijf")
     doel = Path(os.path.realpath(pad)) if pad.is_symlink() else pad
     modus = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    global _schrijvend
+    _schrijvend += 1  # a SIGTERM now raises errors.Beeindigd here instead of ending the process at once
     try:
         doel.parent.mkdir(parents=True, exist_ok=True)
         fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
@@ -48,6 +50,16 @@ def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
             raise
     except OSError as e:
         raise _os_fout(e, pad, "schrijven") from None
+    finally:
+        _schrijvend -= 1
+
+
+_schrijvend = 0
+"""How many writes are under way: a SIGTERM then unwinds (and cleans up) instead of ending at once."""
+
+
+def bezig_met_schrijven() -> bool:
+    return _schrijvend > 0
 
 
 def _schrijf_in(pad: Path, tekst: str) -> None:

@@ -249,8 +249,34 @@ def _stil_stdout() -> None:
         pass
 
 
+_TERMINAL: Any = None
+"""The terminal settings at start, put back when SIGTERM ends bb in the middle of a prompt."""
+
+
 def _bij_sigterm(nummer: int, frame: Any) -> None:
-    raise Beeindigd()
+    """SIGTERM (`kill`, a container stopping). During a file write: unwind, so the temporary file
+    is removed (errors.Beeindigd). Otherwise end at once, as the signal asks, but with the
+    terminal put back and a message: raising inside prompt_toolkit's event loop could leave bb
+    waiting on its own threads. Every answer is already in the autosave."""
+    from burgers_betrekken import bestanden
+
+    if bestanden.bezig_met_schrijven():
+        raise Beeindigd()
+    bewaren = sys.modules.get("burgers_betrekken.bewaren")
+    bewaard = [p for p in getattr(bewaren, "_VAST", {}) if p.exists()]
+    hint = (f"\nUw antwoorden zijn bewaard in {bewaard[0]}. Ga verder met: bb advies --hervat" if bewaard else "")
+    try:
+        if _TERMINAL is not None:
+            import termios
+
+            termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, _TERMINAL)
+            sys.stdout.write("\x1b[?25h\n")  # the cursor, which a prompt may have hidden
+            sys.stdout.flush()
+        sys.stderr.write("Beëindigd (SIGTERM)." + hint + "\n")
+        sys.stderr.flush()
+    except Exception:
+        pass
+    os._exit(ExitCode.BEEINDIGD)
 
 
 def _stromen_in_orde() -> bool:
@@ -328,6 +354,14 @@ def main(argv: Optional[list[str]] = None) -> None:
     try:
         signal.signal(signal.SIGTERM, _bij_sigterm)
     except (ValueError, OSError):  # not in the main thread (tests that call main directly)
+        pass
+    global _TERMINAL
+    try:
+        if sys.stdin is not None and sys.stdin.isatty():
+            import termios
+
+            _TERMINAL = termios.tcgetattr(sys.stdin.fileno())
+    except (ImportError, OSError, ValueError):
         pass
     try:
         # Without standalone mode click returns the code of a `typer.Exit` instead of raising it.

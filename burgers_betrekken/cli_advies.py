@@ -53,7 +53,8 @@ def advies(
         None, "--bewaar", metavar="BESTAND",
         help="Bewaar de antwoorden, zodat --antwoorden BESTAND later hetzelfde advies geeft."),
     hervat: bool = typer.Option(False, "--hervat", help="Ga verder met een onafgemaakte sessie."),
-    vergeet: bool = typer.Option(False, "--vergeet", help="Verwijder de bewaarde onafgemaakte sessie en stop."),
+    vergeet: bool = typer.Option(False, "--vergeet",
+                                 help="Verwijder de bewaarde onafgemaakte sessies van deze boom en stop."),
     boom: Optional[str] = typer.Option(None, "--boom", metavar="BOOM", help=BOOM_HELP),
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
 ) -> None:
@@ -76,7 +77,10 @@ def advies(
         b, c = laad(boom, catalogus)
     if vergeet:
         weg = bewaren.vergeet(b.id)
-        print(f"Onafgemaakte sessie vergeten: {weg}" if weg else f"Er was geen onafgemaakte sessie voor boom '{b.id}'.")
+        for pad in weg:
+            print(f"Onafgemaakte sessie vergeten: {pad}")
+        if not weg:
+            print(f"Er was geen onafgemaakte sessie voor boom '{b.id}'.")
         return
     for doel in (uitvoer, bewaar):  # refuse before twenty minutes of questions, not after
         if doel is not None and doel.is_file() and not overschrijf:  # a device or FIFO is written into
@@ -104,8 +108,7 @@ def advies(
                                "vragen als genummerde lijst met --eenvoudig")
         # with JSON output on the screen the plain questions go to stderr, so stdout stays one document
         uit = sys.stderr if plat and scherm_formaat == "json" else sys.stdout
-        gesprek = _begin_gesprek(b, boom_hash, hervat, plat, uit)
-        autosave = bewaren.pad_voor(b.id)
+        gesprek, autosave = _begin_gesprek(b, boom_hash, hervat, plat, uit)
         try:
             keuzes = _interview(b, gesprek, plat, uit)
         except (Afgebroken, Beeindigd) as e:
@@ -119,11 +122,11 @@ def advies(
     verslag = Verslag(resultaat, datetime.now().astimezone(), boom_hash, _heel(motivering))
     vragen = verslag.motivering_nodig and not motivering and interactief
     if vragen and scherm_formaat != "tekst":  # the document on the screen must hold it
-        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig)))
+        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig, autosave)))
         vragen = False
     _toon(verslag, scherm_formaat, eenvoudig, motivering_volgt=vragen)
     if vragen:  # after the advice is on the screen: the user sees what they motivate
-        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig)))
+        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig, autosave)))
         if verslag.motivering and uitvoer is None:
             # a typed motivation is never thrown away: without --uitvoer the record goes to the data folder
             uitvoer, bestand_formaat = bewaren.verslagpad(b.id, verslag.gemaakt), "md"
@@ -143,7 +146,7 @@ def advies(
                                      f"verslag opnieuw met: bb advies --hervat", None, "waarschuwing"),)
         raise
     if autosave is not None:
-        bewaren.vergeet(b.id)  # the run is finished and every output is written
+        bewaren.vergeet_pad(autosave)  # the run is finished and every output is written
 
 
 def _zelfde_bestand(een: Path, ander: Path) -> bool:
@@ -172,52 +175,104 @@ def _formaten(formaat: Optional[str], uitvoer: Optional[Path]) -> tuple[str, str
     return "tekst", uit_extensie
 
 
-def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool, uit: Any) -> "Gesprek":
+def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool,
+                   uit: Any) -> tuple["Gesprek", Path]:
+    """The conversation to run and the autosave it writes to. Saved sessions that another
+    running `bb advies` holds are left alone; of the others the user chooses (one: continue or
+    start over; several: which one, or a new one that keeps them all)."""
     from burgers_betrekken import bewaren
     from burgers_betrekken.gesprek import Gesprek
     from burgers_betrekken.woorden import aantal, veilig
+
+    lopend, bezet = bewaren.onafgemaakt(b.id)
+    if hervat and not lopend:
+        elders = " (een andere sessie met deze boom loopt nog in een ander venster)" if bezet else ""
+        raise InvoerFout(f"er is geen onafgemaakte sessie voor boom '{b.id}' om mee verder te gaan{elders}")
+    gekozen: "bewaren.Lopend | None" = None
+    pad: Path | None = None
+    if len(lopend) == 1:
+        gekozen, pad = lopend[0], lopend[0].pad  # starting over replaces it: the user was asked
+        if not hervat and not _vraag_of(plat, uit, lopend, lambda: _doorgaan(plat, uit, lopend[0])):
+            gekozen = None
+    elif lopend:
+        opties = [f"{lo.bijgewerkt.strftime('%d-%m-%Y %H:%M')}: "
+                  f"{aantal(len(lo.antwoorden), 'antwoord', 'antwoorden')}" for lo in lopend]
+        melding = f"U heeft {len(lopend)} onafgemaakte sessies met deze beslisboom."
+        keuze = _vraag_of(plat, uit, lopend, lambda: _kies_sessie(plat, uit, melding, opties, not hervat))
+        gekozen = lopend[keuze] if keuze is not None else None
+        pad = gekozen.pad if gekozen is not None else None
+    for lo in lopend:
+        if lo.pad != pad:
+            bewaren.laat_los(lo.pad)
+    if pad is None:
+        pad = bewaren.nieuwe_plek(b.id)
+        if bezet and pad != bewaren.pad_voor(b.id):
+            print(f"Er loopt al een sessie met deze boom in een ander venster; deze sessie wordt apart bewaard "
+                  f"in {veilig(str(pad))}.", file=uit)
+    bewaar_tussendoor = _bewaarder(b, boom_hash, pad)
+    if gekozen is None:
+        return Gesprek(b, bij_antwoord=bewaar_tussendoor), pad
+    geldig, weg = bewaren.nog_geldig(b, gekozen.antwoorden)
+    if gekozen.boom_hash != boom_hash:
+        print("De beslisboom is veranderd sinds uw vorige sessie. " + (
+            f"Deze antwoorden passen niet meer en zijn weggelaten: {', '.join(veilig(w) for w in weg)}." if weg
+            else "Al uw antwoorden passen nog."), file=uit)
+    print(f"Verder met {aantal(len(geldig), 'bewaard antwoord', 'bewaarde antwoorden')}.", file=uit)
+    return Gesprek.hervat(b, geldig, bij_antwoord=bewaar_tussendoor), pad
+
+
+def _bewaarder(b: "Boom", boom_hash: str, pad: Path) -> Any:
+    from burgers_betrekken import bewaren
 
     gemeld = []
 
     def bewaar_tussendoor(antwoorden: dict[str, str]) -> None:
         try:
-            bewaren.bewaar(b, boom_hash, antwoorden)
+            bewaren.bewaar(pad, b, boom_hash, antwoorden)
         except InvoerFout as e:  # saving must never stop the interview; say it once
             if not gemeld:
                 print(f"let op: uw antwoorden worden niet tussentijds bewaard ({e.bericht})", file=sys.stderr)
                 gemeld.append(True)
 
-    lopend = bewaren.lees(b.id)
-    if hervat and lopend is None:
-        raise InvoerFout(f"er is geen onafgemaakte sessie voor boom '{b.id}' om mee verder te gaan")
-    gebruik = hervat
-    if lopend is not None and not hervat:  # never start over on top of saved answers unasked
-        wanneer = lopend.bijgewerkt.strftime("%d-%m-%Y om %H:%M")
-        hoeveel = aantal(len(lopend.antwoorden), "antwoord", "antwoorden")
-        melding = f"U was op {wanneer} bezig met deze beslisboom ({hoeveel}, bewaard in {veilig(str(lopend.pad))})."
-        try:
-            if plat:
-                from burgers_betrekken import eenvoudig
+    return bewaar_tussendoor
 
-                gebruik = eenvoudig.doorgaan(melding, sys.stdin, uit)
-            else:
-                from burgers_betrekken import prompts, render
 
-                render.console().print(melding, highlight=False)
-                gebruik = prompts.doorgaan("Verder waar u was?")
-        except (KeyboardInterrupt, EOFError):
-            fout = Afgebroken("Afgebroken.")
-            fout.hint = f"Uw antwoorden blijven bewaard in {lopend.pad}. Ga verder met: bb advies --hervat"
-            raise fout from None
-    if not gebruik or lopend is None:
-        return Gesprek(b, bij_antwoord=bewaar_tussendoor)
-    geldig, weg = bewaren.nog_geldig(b, lopend.antwoorden)
-    if lopend.boom_hash != boom_hash:
-        print("De beslisboom is veranderd sinds uw vorige sessie. " + (
-            f"Deze antwoorden passen niet meer en zijn weggelaten: {', '.join(veilig(w) for w in weg)}." if weg
-            else "Al uw antwoorden passen nog."), file=uit)
-    print(f"Verder met {aantal(len(geldig), 'bewaard antwoord', 'bewaarde antwoorden')}.", file=uit)
-    return Gesprek.hervat(b, geldig, bij_antwoord=bewaar_tussendoor)
+def _vraag_of(plat: bool, uit: Any, lopend: list[Any], vraag: Any) -> Any:
+    """Ask about saved sessions; Ctrl-C or end of input there stops, and they all stay saved."""
+    try:
+        return vraag()
+    except (KeyboardInterrupt, EOFError):
+        fout = Afgebroken("Afgebroken.")
+        waar = lopend[0].pad if len(lopend) == 1 else lopend[0].pad.parent
+        fout.hint = f"Uw antwoorden blijven bewaard in {waar}. Ga verder met: bb advies --hervat"
+        raise fout from None
+
+
+def _doorgaan(plat: bool, uit: Any, lopend: Any) -> bool:
+    from burgers_betrekken.woorden import aantal, veilig
+
+    wanneer = lopend.bijgewerkt.strftime("%d-%m-%Y om %H:%M")
+    hoeveel = aantal(len(lopend.antwoorden), "antwoord", "antwoorden")
+    melding = f"U was op {wanneer} bezig met deze beslisboom ({hoeveel}, bewaard in {veilig(str(lopend.pad))})."
+    if plat:
+        from burgers_betrekken import eenvoudig
+
+        return eenvoudig.doorgaan(melding, sys.stdin, uit)
+    from burgers_betrekken import prompts, render
+
+    render.console().print(melding, highlight=False)
+    return prompts.doorgaan("Verder waar u was?")
+
+
+def _kies_sessie(plat: bool, uit: Any, melding: str, opties: list[str], nieuw: bool) -> int | None:
+    if plat:
+        from burgers_betrekken import eenvoudig
+
+        return eenvoudig.kies_sessie(melding, opties, nieuw, sys.stdin, uit)
+    from burgers_betrekken import prompts, render
+
+    render.console().print(melding, highlight=False)
+    return prompts.kies_sessie(opties, nieuw)
 
 
 def _interview(b: "Boom", gesprek: "Gesprek", plat: bool, uit: Any) -> dict[str, str]:
@@ -244,10 +299,8 @@ def _heel(motivering: str | None) -> str | None:
     return heel(motivering)
 
 
-def _vraag_motivering(verslag: "Verslag", eenvoudig: bool) -> str | None:
+def _vraag_motivering(verslag: "Verslag", eenvoudig: bool, autosave: Path | None) -> str | None:
     """Ctrl-C or Ctrl-D here stops like at any other prompt; the answers stay in the autosave."""
-    from burgers_betrekken import bewaren
-
     try:
         if eenvoudig:
             from burgers_betrekken import eenvoudig as plat
@@ -258,8 +311,7 @@ def _vraag_motivering(verslag: "Verslag", eenvoudig: bool) -> str | None:
         return prompts.vraag_motivering(verslag.waarom_motivering)
     except (KeyboardInterrupt, EOFError):
         fout = Afgebroken("Afgebroken.")
-        autosave = bewaren.pad_voor(verslag.advies.boom.id)
-        if autosave.exists():
+        if autosave is not None and autosave.exists():
             fout.hint = f"Uw antwoorden zijn bewaard in {autosave}. Ga verder met: bb advies --hervat"
         raise fout from None
 

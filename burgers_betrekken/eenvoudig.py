@@ -147,6 +147,22 @@ def doorgaan(melding: str, invoer: TextIO, uitvoer: TextIO) -> bool:
     return _kies(scherm, {"1": "ja", "2": "nee"}, "1") == "ja"
 
 
+def kies_sessie(melding: str, opties: list[str], nieuw: bool, invoer: TextIO, uitvoer: TextIO) -> int | None:
+    """Which of several unfinished sessions to continue (its index), or None to start anew."""
+    scherm = _Scherm(invoer, uitvoer)
+    scherm.regel(melding)
+    scherm.regel("Met welke sessie gaat u verder?")
+    keuzes = {}
+    for i, tekst in enumerate(opties, start=1):
+        scherm.regel(f"{i}. {tekst}", 2, 5)
+        keuzes[str(i)] = str(i - 1)
+    if nieuw:
+        scherm.regel(f"{len(opties) + 1}. Begin opnieuw (de bewaarde sessies blijven bewaard)", 2, 5)
+        keuzes[str(len(opties) + 1)] = "nieuw"
+    keuze = _kies(scherm, keuzes, "1")
+    return None if keuze == "nieuw" else int(keuze)
+
+
 def vraag_motivering(uitleg: str, invoer: TextIO, uitvoer: TextIO) -> str | None:
     """One line of "pas toe of leg uit" motivation; an empty line means none."""
     scherm = _Scherm(invoer, uitvoer)

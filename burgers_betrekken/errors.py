@@ -102,9 +102,13 @@ class Afgebroken(BbFout):
     hint: str | None = None
 
 
-class Beeindigd(BaseException):
-    """SIGTERM arrived (`kill`, a container stopping). A BaseException, like KeyboardInterrupt, so
-    no `except Exception` swallows it: files being written are cleaned up on the way out. `hint`
-    tells how to continue, if there is a way."""
+class Beeindigd(SystemExit):
+    """SIGTERM arrived (`kill`, a container stopping). A SystemExit, so no `except Exception`
+    swallows it, nor asyncio inside prompt_toolkit (which passes on only SystemExit and
+    KeyboardInterrupt from its callbacks): files being written are cleaned up on the way out.
+    `hint` tells how to continue, if there is a way."""
 
     hint: str | None = None
+
+    def __init__(self) -> None:
+        super().__init__(143)

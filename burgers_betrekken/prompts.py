@@ -211,3 +211,12 @@ def doorgaan(vraag: str, **app_kwargs: Any) -> bool:
     keuze = _kies(vraag, [questionary.Choice("Ja", value="ja"), questionary.Choice("Nee, begin opnieuw", value="nee")],
                   "ja", False, **app_kwargs)
     return keuze == "ja"
+
+
+def kies_sessie(opties: list[str], nieuw: bool, **app_kwargs: Any) -> int | None:
+    """Which of several unfinished sessions to continue (its index), or None to start anew."""
+    keuzes = [questionary.Choice(tekst, value=str(i)) for i, tekst in enumerate(opties)]
+    if nieuw:
+        keuzes.append(questionary.Choice("Begin opnieuw (de bewaarde sessies blijven bewaard)", value="nieuw"))
+    keuze = _kies("Met welke sessie gaat u verder?", keuzes, "0", False, **app_kwargs)
+    return None if keuze == "nieuw" else int(keuze)

@@ -96,6 +96,7 @@ def test_sigterm_tijdens_de_vragen_eindigt_met_143_en_bewaart_de_antwoorden(tmp_
     env = schone_env(TERM="xterm-256color")
     kind = signaal_bij_vraag(tmp_path, env, [("In welke fase zit uw traject?", 1)], "Met welk doel", signal.SIGTERM)
     assert kind.exitstatus == BEEINDIGD
+    assert "Beëindigd (SIGTERM)." in kind.before and "bb advies --hervat" in kind.before
     assert json.loads(autosave(env).read_text(encoding="utf-8"))["antwoorden"] == {"fase": "uitwerking"}
     assert not list(Path(env["BB_DATAMAP"]).rglob("*.tmp"))
 
@@ -287,3 +288,69 @@ def test_stuurtekens_uit_boom_en_autosave_bereiken_de_terminal_niet(tmp_path: Pa
     assert "\x1b" not in uit.stdout and "\u202e" not in uit.stdout and "\x07" not in uit.stdout
     assert "Wat is \\x1b[2Jhet\\u202e doel?" in uit.stdout
     assert "weggelaten: \\x1b]0;titel\\x07weg" in uit.stdout
+
+
+# --- two sessions on one tree --------------------------------------------------------------------
+
+
+def _wacht_op(pad: Path, antwoorden: dict[str, str], seconden: float = 20) -> None:
+    import time
+
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        try:
+            if json.loads(pad.read_text(encoding="utf-8"))["antwoorden"] == antwoorden:
+                return
+        except (OSError, ValueError, KeyError):
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"{pad} never held {antwoorden}")
+
+
+def test_twee_sessies_op_dezelfde_boom_verliezen_elkaars_antwoorden_niet(tmp_path: Path) -> None:
+    env = schone_env()
+    eerste = subprocess.Popen([bb_exe(), "advies", "--eenvoudig"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env=env, cwd=tmp_path, text=True)
+    try:
+        assert eerste.stdin is not None
+        eerste.stdin.write("1\n")  # fase: beleidsontwikkeling, then it waits for the next answer
+        eerste.stdin.flush()
+        _wacht_op(autosave(env), {"fase": "beleidsontwikkeling"})
+
+        tweede = run_bb("advies", "--eenvoudig", cwd=tmp_path, env=env, stdin="4\n2\n")  # stops after two answers
+        assert tweede.returncode == 130
+        apart = Path(env["BB_DATAMAP"]) / "lopend" / "rijksoverheid.2.json"
+        assert "deze sessie wordt apart bewaard" in tweede.stdout and str(apart) in tweede.stdout
+        assert "Verder waar u was?" not in tweede.stdout  # the running session is not offered
+        assert json.loads(apart.read_text(encoding="utf-8"))["antwoorden"] == {"fase": "evaluatie",
+                                                                                "doel": "ervaringen"}
+    finally:
+        uit, fout = eerste.communicate("", timeout=30)  # end of input: the first one stops too
+    assert eerste.returncode == 130, fout
+    assert json.loads(autosave(env).read_text(encoding="utf-8"))["antwoorden"] == {"fase": "beleidsontwikkeling"}
+
+    # later: both are offered, newest first, and the user chooses which one to continue
+    verder = run_bb("advies", "--eenvoudig", "-f", "json", cwd=tmp_path, env=env, stdin="1\n")
+    assert "U heeft 2 onafgemaakte sessies" in verder.stderr and "Met welke sessie" in verder.stderr
+    assert verder.stderr.index("1. ") < verder.stderr.index(": 2 antwoorden") < verder.stderr.index("2. ")
+    assert "Verder met 2 bewaarde antwoorden" in verder.stderr
+    assert autosave(env).exists()  # the other session stays saved
+
+    vergeten = run_bb("advies", "--vergeet", cwd=tmp_path, env=env)
+    assert vergeten.returncode == OK and vergeten.stdout.count("Onafgemaakte sessie vergeten") >= 1
+    assert not list((Path(env["BB_DATAMAP"]) / "lopend").glob("*.json"))
+
+
+def test_de_sessiekeuze_met_pijltjes(tmp_path: Path) -> None:
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from burgers_betrekken import prompts
+
+    opties = ["01-12-2026 10:00: 3 antwoorden", "30-11-2026 16:12: 1 antwoord"]
+    with create_pipe_input() as invoer:
+        invoer.send_text("\x1b[B\r")  # one down: the second session
+        assert prompts.kies_sessie(opties, True, input=invoer, output=DummyOutput()) == 1
+    with create_pipe_input() as invoer:
+        invoer.send_text("\x1b[B\x1b[B\r")  # two down: start anew
+        assert prompts.kies_sessie(opties, True, input=invoer, output=DummyOutput()) is None
