@@ -91,9 +91,20 @@ def _vraag(vraag: questionary.Question) -> Any:
 
 
 def _kies(bericht: str, keuzes: list[Any], standaard: str | None, terug_mag: bool, **app_kwargs: Any) -> str:
-    """A select list with Dutch help, Ctrl-D as end of input, and Esc/Ctrl-B as "back"."""
-    if standaard is not None and standaard not in [k.value for k in keuzes if isinstance(k, questionary.Choice)]:
+    """A select list with Dutch help, Ctrl-D as end of input, and Esc/Ctrl-B as "back" (where
+    there is a back; elsewhere Esc does nothing). Returns one of the choices' values, always."""
+    waarden = [k.value for k in keuzes if isinstance(k, questionary.Choice)]
+    if standaard is not None and standaard not in waarden:
         standaard = None
+    while True:
+        keuze = _vraag(_selectie(bericht, keuzes, standaard, terug_mag, **app_kwargs))
+        if keuze in waarden or (terug_mag and keuze == TERUG):
+            return keuze  # type: ignore[no-any-return]
+        # a key sequence prompt_toolkit read as something else gave no choice: ask again
+
+
+def _selectie(bericht: str, keuzes: list[Any], standaard: str | None, terug_mag: bool,
+              **app_kwargs: Any) -> questionary.Question:
     vraag = questionary.select(bericht, choices=keuzes, default=standaard, qmark="?",
                                instruction=INSTRUCTIE_TERUG if terug_mag else INSTRUCTIE, **app_kwargs)
     extra = KeyBindings()
@@ -111,11 +122,15 @@ def _kies(bericht: str, keuzes: list[Any], standaard: str | None, terug_mag: boo
         @extra.add(Keys.ControlB, eager=True)
         def _terug(event: Any) -> None:
             event.app.exit(result=TERUG)
+    else:
+        @extra.add(Keys.Escape, eager=True)
+        def _niets(event: Any) -> None:
+            """Esc where there is no back: nothing, and not the start of Alt+Enter either."""
 
     app = vraag.application
     app.key_bindings = merge_key_bindings([app.key_bindings, extra]) if app.key_bindings else extra
     _nederlandse_toelichting(app)
-    return _vraag(vraag)  # type: ignore[no-any-return]
+    return vraag
 
 
 def stel_vraag(vraag: Vraag, standaard: str | None = None, terug_mag: bool = False, **app_kwargs: Any) -> str:

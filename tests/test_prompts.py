@@ -157,3 +157,22 @@ def test_ctrl_c_tussen_twee_vragen_stopt_het_gesprek_ook_tijdens_het_opruimen(bo
             interview(boom, toon_kop=kop, input=invoer, output=DummyOutput())
     assert afgebroken.value.antwoorden == {"fase": "beleidsontwikkeling"}
     assert "Traceback" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("toetsen", [ESC + ENTER, ESC + ESC + ENTER, ESC * 5 + ENTER, ESC + CTRL_B + ENTER])
+def test_esc_op_de_eerste_vraag_doet_niets(boom, toetsen: str) -> None:
+    """There is no back on question 1: Esc (also Esc read together with Enter as Alt+Enter) must
+    neither end the interview nor give an empty answer. Then Enter picks the option pointed at."""
+    with create_pipe_input() as invoer:
+        invoer.send_text(toetsen)
+        assert stel_vraag(boom.vraag("fase"), input=invoer, output=DummyOutput()) == "beleidsontwikkeling"
+    assert speel(boom, toetsen[:-1] + GEWOON + BEVESTIG) == GEWOON_ANTWOORDEN  # the whole interview goes on
+
+
+def test_esc_bij_verder_waar_u_was_begint_niet_stil_opnieuw() -> None:
+    from burgers_betrekken.prompts import doorgaan
+
+    for toetsen in (ESC + ENTER, ESC + ESC + ENTER):
+        with create_pipe_input() as invoer:
+            invoer.send_text(toetsen)
+            assert doorgaan("Verder waar u was?", input=invoer, output=DummyOutput()) is True

@@ -115,3 +115,20 @@ def test_ctrl_c_stopt_netjes_met_130(tmp_path) -> None:
     kind.expect_exact("Afgebroken.")
     assert exitcode(kind) == 130
     assert "Traceback" not in (kind.before or "")
+
+
+def test_esc_en_enter_op_de_eerste_vraag_gaan_gewoon_door(tmp_path) -> None:
+    """Issue 13: Esc, then Enter, on question 1 crashed about half the time (exit 70). Repeated,
+    because it depended on how the two keys arrived."""
+    for _ in range(3):
+        kind = start(tmp_path)
+        kind.expect_exact("In welke fase zit uw traject?")
+        kind.expect_exact("Uw antwoord:")
+        kind.send("\x1b")
+        kind.send("\r")
+        kind.expect_exact("Met welk doel")
+        kind.expect_exact("Uw antwoord:")
+        kind.sendcontrol("c")
+        kind.expect_exact("Afgebroken.")
+        assert exitcode(kind) == 130
+        assert "interne fout" not in kind.before
