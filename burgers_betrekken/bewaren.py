@@ -67,8 +67,15 @@ def pad_voor(boom_id: str, nummer: int = 1) -> Path:
 
 
 def verslagpad(boom_id: str, gemaakt: datetime) -> Path:
-    """Where a record goes that the user gave a motivation for but no --uitvoer."""
-    return datamap() / "verslagen" / f"{boom_id}-{gemaakt.strftime('%Y%m%d-%H%M%S')}.md"
+    """Where the record of an advice answered on the screen goes without --uitvoer: a name of its
+    own, also for two advices in the same second."""
+    basis = f"{boom_id}-{gemaakt.strftime('%Y%m%d-%H%M%S')}"
+    map_ = datamap() / "verslagen"
+    pad, n = map_ / f"{basis}.md", 1
+    while pad.exists():
+        n += 1
+        pad = map_ / f"{basis}-{n}.md"
+    return pad
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,9 @@ def advies(
         None, "--bewaar", metavar="BESTAND",
         help="Bewaar de antwoorden, zodat --antwoorden BESTAND later hetzelfde advies geeft."),
     hervat: bool = typer.Option(False, "--hervat", help="Ga verder met een onafgemaakte sessie."),
+    kort: bool = typer.Option(False, "--kort",
+                              help="Alleen de beslissing op het scherm: trede, beste instrumenten, het "
+                                   "belangrijkste aandachtspunt en wat als. Het verslag blijft volledig."),
     vergeet: bool = typer.Option(False, "--vergeet",
                                  help="Verwijder de bewaarde onafgemaakte sessies van deze boom en stop."),
     boom: Optional[str] = typer.Option(None, "--boom", metavar="BOOM", help=BOOM_HELP),
@@ -120,19 +123,27 @@ def advies(
         eenvoudig = plat
 
     verslag = Verslag(resultaat, datetime.now().astimezone(), boom_hash, _heel(motivering))
+    if motivering and not verslag.motivering_nodig:
+        print("let op: dit advies vraagt geen motivering (burgers krijgen invloed); de gegeven motivering "
+              "komt niet in het verslag.", file=sys.stderr)
+    gevraagd = a is None  # the user answered on the screen and has just reviewed the answers
     vragen = verslag.motivering_nodig and not motivering and interactief
     if vragen and scherm_formaat != "tekst":  # the document on the screen must hold it
         verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig, autosave)))
         vragen = False
-    _toon(verslag, scherm_formaat, eenvoudig, motivering_volgt=vragen)
+    _toon(verslag, scherm_formaat, eenvoudig, motivering_volgt=vragen, kort=kort, antwoorden=not gevraagd)
     if vragen:  # after the advice is on the screen: the user sees what they motivate
         verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig, autosave)))
-        if verslag.motivering and uitvoer is None:
-            # a typed motivation is never thrown away: without --uitvoer the record goes to the data folder
-            uitvoer, bestand_formaat = bewaren.verslagpad(b.id, verslag.gemaakt), "md"
+    automatisch = gevraagd and uitvoer is None and scherm_formaat == "tekst"
+    if automatisch:
+        # an advice answered on the screen is never lost when the screen scrolls: the record goes
+        # to the data folder, and the last line says where
+        uitvoer, bestand_formaat = bewaren.verslagpad(b.id, verslag.gemaakt), "md"
     try:
         if uitvoer is not None:
-            _schrijf(uitvoer, _als(verslag, bestand_formaat), overschrijf)
+            _schrijf(uitvoer, _als(verslag, bestand_formaat), overschrijf,
+                     f"Dit advies staat ook in {uitvoer} (een eigen bestand of formaat: --uitvoer BESTAND)."
+                     if automatisch else None)
         if bewaar is not None:
             from burgers_betrekken.antwoorden import als_antwoordenbestand
             from burgers_betrekken.model import WEET_NIET
@@ -331,7 +342,8 @@ def _als(verslag: "Verslag", formaat: str) -> str:
     return als_markdown(verslag)
 
 
-def _toon(verslag: "Verslag", formaat: str, eenvoudig: bool, motivering_volgt: bool = False) -> None:
+def _toon(verslag: "Verslag", formaat: str, eenvoudig: bool, motivering_volgt: bool = False,
+          kort: bool = False, antwoorden: bool = True) -> None:
     if formaat != "tekst":
         print(_als(verslag, formaat), end="")
     elif eenvoudig:
@@ -348,14 +360,14 @@ def _toon(verslag: "Verslag", formaat: str, eenvoudig: bool, motivering_volgt: b
         scherm = render.console()
         if scherm.is_terminal:
             scherm.print()  # separate the advice from the last answered question
-        scherm.print(render.advies(verslag.advies))
+        scherm.print(render.advies(verslag.advies, kort=kort, antwoorden=antwoorden))
         if verslag.motivering_nodig:
             scherm.print(render.motivering(verslag, volgt=motivering_volgt))
 
 
-def _schrijf(pad: Path, tekst: str, overschrijf: bool) -> None:
+def _schrijf(pad: Path, tekst: str, overschrijf: bool, melding: str | None = None) -> None:
     from burgers_betrekken.bestanden import schrijf_tekst
 
     schrijf_tekst(pad, tekst, overschrijf=overschrijf)
-    print(f"Geschreven: {pad}", file=sys.stderr)
+    print(melding or f"Geschreven: {pad}", file=sys.stderr)
 

@@ -7,7 +7,7 @@ control characters, so a '[' or an escape sequence in a label cannot change the 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from rich import box
 from rich.cells import cell_len
@@ -44,6 +44,17 @@ class _Console(Console):
         # Rich exits 1 itself when the reader goes away; let `cli.main` end quietly with 0 instead.
         raise BrokenPipeError
 
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        """On a terminal as Rich does; into a pipe or file without the spaces Rich pads every
+        line with up to the width (they end up in diffs, mails and dossiers)."""
+        if self.is_terminal:
+            super().print(*objects, **kwargs)
+            return
+        with self.capture() as vangst:
+            super().print(*objects, **kwargs)
+        self.file.write("\n".join(regel.rstrip() for regel in vangst.get().split("\n")))
+        self.file.flush()
+
 
 def console(stderr: bool = False) -> Console:
     """A console made when needed (so the terminal width is read then, not at import)."""
@@ -63,20 +74,28 @@ def _kop(titel: str) -> RenderableType:
 # --- the advice ----------------------------------------------------------------------------
 
 
-def advies(advies: Advies) -> RenderableType:
-    delen: list[RenderableType] = [_samenvatting(advies), _kop("Participatieladder"), _ladder(advies)]
-    delen += [_kop("Aanbevolen instrumenten"), _aanbevolen(advies)]
+def advies(advies: Advies, kort: bool = False, antwoorden: bool = True) -> RenderableType:
+    """The advice, decision first: the panel says the rung, the best instruments, the caveat that
+    matters most and the first "wat als", so the first screenful answers "what should I do?".
+    Then the recommended instruments and the detail. `kort`: only the decision and the
+    recommended instruments. `antwoorden`: repeat the answers (not after the user just reviewed
+    them on the screen)."""
+    delen: list[RenderableType] = [_samenvatting(advies), _kop("Aanbevolen instrumenten"), _aanbevolen(advies)]
+    if kort:
+        return Group(*delen)
     if advies.wat_als:
         delen += [_kop("Wat als"), Padding(_redenen(adviestekst.wat_als_regels(advies), "→", "cyan"), (0, 2))]
     elif (geen := adviestekst.wat_als_geen(advies)) is not None:
         delen += [_kop("Wat als"), Padding(t(geen), (0, 2))]
-    if advies.afgevallen:
-        delen += [_kop("Afgevallen instrumenten"), _afgevallen(advies)]
-    if advies.aannames:
-        delen += [_kop("Aannames"), _aannames(advies)]
     if advies.let_op:
         delen += [_kop("Let op"), _let_op(advies)]
-    delen += [_kop("Uw antwoorden"), _pad(advies)]
+    delen += [_kop("Participatieladder"), _ladder(advies)]
+    if advies.aannames:
+        delen += [_kop("Aannames"), _aannames(advies)]
+    if advies.afgevallen:
+        delen += [_kop("Afgevallen instrumenten"), _afgevallen(advies)]
+    if antwoorden:
+        delen += [_kop("Uw antwoorden"), _pad(advies)]
     return Group(*delen)
 
 
@@ -92,6 +111,14 @@ def _samenvatting(advies: Advies) -> RenderableType:
         tekst.append(f": het advies komt uit op de trede {veilig(niveau.naam).lower()}.")
     tekst.append("\n")
     tekst.append(veilig(adviestekst.kopregel(advies)), style="bold" if advies.beste else "")
+    if advies.let_op:
+        tekst.append("\nLet op: ", style="bold")
+        tekst.append(veilig(advies.let_op[0].titel))
+        if len(advies.let_op) > 1:
+            tekst.append(f" (en {len(advies.let_op) - 1} meer, hieronder)", style="dim")
+    if advies.wat_als:
+        tekst.append("\nWat als: ", style="bold")
+        tekst.append(veilig(adviestekst.wat_als_regels(advies)[0]))
     titel = Text(f"Advies · {veilig(advies.boom.titel)}", style="bold")
     return Panel(tekst, title=titel, title_align="left", box=box.ROUNDED, padding=(0, 1))
 
@@ -153,7 +180,6 @@ def _aanbevolen(advies: Advies) -> RenderableType:
     for a in advies.instrumenten[:PROMINENT]:
         kop = Text(f"{a.rang}. ", style="bold")
         kop.append(veilig(a.instrument.naam), style="bold")
-        kop.append(f"  ({a.instrument.id})", style="dim")
         delen.append(Padding(kop, (0, 2)))
         redenen = [r.tekst for r in a.redenen] + [f"gaat voor bij gelijke punten: {r.tekst}" for r in a.voorrang]
         delen.append(Padding(_redenen(redenen, "+", "green"), (0, 5)))
@@ -166,12 +192,13 @@ def _aanbevolen(advies: Advies) -> RenderableType:
 
 
 def _afgevallen(advies: Advies) -> RenderableType:
-    tabel = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False, expand=False)
-    tabel.add_column(style="bold", max_width=24)
-    tabel.add_column(ratio=1)
-    for namen, redenen in afgevallen_gegroepeerd(advies.afgevallen):  # same reasons: one row
-        tabel.add_row(t(",\n".join(namen)), _redenen(redenen, "−", "red"))
-    return Padding(tabel, (0, 2))
+    """Per group of instruments with the same reasons: their names as a sentence, the reasons
+    below (a column of names broke long names and left commas dangling)."""
+    delen: list[RenderableType] = []
+    for namen, redenen in afgevallen_gegroepeerd(advies.afgevallen):
+        delen.append(Padding(t(adviestekst.namen(list(namen)), "bold"), (0, 2)))
+        delen.append(Padding(_redenen(redenen, "−", "red"), (0, 4)))
+    return Group(*delen)
 
 
 def _let_op(advies: Advies) -> RenderableType:

@@ -289,3 +289,8 @@ def test_een_vraag_op_het_scherm_laadt_wel_questionary(tmp_path: Path) -> None:
     kind.sendcontrol("c")
     kind.expect(pexpect.EOF)
     assert re.search(r"\|\s+questionary\s*$", voor_de_vraag, flags=re.M)  # loaded, just before it was needed
+
+def test_een_onnodige_motivering_wordt_gemeld(bb, tmp_path: Path) -> None:
+    uit = bb("advies", "-a", str(VOORBEELDEN / "boa-bestel.yaml"), "-m", "Omdat het moet", "-f", "json", cwd=tmp_path)
+    assert uit.returncode == 0 and "vraagt geen motivering" in uit.stderr
+    assert json.loads(uit.stdout)["motivering"] is None

@@ -20,7 +20,9 @@ def exitcode(kind) -> int:
 
 
 def test_een_wandeling_met_een_stap_terug_en_een_wijziging_in_het_overzicht(tmp_path) -> None:
-    kind = start(tmp_path)
+    env = schone_env(TERM="xterm-256color")
+    env.pop("NO_COLOR", None)
+    kind = start(tmp_path, env=env)
     kind.expect_exact("Vraag 1 van maximaal 7")
     kies(kind, "In welke fase zit uw traject?", 0)
     kind.expect_exact("Vraag 2 van maximaal 7")
@@ -45,8 +47,12 @@ def test_een_wandeling_met_een_stap_terug_en_een_wijziging_in_het_overzicht(tmp_
     kind.send("\r")
     kind.expect_exact("Dit is participatie op de trede")
     kind.expect_exact("Aanbevolen instrumenten")
-    kind.expect_exact("Midden — ongeveer 25.000")  # the changed answer, in the advice
+    kind.expect_exact("Dit advies staat ook in")  # the last line: where the record is kept
     assert exitcode(kind) == 0
+    assert "Uw antwoorden ─" not in kind.before  # the answers just reviewed are not printed again
+    verslagen = list((Path(env["BB_DATAMAP"]) / "verslagen").glob("*.md"))
+    assert len(verslagen) == 1
+    assert "Midden — ongeveer 25.000" in verslagen[0].read_text(encoding="utf-8")  # the changed answer
 
 
 def test_korte_route_bij_informeren_vraagt_een_motivering_voor_het_verslag(tmp_path) -> None:
@@ -79,7 +85,7 @@ def test_een_domme_terminal_krijgt_het_eenvoudige_gesprek(tmp_path) -> None:
     kind.expect_exact("Dit is geen participatie")
     kind.expect_exact("Motivering (Enter om over te slaan): ")
     kind.sendline("Er valt niets te kiezen.")  # without --uitvoer the record still keeps it
-    kind.expect_exact("Geschreven: ")
+    kind.expect_exact("Dit advies staat ook in ")
     assert exitcode(kind) == 0
     (verslag,) = (Path(env["BB_DATAMAP"]) / "verslagen").glob("rijksoverheid-*.md")
     assert "> Er valt niets te kiezen." in verslag.read_text(encoding="utf-8")

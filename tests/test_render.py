@@ -49,13 +49,15 @@ def test_aannames_en_gegroepeerde_afvallers_staan_in_het_advies(boom, catalogus)
 
     informeren = engine.advies(boom, catalogus, {"fase": "uitwerking", "doel": "informeren"})
     kort = schrijf(render.advies(informeren))
-    reden = "− op de trede informeren krijgen burgers geen"  # the reason's first line in the table
+    reden = "− op de trede informeren krijgen burgers geen"  # the reason's first line
     assert len(informeren.afgevallen) == len(catalogus.instrumenten) == 17
     assert {tuple(r.tekst for r in x.redenen) for x in informeren.afgevallen} == {(
         "op de trede informeren krijgen burgers geen invloed; een instrument zou participatie beloven die er "
         "niet is",)}
     assert kort.count(reden) == 1  # seventeen instruments, one reason: said once
-    assert "Burgerberaad," in kort and "Internetconsultatie," in kort  # all together in one row
+    namen = plat(kort[kort.index("Afgevallen instrumenten"):kort.index(reden)])
+    # one sentence of names, not a column of names each ending in a dangling comma
+    assert "Burgerberaad, Burgerdialoog," in namen and namen.endswith("en Uitnodigende rol bij een burgerinitiatief")
 
 
 def test_het_overzicht_voor_het_advies(boom) -> None:
@@ -113,3 +115,32 @@ def test_wat_als_staat_op_het_scherm(boom, catalogus) -> None:
     wat_als = plat(uit.split("Wat als", 1)[1].split("Afgevallen instrumenten", 1)[0])
     assert "→ Met ruimte ‘Ruim — de richting staat nog open’: trede Adviseren in plaats van Raadplegen" in wat_als
     assert wat_als.count("→ ") == len(advies.wat_als) >= 1
+
+
+def test_het_eerste_scherm_draagt_de_beslissing(boom, catalogus) -> None:
+    """Issue 13: at 80×30 the first screenful says the rung, the best instrument, the caveat that
+    matters most and the first 'wat als'; the detail comes after."""
+    from burgers_betrekken.watals import met_wat_als
+
+    antwoorden = dict(fase="signalen", doel="inzichten", ruimte="beperkt", doelgroep="breed", budget="laag",
+                      doorlooptijd="kort", tijdsdruk="ja")
+    advies = met_wat_als(engine.advies(boom, catalogus, antwoorden))
+    uit = schrijf(render.advies(advies))
+    eerste = plat("\n".join(uit.splitlines()[:30]))
+    assert "Dit is participatie op de trede Raadplegen" in eerste
+    assert f"{render.veilig(advies.instrumenten[0].instrument.naam)}" in eerste
+    assert f"Let op: {advies.let_op[0].titel}" in eerste
+    assert uit.index("Aanbevolen instrumenten") < uit.index("Afgevallen instrumenten")
+    assert "(enquete)" not in uit and "(straatgesprek)" not in uit  # names, not ids
+    kort = schrijf(render.advies(advies, kort=True))
+    assert "Aanbevolen instrumenten" in kort and "Afgevallen instrumenten" not in kort
+    assert "Uw antwoorden" in uit and "Uw antwoorden" not in schrijf(render.advies(advies, antwoorden=False))
+
+
+def test_uitvoer_in_een_pijp_heeft_geen_spaties_aan_het_eind(boom, catalogus) -> None:
+    scherm = io.StringIO()
+    console = render._Console(file=scherm, width=80, color_system=None, highlight=False)
+    console.print(render.advies(engine.advies(boom, catalogus, dict(fase="evaluatie", doel="informeren"))))
+    regels = scherm.getvalue().splitlines()
+    assert len(regels) > 20 and all(r == r.rstrip() for r in regels)
+    assert any(r.startswith("╭─ Advies") and r.endswith("╮") for r in regels)  # borders intact
