@@ -3,7 +3,6 @@ a user types it (any case, with or without accents, spaces or hyphens, or a syno
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from burgers_betrekken import vorm
 from burgers_betrekken.errors import InvoerFout, Locatie, ModelFout
 from burgers_betrekken.velden import Meldingen, onbekend
+from burgers_betrekken.woorden import sleutel
 from burgers_betrekken.yamlsource import lees_inhoud
 
 
@@ -23,12 +23,6 @@ class Begrip:
     zie_ook: tuple[str, ...] = ()
     bron: str | None = None
     locatie: Locatie | None = field(default=None, compare=False)
-
-
-def sleutel(tekst: str) -> str:
-    """How a search term is compared: lower case, no accents, '_', '-' and spaces alike."""
-    zonder = "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c))
-    return " ".join(zonder.lower().replace("_", " ").replace("-", " ").split())
 
 
 @dataclass(frozen=True)

@@ -68,12 +68,14 @@ def instrumenten(
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
 ) -> None:
     """Blader door de instrumentencatalogus, of bekijk één instrument."""
-    from burgers_betrekken.woorden import onbekend
+    from burgers_betrekken.woorden import onbekend, sleutel
 
     formaat = kies_formaat(formaat)
     c = laad_catalogus(catalogus)
     if instrument is not None:
-        gekozen = c.instrument(instrument)
+        # forgiving, as bb begrippen is: 'Focusgroep', 'enquête', 'Co-creatiesessie' all find theirs
+        gekozen = c.instrument(instrument) or next(
+            (i for i in c.instrumenten if sleutel(instrument) in (sleutel(i.id), sleutel(i.naam))), None)
         if gekozen is None:
             raise InvoerFout(onbekend("onbekend instrument", instrument, (i.id for i in c.instrumenten),
                                       "instrumenten"))
@@ -123,6 +125,9 @@ def uitleg(
     from burgers_betrekken.uitleg import leg_uit
 
     formaat = kies_formaat(formaat)
+    if bestand.suffix.lower() in (".md", ".markdown", ".html", ".htm"):
+        raise InvoerFout(f"'{bestand}' is een verslag om te lezen; bb uitleg leest het JSON-verslag of een "
+                         f"antwoordenbestand. Maak het JSON-verslag met: bb advies --uitvoer verslag.json")
     a = laad_antwoorden(bestand)
     b, c = laad(boom or uit_verslag(a), catalogus)
     resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
@@ -382,6 +387,9 @@ def main(argv: Optional[list[str]] = None) -> None:
     except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
         print("Afgebroken.", file=sys.stderr)
         code = ExitCode.AFGEBROKEN
+    except click.exceptions.NoArgsIsHelpError as e:  # plain `bb` (or `bb boom`): the help, no error
+        print(e.ctx.get_help() if e.ctx else e.format_message())
+        code = ExitCode.OK
     except click.UsageError as e:
         opdracht = e.ctx.command_path if e.ctx else "bb"
         print(f"fout: {_vertaal_click(e.format_message())}\nZie '{opdracht} --help'.", file=sys.stderr)

@@ -348,10 +348,14 @@ def _toon(verslag: "Verslag", formaat: str, eenvoudig: bool, motivering_volgt: b
         print(_als(verslag, formaat), end="")
     elif eenvoudig:
         from burgers_betrekken.eenvoudig import toon
-        from burgers_betrekken.verslag import als_markdown
+        from burgers_betrekken.verslag import MOTIVERING_ONTBREEKT, als_markdown
 
+        tekst = als_markdown(verslag)
+        if motivering_volgt:  # not "missing" ninety lines before it is asked for
+            tekst = tekst.replace(f"**{MOTIVERING_ONTBREEKT}** Vul die aan voor het dossier.",
+                                  "U geeft de motivering hierna, onder het advies.")
         print()
-        toon(als_markdown(verslag), sys.stdout)
+        toon(tekst, sys.stdout)
         if motivering_volgt:
             print("\nHieronder kunt u de motivering geven; die komt in het verslag.")
     else:

@@ -22,7 +22,7 @@ FORMATEN = ("tekst", "json")
 
 
 _TITELS = {"Arguments": "Argumenten", "Options": "Opties", "Commands": "Opdrachten"}
-_WOORDEN = [("[default: ", "[standaard: "), ("[required]", "[verplicht]"), ("env var: ", "omgevingsvariabele: ")]
+_WOORDEN = [("\\[", "["), ("[default: ", "[standaard: "), ("[required]", "[verplicht]"), ("env var: ", "omgevingsvariabele: ")]
 
 
 def _nl(tekst: str) -> str:

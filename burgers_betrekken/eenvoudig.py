@@ -46,18 +46,19 @@ class _Scherm:
         return regel.strip()
 
 
-def _kies(scherm: _Scherm, keuzes: dict[str, str], standaard: str | None) -> str:
-    """Read until the line is one of the numbers in `keuzes` (or empty, when there is a default)."""
+def _kies(scherm: _Scherm, keuzes: dict[str, str], standaard: str | None, fout: str | None = None) -> str:
+    """Read until the line is one of the keys in `keuzes` (or empty, when there is a default).
+    Spaces and capitals do not matter ('W 3' is 'w3'). `fout`: what to say after a wrong line."""
     nummers = [n for n in keuzes if n != "0"]
     hint = f" [Enter = {standaard}]" if standaard else ""
     while True:
-        antwoord = scherm.lees(f"Uw keuze{hint}: ")
+        antwoord = scherm.lees(f"Uw keuze{hint}: ").replace(" ", "").lower()
         if not antwoord and standaard:
             return keuzes[standaard]
         if antwoord in keuzes:
             return keuzes[antwoord]
         extra = ", of 0 voor de vorige vraag" if "0" in keuzes else ""
-        scherm.regel(f"Kies een nummer van {nummers[0]} tot en met {nummers[-1]}{extra}.")
+        scherm.regel(fout or f"Kies een nummer van {nummers[0]} tot en met {nummers[-1]}{extra}.")
 
 
 def _vraag(scherm: _Scherm, gesprek: Gesprek, vraag: Vraag) -> str:
@@ -85,21 +86,23 @@ def _vraag(scherm: _Scherm, gesprek: Gesprek, vraag: Vraag) -> str:
 
 
 def _overzicht(scherm: _Scherm, gesprek: Gesprek) -> str:
+    """The review. The questions keep their numbers: 'w3' changes question 3; 1 shows the advice
+    (so `yes 1 | bb advies --eenvoudig` still ends in an advice)."""
     scherm.regel()
     scherm.regel("Uw antwoorden")
     pad = gesprek.pad()
+    keuzes = {"1": ADVIES}
     for n, vraag_id in enumerate(pad, start=1):
         vraag = gesprek.boom.vraag(vraag_id)
-        scherm.regel(f"{n}. {vraag.tekst} → {antwoord_tekst(vraag, gesprek.antwoorden[vraag_id])}", 2, 5)
+        scherm.regel(f"Vraag {n}: {vraag.tekst} → {antwoord_tekst(vraag, gesprek.antwoorden[vraag_id])}", 2, 4)
+        keuzes[f"w{n}"] = vraag_id
     scherm.regel()
-    keuzes = {"1": ADVIES}
     scherm.regel("1. Klopt, toon het advies", 2, 5)
-    for n, vraag_id in enumerate(pad, start=2):
-        keuzes[str(n)] = vraag_id
-        scherm.regel(f"{n}. Wijzig vraag {n - 1}", 2, 5)
+    scherm.regel(f"w en een nummer: wijzig die vraag (bijvoorbeeld w{len(pad)} voor vraag {len(pad)})", 2, 5)
     keuzes["0"] = TERUG
     scherm.regel("0. Vorige vraag", 2, 5)
-    return _kies(scherm, keuzes, None)
+    return _kies(scherm, keuzes, None, fout=f"Typ 1 voor het advies, w1 tot en met w{len(pad)} om een vraag te "
+                                            f"wijzigen, of 0 voor de vorige vraag.")
 
 
 def interview(boom: Boom, invoer: TextIO, uitvoer: TextIO, gesprek: Gesprek | None = None) -> dict[str, str]:
@@ -126,15 +129,39 @@ def interview(boom: Boom, invoer: TextIO, uitvoer: TextIO, gesprek: Gesprek | No
 
 
 def toon(tekst: str, uitvoer: TextIO) -> None:
-    """Print plain text (the Markdown advice) wrapped at word boundaries; a list item's
-    continuation lines hang under its text."""
+    """Print the Markdown advice as plain text for a screen reader: one item a line, wrapped at word
+    boundaries; table rows become "cell: cell" lines instead of pipes cut mid-cell; no Markdown
+    marks (**, `, #, escapes). A list item's continuation lines hang under its text."""
     breedte = _Scherm(uitvoer, uitvoer).breedte
-    for regel in veilig(tekst).splitlines():
+    for regel in platte_tekst(veilig(tekst)):
         inhoud = regel.lstrip()
-        marker = re.match(r"(?:[-*]|\d+\.)\s", inhoud)
+        marker = re.match(r"(?:[-*•]|\d+\.)\s", inhoud)
         inspringen = len(regel) - len(inhoud) + (marker.end() if marker else 0)
         print(textwrap.fill(regel, breedte, subsequent_indent=" " * inspringen, break_long_words=False,
                             break_on_hyphens=False) if regel.strip() else "", file=uitvoer)
+
+
+_SCHEIDING = re.compile(r"^\s*\|(\s*:?-+:?\s*\|)+\s*$")
+_CEL = re.compile(r"(?<!\\)\|")
+
+
+def platte_tekst(markdown: str) -> list[str]:
+    regels = markdown.splitlines()
+    uit: list[str] = []
+    for i, regel in enumerate(regels):
+        if _SCHEIDING.match(regel):
+            continue
+        if regel.lstrip().startswith("|"):
+            if i + 1 < len(regels) and _SCHEIDING.match(regels[i + 1]):
+                continue  # a header row: the cells say it themselves
+            cellen = [c.strip() for c in _CEL.split(regel.strip())[1:-1]]
+            regel = ": ".join(cellen[:2]) + ("; " + "; ".join(cellen[2:]) if len(cellen) > 2 else "")
+        regel = re.sub(r"^#+\s*", "", regel)
+        regel = re.sub(r"^>\s?", "  ", regel)
+        regel = regel.replace("**", "").replace("`", "")
+        regel = re.sub(r"(?<![\w\\])\*(\S(?:[^*]*\S)?)\*(?!\w)", r"\1", regel)  # *cursief*
+        uit.append(re.sub(r"\\(.)", r"\1", regel))
+    return uit
 
 
 def doorgaan(melding: str, invoer: TextIO, uitvoer: TextIO) -> bool:

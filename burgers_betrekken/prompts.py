@@ -7,6 +7,7 @@ this module only asks. Ctrl-C and Ctrl-D become `InterviewAfgebroken` with the a
 
 from __future__ import annotations
 
+import shutil
 import signal
 import textwrap
 import threading
@@ -149,8 +150,9 @@ def stel_vraag(vraag: Vraag, standaard: str | None = None, terug_mag: bool = Fal
 def kies_in_overzicht(gesprek: Gesprek, **app_kwargs: Any) -> str:
     """The review: returns ADVIES to confirm, a question id to change, or TERUG."""
     keuzes: list[Any] = [questionary.Choice(title="Klopt, toon het advies", value=ADVIES), questionary.Separator(" ")]
+    breedte = max(30, shutil.get_terminal_size((80, 24)).columns - 16)  # '» Wijzig 7. ' and a margin
     for nummer, vraag_id in enumerate(gesprek.pad(), start=1):
-        tekst = textwrap.shorten(gesprek.boom.vraag(vraag_id).tekst, width=60, placeholder=" …")
+        tekst = textwrap.shorten(gesprek.boom.vraag(vraag_id).tekst, width=breedte, placeholder=" …")
         keuzes.append(questionary.Choice(title=f"Wijzig {nummer}. {tekst}", value=vraag_id))
     keuzes += [questionary.Separator(" "), questionary.Choice(title=VORIGE_VRAAG, value=TERUG)]
     return _kies("Kloppen uw antwoorden?", keuzes, ADVIES, True, **app_kwargs)

@@ -101,7 +101,7 @@ def advies(advies: Advies, kort: bool = False, antwoorden: bool = True) -> Rende
 
 def _samenvatting(advies: Advies) -> RenderableType:
     niveau = advies.niveau
-    tekst = Text()
+    tekst = Text(veilig(advies.boom.titel) + "\n", style="dim")  # inside: a title on the border is cut off
     if advies.participatie:
         tekst.append("Dit is participatie op de trede ")
         tekst.append(veilig(niveau.naam), style="bold")
@@ -119,7 +119,7 @@ def _samenvatting(advies: Advies) -> RenderableType:
     if advies.wat_als:
         tekst.append("\nWat als: ", style="bold")
         tekst.append(veilig(adviestekst.wat_als_regels(advies)[0]))
-    titel = Text(f"Advies · {veilig(advies.boom.titel)}", style="bold")
+    titel = Text("Advies", style="bold")
     return Panel(tekst, title=titel, title_align="left", box=box.ROUNDED, padding=(0, 1))
 
 
@@ -290,12 +290,15 @@ def instrument_detail(catalogus: Catalogus, instrument: Instrument) -> Renderabl
     kenmerken.add_column(style="bold", no_wrap=True)
     kenmerken.add_column(ratio=1)
     kenmerken.add_row("Treden", t(", ".join(catalogus.trede(n).naam for n in instrument.niveaus)))
+    # the catalogue's own indication goes with the kenmerk it explains: one row for costs, one for time
+    toelichting = {"kosten": instrument.kosten_indicatie, "doorlooptijd": instrument.doorlooptijd_indicatie}
     for kid, kenmerk in catalogus.kenmerken.items():
         waarden = instrument.kenmerk(kid)
         if waarden:
-            kenmerken.add_row(t(kenmerk.naam), t(", ".join(kenmerk.label(w) for w in waarden)))
-    for naam, waarde in (("Kosten (indicatie)", instrument.kosten_indicatie),
-                         ("Doorlooptijd", instrument.doorlooptijd_indicatie),
+            tekst = ", ".join(kenmerk.label(w) for w in waarden)
+            extra = toelichting.pop(kid, None)
+            kenmerken.add_row(t(kenmerk.naam), t(f"{tekst} — {extra[:1].lower()}{extra[1:]}" if extra else tekst))
+    for naam, waarde in (("Kosten", toelichting.get("kosten")), ("Doorlooptijd", toelichting.get("doorlooptijd")),
                          ("Deelnemers", instrument.deelnemers)):
         if waarde:
             kenmerken.add_row(naam, t(waarde))

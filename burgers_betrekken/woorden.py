@@ -4,6 +4,7 @@ Kept apart from the loaders so the engine and the commands can use it without lo
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import get_close_matches
 from typing import TYPE_CHECKING, Iterable
 
@@ -66,3 +67,10 @@ def heel(tekst: str) -> str:
     except UnicodeEncodeError:
         data = tekst.encode("utf-8", "surrogatepass")
     return data.decode("utf-8", "replace")
+
+
+def sleutel(tekst: str) -> str:
+    """How a name or id someone types is compared: lower case, no accents, '_', '-' and spaces
+    alike ('Enquête', 'enquete', 'co-creatiesessie', 'Co creatiesessie')."""
+    zonder = "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c))
+    return " ".join(zonder.lower().replace("_", " ").replace("-", " ").split())

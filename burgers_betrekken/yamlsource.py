@@ -145,6 +145,9 @@ _VERTALINGEN: list[tuple[str, str]] = [
      "verwachtte een ':' na de sleutel"),
     (r"did not find expected key|expected <block end>",
      "de inspringing klopt niet: deze regel staat niet op één lijn met de sleutels erboven"),
+    (r"did not find expected comment or line break",
+     "onverwachte tekst na de waarde; staat er nog iets achter op deze regel? Zet tekst met bijzondere "
+     "tekens tussen aanhalingstekens"),
     (r"did not find expected '-' indicator",
      "de inspringing klopt niet: verwachtte een nieuw lijstitem ('- ')"),
     (r"found unexpected end of stream|unexpected end of stream",

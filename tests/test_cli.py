@@ -67,9 +67,10 @@ def test_instrumenten_tabel_past_in_80_kolommen(bb, tmp_path: Path) -> None:
 def test_instrument_detail(bb, tmp_path: Path) -> None:
     r = bb("instrumenten", "focusgroep", cwd=tmp_path)
     assert r.returncode == 0
-    for kop in ("Focusgroep (focusgroep)", "Wanneer wel", "Wanneer niet", "Kosten (indicatie)", "Voorbeeld",
-                "stiefouders"):
+    for kop in ("Focusgroep (focusgroep)", "Wanneer wel", "Wanneer niet", "Kosten        laag — enkele duizenden",
+                "Doorlooptijd  kort — drie tot acht weken", "Voorbeeld", "stiefouders"):
         assert kop in r.stdout
+    assert r.stdout.count("Doorlooptijd") == 1 and "Kosten (indicatie)" not in r.stdout  # one row each
     assert max(len(regel) for regel in r.stdout.splitlines()) <= 80
 
 
@@ -176,7 +177,7 @@ def test_yes_1_door_een_pijp_bereikt_een_advies(tmp_path: Path) -> None:
                        text=True, timeout=30, env=schone_env())
     assert r.returncode == 0, r.stderr
     assert "Vraag 1 van maximaal 7" in r.stdout and "1. Klopt, toon het advies" in r.stdout
-    assert "# Advies: Burgers betrekken bij beleid en dienstverlening" in r.stdout
+    assert "Advies: Burgers betrekken bij beleid en dienstverlening" in r.stdout and "# Advies" not in r.stdout
     assert "Dit is geen participatie" in r.stdout  # 1,1,1 = ... ruimte 'geen'
     assert "\x1b[" not in r.stdout and max(len(x) for x in r.stdout.splitlines()) <= 80
 
@@ -294,3 +295,25 @@ def test_een_onnodige_motivering_wordt_gemeld(bb, tmp_path: Path) -> None:
     uit = bb("advies", "-a", str(VOORBEELDEN / "boa-bestel.yaml"), "-m", "Omdat het moet", "-f", "json", cwd=tmp_path)
     assert uit.returncode == 0 and "vraagt geen motivering" in uit.stderr
     assert json.loads(uit.stdout)["motivering"] is None
+
+
+def test_kleine_dingen_die_slordig_ogen(bb, tmp_path: Path) -> None:
+    """Issue 13.6, each as the user meets it."""
+    hulp = bb("boom", "paden", "--help", cwd=tmp_path)
+    assert "[standaard: tekst]" in hulp.stdout and "\\[" not in hulp.stdout
+    kaal = bb(cwd=tmp_path)
+    assert kaal.returncode == 0 and kaal.stdout.startswith("Gebruik: bb") and "fout" not in kaal.stdout + kaal.stderr
+    for naam in ("Focusgroep", "enquête", "Co-creatiesessie", "co creatiesessie"):
+        gevonden = bb("instrumenten", naam, cwd=tmp_path)
+        assert gevonden.returncode == 0, (naam, gevonden.stderr)
+    verslag = tmp_path / "verslag.md"
+    verslag.write_text("# Advies\n\n| a | b |\n", encoding="utf-8")
+    uitleg = bb("uitleg", str(verslag), cwd=tmp_path)
+    assert uitleg.returncode == 2 and "bb uitleg leest het JSON-verslag" in uitleg.stderr
+    kapot = tmp_path / "a.yaml"
+    kapot.write_text("fase: evaluatie\ndoel: informeren ]\n", encoding="utf-8")
+    yaml_fout = bb("advies", "-a", str(kapot), cwd=tmp_path)
+    assert yaml_fout.returncode == 2 and "did not find" not in yaml_fout.stderr and "a.yaml:2:" in yaml_fout.stderr
+    smal = bb("advies", "-a", str(VOORBEELDEN / "boa-bestel.yaml"), cwd=tmp_path, env=schone_env(COLUMNS="60"))
+    assert "Burgers betrekken bij beleid en dienstverlening" in smal.stdout  # the tree's title, whole
+    assert "domeinnotities" not in bb("begrippen", "raadplegen", cwd=tmp_path).stdout  # a source users know
