@@ -6,14 +6,12 @@ import hashlib
 from pathlib import Path
 
 from burgers_betrekken.errors import Locatie, ModelFout, Probleem
-from burgers_betrekken.model import NIVEAU, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede, Uitsluiting
+from burgers_betrekken.model import NIVEAU, NIVEAUS, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede, Uitsluiting
 from burgers_betrekken import vorm
 from burgers_betrekken.velden import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.bestanden import lees_bytes
 from burgers_betrekken.yamlsource import Knoop, lees_inhoud, zonder_gc
 
-NIVEAUS = "niveaus"
-"""Built-in kenmerk: the rungs an instrument serves (its values are the ladder's rung ids)."""
 INSTRUMENT = "instrument"
 """Built-in kenmerk: the instrument's own id (a rule can name instruments directly)."""
 INGEBOUWD = {NIVEAUS: "de treden van de ladder", INSTRUMENT: "de id van het instrument zelf"}

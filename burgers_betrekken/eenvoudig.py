@@ -76,7 +76,8 @@ def _vraag(scherm: _Scherm, gesprek: Gesprek, vraag: Vraag) -> str:
     if vraag.weet_niet is not None:
         n = len(keuzes) + 1
         keuzes[str(n)] = WEET_NIET
-        scherm.regel(f"{n}. Weet ik niet (dan gaan we hiervan uit: {vraag.weet_niet.aanname})", 2, 5)
+        scherm.regel(f"{n}. Weet ik niet", 2, 5)
+        scherm.regel(vraag.weet_niet.aanname, 5)  # the tree's own sentence: what is assumed then
     if gesprek.kan_terug:
         keuzes["0"] = TERUG
         scherm.regel("0. Vorige vraag", 2, 5)

@@ -19,6 +19,9 @@ EINDE = "advies"
 NIVEAU = "niveau"
 """Reserved condition key: the rung the advice arrived at (usable in caveats and instrument rules)."""
 
+NIVEAUS = "niveaus"
+"""Built-in kenmerk of every instrument: the rungs it suits (its `niveaus`)."""
+
 WEET_NIET = "weet_niet"
 """Reserved answer: the user does not know; the question's `weet_niet.optie` is assumed."""
 

@@ -141,7 +141,7 @@ def stel_vraag(vraag: Vraag, standaard: str | None = None, terug_mag: bool = Fal
                          for o in vraag.opties]
     if vraag.weet_niet is not None:
         keuzes.append(questionary.Choice(title=WEET_IK_NIET, value=WEET_NIET,
-                                         description=f"Dan gaan we hiervan uit: {vraag.weet_niet.aanname}"))
+                                         description=vraag.weet_niet.aanname))  # the tree's own sentence
     if terug_mag:
         keuzes += [questionary.Separator(" "), questionary.Choice(title=VORIGE_VRAAG, value=TERUG)]
     return _kies(VRAAGTEKST, keuzes, standaard, terug_mag, **app_kwargs)

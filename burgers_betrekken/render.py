@@ -341,7 +341,7 @@ def _gronden(gronden: Iterable[Grond], stijl: Callable[[Grond], str]) -> Rendera
     tabel.add_column(no_wrap=True, justify="right")
     tabel.add_column(ratio=1)
     for g in gronden:
-        regels: list[RenderableType] = [Text.assemble(veilig(g.tekst), (f"  [{veilig(g.regel)}]", "dim"))]
+        regels: list[RenderableType] = [t(g.tekst)]  # the rule's id is in the JSON, not on the screen
         regels += [Text.assemble(("omdat ", "dim"), veilig(vraag), " → ", (veilig(antwoord), "bold"))
                    for vraag, antwoord in g.antwoorden]
         if g.kenmerk:

@@ -5,9 +5,10 @@ fired and the answers that made them fire. Pure: built from an `Advies`, rendere
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from burgers_betrekken.engine import WANNEER_NIET, Advies, gezochte_waarden, past
-from burgers_betrekken.model import NIVEAU, Conditie, Instrument, InstrumentRegel, NiveauRegel
+from burgers_betrekken.model import NIVEAU, NIVEAUS, Conditie, Instrument, InstrumentRegel, NiveauRegel
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,22 @@ def _gronden(advies: Advies, instrument: Instrument, regels: list[InstrumentRege
     return tuple(uit)
 
 
+def _kenmerk_woorden(advies: Advies, kenmerk_id: str) -> tuple[str, Callable[[str], str]]:
+    """A kenmerk as the user reads it: its name and its values' labels (the rungs by name)."""
+    catalogus = advies.catalogus
+    if kenmerk_id == NIVEAUS:
+        def trede(w: str) -> str:
+            try:
+                return catalogus.trede(w).naam
+            except KeyError:
+                return w
+        return "Treden", trede
+    kenmerk = catalogus.kenmerken.get(kenmerk_id)
+    if kenmerk is None:
+        return kenmerk_id, lambda w: w
+    return kenmerk.naam, kenmerk.label
+
+
 def _antwoorden(advies: Advies, conditie: Conditie, ook: str | None = None) -> tuple[tuple[str, str], ...]:
     """The user's answers to the questions a condition names (and the rung, if it names that);
     `ook`: one more fact the rule looked at (its `waarde_van`)."""
@@ -91,7 +108,8 @@ def _niveau(advies: Advies) -> tuple[Grond, ...]:
     else:
         trede = advies.catalogus.trede(boom.standaard_niveau).naam
         gronden.append(Grond("niveau.standaard", f"gewenst: {trede}",
-                             "Geen regel van niveau.gewenst past; de standaardtrede geldt.", ()))
+                             "Geen van uw antwoorden vraagt om een andere trede; dan geldt de gewone trede "
+                             "van deze beslisboom.", ()))
     plafond = next((r for r in boom.plafond if r.wanneer.geldt(feiten)), None)
     if plafond is not None:
         gronden.append(_niveaugrond(advies, "plafond", plafond))
@@ -111,11 +129,14 @@ def _instrumentgrond(advies: Advies, instrument: Instrument, regel: InstrumentRe
 
     feiten = advies.feiten
     labels = {s.vraag.id: s.optie.label for s in advies.pad} | {NIVEAU: advies.niveau.naam.lower()}
-    heeft = ", ".join(instrument.kenmerk(regel.kenmerk)) or "(geen)"
-    kenmerk = f"{regel.kenmerk}: heeft {heeft}; gezocht: {', '.join(gezochte_waarden(regel, feiten)) or '(geen)'}"
+    naam, label = _kenmerk_woorden(advies, regel.kenmerk)
+    heeft = ", ".join(label(w) for w in instrument.kenmerk(regel.kenmerk)) or "geen"
+    gezocht = ", ".join(label(w) for w in gezochte_waarden(regel, feiten)) or "niets"
+    kenmerk = f"{naam}: {instrument.naam} heeft {heeft}; gezocht: {gezocht}"
     if past(instrument, regel, feiten):
         tekst = vul_in(regel.reden, labels) if regel.reden else "(past, zonder reden)"
-        return Grond(regel.id, f"+{regel.punten}", tekst, _antwoorden(advies, regel.wanneer, regel.waarde_van), kenmerk)
+        effect = f"+{regel.punten}" if regel.punten else "past"  # a requirement met gives no points
+        return Grond(regel.id, effect, tekst, _antwoorden(advies, regel.wanneer, regel.waarde_van), kenmerk)
     if regel.soort == "eis":
         tekst = vul_in(regel.reden_afgevallen, labels) if regel.reden_afgevallen else "(valt af)"
         return Grond(regel.id, "valt af", tekst, _antwoorden(advies, regel.wanneer, regel.waarde_van), kenmerk)

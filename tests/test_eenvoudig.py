@@ -24,7 +24,7 @@ def test_genummerde_keuzes_tot_het_overzicht(boom) -> None:
                               budget="laag", doorlooptijd="kort", tijdsdruk="nee")
     assert "Vraag 1 van maximaal 7\nIn welke fase zit uw traject?" in tekst
     assert "  1. Beleidsontwikkeling\n" in tekst and "  0. Vorige vraag" in tekst
-    assert "  5. Weet ik niet (dan gaan we hiervan uit: Zolang niet vaststaat" in tekst
+    assert "  5. Weet ik niet\n     Zolang niet vaststaat" in tekst
     assert "Vraag 2: Met welk doel betrekt u burgers? → Ervaringen met beleid of dienstverlening" in " ".join(tekst.split())
     assert "\x1b" not in tekst and max(len(r) for r in tekst.splitlines()) <= 80
 

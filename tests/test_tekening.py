@@ -332,4 +332,4 @@ def test_voorwaarden_in_gewone_taal(boom) -> None:
         "de trede = adviseren of raadplegen"
         " en niet (*Is er acute politieke of maatschappelijke druk op het onderwerp?* = Ja, er is acute druk)"
         " en ten minste één van: (*Hoeveel budget is er voor het traject?* = Laag — tot ongeveer 25.000 euro);"
-        " (*Hoeveel tijd is er tot de uitkomst nodig is?* = Kort — minder dan twee maanden)")
+        " (*Hoeveel tijd is er tot u de uitkomst nodig heeft?* = Kort — minder dan twee maanden)")

@@ -342,8 +342,11 @@ def test_uitleg_zegt_waarom(bb, tmp_path: Path) -> None:
     # a rule's 'waarde_van' counts as an answer it looked at: the fase rule names the fase
     met_participatie = bb("uitleg", str(ROOT / "examples" / "stiefouders.json"), cwd=tmp_path)
     assert met_participatie.returncode == 0, met_participatie.stderr
-    assert "[fase]\n       omdat In welke fase zit uw traject? → Beleidsontwikkeling\n" in \
-        re.sub(r" +\n", "\n", met_participatie.stdout)
+    assert "past in de fase 'Beleidsontwikkeling'\n         omdat In welke fase zit uw traject? → Beleidsontwikkeling\n" \
+        in re.sub(r" +\n", "\n", met_participatie.stdout)
+    # names and sentences, not the tree's internal ids (those are in the JSON)
+    assert "[fase]" not in met_participatie.stdout and "niveau.gewenst" not in met_participatie.stdout
+    assert "Treden: Diepte-interviews heeft Raadplegen; gezocht: Raadplegen" in " ".join(met_participatie.stdout.split())
 
     bb("advies", "-a", str(ROOT / "examples" / "geen-ruimte.yaml"), "--uitvoer", "v.json", cwd=tmp_path)
     als_json = bb("uitleg", "v.json", "--formaat", "json", cwd=tmp_path)
