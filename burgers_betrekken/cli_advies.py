@@ -142,7 +142,7 @@ def advies(
     try:
         if uitvoer is not None:
             _schrijf(uitvoer, _als(verslag, bestand_formaat), overschrijf,
-                     f"Dit advies staat ook in {uitvoer} (een eigen bestand of formaat: --uitvoer BESTAND)."
+                     f"Dit advies staat ook in:\n  {uitvoer}\n(een eigen bestand of formaat: bb advies --uitvoer BESTAND)"
                      if automatisch else None)
         if bewaar is not None:
             from burgers_betrekken.antwoorden import als_antwoordenbestand

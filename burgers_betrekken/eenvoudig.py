@@ -159,6 +159,8 @@ def platte_tekst(markdown: str) -> list[str]:
             regel = ": ".join(cellen[:2]) + ("; " + "; ".join(cellen[2:]) if len(cellen) > 2 else "")
         regel = re.sub(r"^#+\s*", "", regel)
         regel = re.sub(r"^>\s?", "  ", regel)
+        regel = re.sub(r"^(\s*- )\[ \] ", r"\1", regel)  # a checklist item: the box means nothing read aloud
+        regel = re.sub(r"^(\s*- )\[x\] ", r"\1(gedaan) ", regel)
         regel = regel.replace("**", "").replace("`", "")
         regel = re.sub(r"(?<![\w\\])\*(\S(?:[^*]*\S)?)\*(?!\w)", r"\1", regel)  # *cursief*
         uit.append(re.sub(r"\\(.)", r"\1", regel))

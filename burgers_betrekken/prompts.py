@@ -122,6 +122,15 @@ def _selectie(bericht: str, keuzes: list[Any], standaard: str | None, terug_mag:
         @extra.add(Keys.Escape, eager=True)
         @extra.add(Keys.ControlB, eager=True)
         def _terug(event: Any) -> None:
+            # answered with "← Vorige vraag", so the scrollback shows where the user went back,
+            # not a question line without an answer
+            from questionary.prompts.common import InquirerControl
+
+            for control in event.app.layout.find_all_controls():
+                if isinstance(control, InquirerControl):
+                    terug = [i for i, c in enumerate(control.choices) if getattr(c, "value", None) == TERUG]
+                    if terug:
+                        control.pointed_at, control.is_answered = terug[0], True
             event.app.exit(result=TERUG)
     else:
         @extra.add(Keys.Escape, eager=True)

@@ -203,12 +203,13 @@ def _afgevallen(advies: Advies) -> RenderableType:
 
 def _let_op(advies: Advies) -> RenderableType:
     delen: list[RenderableType] = []
-    for lo in advies.let_op:
+    for n, lo in enumerate(advies.let_op, start=1):
         kop = Text("! ", style="bold yellow")
         kop.append(veilig(lo.titel), style="bold")
         delen.append(Padding(kop, (0, 2)))
         delen.append(Padding(t(lo.tekst), (0, 4)))
-        delen.append(Padding(Text.assemble(("Bron: ", "dim"), (veilig(lo.bron), "dim italic")), (0, 4, 1, 4)))
+        onder = 1 if n < len(advies.let_op) else 0  # the next heading brings its own blank line
+        delen.append(Padding(Text.assemble(("Bron: ", "dim"), (veilig(lo.bron), "dim italic")), (0, 4, onder, 4)))
     return Group(*delen)
 
 

@@ -81,6 +81,7 @@ def test_het_advies_als_platte_tekst_voor_een_schermlezer() -> None:
 
     markdown = ("# Advies: X\n\n| Gegeven | Waarde |\n| --- | --- |\n| Datum | 02-12-2026 |\n"
                 "| Beslisboom | `rijksoverheid`, versie 1.0 |\n\n**Best passend: Focusgroep.**\n\n"
-                "*Bron: seed\\_002*\n> Wettelijk\n")
+                "*Bron: seed\\_002*\n> Wettelijk\n- [ ] Deelnemers horen wat er met hun inbreng is gedaan.\n")
     assert platte_tekst(markdown) == ["Advies: X", "", "Datum: 02-12-2026", "Beslisboom: rijksoverheid, versie 1.0",
-                                      "", "Best passend: Focusgroep.", "", "Bron: seed_002", "  Wettelijk"]
+                                      "", "Best passend: Focusgroep.", "", "Bron: seed_002", "  Wettelijk",
+                                      "- Deelnemers horen wat er met hun inbreng is gedaan."]

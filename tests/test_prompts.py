@@ -12,7 +12,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 
 from burgers_betrekken import engine
 from burgers_betrekken.model import WEET_NIET
-from burgers_betrekken.prompts import InterviewAfgebroken, interview, stel_vraag
+from burgers_betrekken.prompts import TERUG, InterviewAfgebroken, interview, stel_vraag
 
 OMLAAG = "\x1b[B"
 ENTER = "\r"
@@ -176,3 +176,13 @@ def test_esc_bij_verder_waar_u_was_begint_niet_stil_opnieuw() -> None:
         with create_pipe_input() as invoer:
             invoer.send_text(toetsen)
             assert doorgaan("Verder waar u was?", input=invoer, output=DummyOutput()) is True
+
+
+def test_terug_laat_in_de_terminal_zien_waar_u_terugging(boom) -> None:
+    """Issue 13: going back left '? Uw antwoord:' without an answer in the scrollback."""
+    uitvoer = io.StringIO()
+    with create_pipe_input() as invoer:
+        invoer.send_text(ESC)
+        scherm = Vt100_Output(uitvoer, lambda: Size(rows=30, columns=80), term="xterm")
+        assert stel_vraag(boom.vraag("doel"), None, True, input=invoer, output=scherm) == TERUG
+    assert "Uw antwoord:" in uitvoer.getvalue() and "Vorige vraag" in uitvoer.getvalue().split("Uw antwoord:")[-1]

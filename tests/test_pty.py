@@ -85,7 +85,7 @@ def test_een_domme_terminal_krijgt_het_eenvoudige_gesprek(tmp_path) -> None:
     kind.expect_exact("Dit is geen participatie")
     kind.expect_exact("Motivering (Enter om over te slaan): ")
     kind.sendline("Er valt niets te kiezen.")  # without --uitvoer the record still keeps it
-    kind.expect_exact("Dit advies staat ook in ")
+    kind.expect_exact("Dit advies staat ook in:")
     assert exitcode(kind) == 0
     (verslag,) = (Path(env["BB_DATAMAP"]) / "verslagen").glob("rijksoverheid-*.md")
     assert "> Er valt niets te kiezen." in verslag.read_text(encoding="utf-8")
