@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -46,14 +47,37 @@ def bb_exe() -> str:
     return gevonden
 
 
+_TIJDELIJK = tempfile.mkdtemp(prefix="bb-tests-")
+"""One folder for every data and cache folder the test processes get; removed when the run ends."""
+atexit.register(shutil.rmtree, _TIJDELIJK, True)
+
+
 def schone_env(**extra: str) -> dict[str, str]:
     """The environment for a `bb` under test: 80 columns, no colour, and its own empty data and cache
-    folders (BB_DATAMAP, BB_CACHE) so no test sees another's saved session or cache, nor the user's."""
+    folders (BB_DATAMAP, BB_CACHE) so no test sees another's saved session or cache, nor the user's.
+    PYTHONPATH puts this checkout first, so a `bb` process runs the very code the unit tests
+    import (test_installatie checks the installed wheel itself); PROMPT_TOOLKIT_NO_CPR spares every
+    prompt in a pseudo-terminal a one-second wait for a cursor-position reply."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BB_", "COLUMNS", "LINES"))}
     env.update({"COLUMNS": "80", "NO_COLOR": "1", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8",
-                "BB_DATAMAP": tempfile.mkdtemp(prefix="bb-data-"), "BB_CACHE": tempfile.mkdtemp(prefix="bb-cache-")})
+                "BB_DATAMAP": tempfile.mkdtemp(prefix="data-", dir=_TIJDELIJK),
+                "BB_CACHE": tempfile.mkdtemp(prefix="cache-", dir=_TIJDELIJK),
+                "PROMPT_TOOLKIT_NO_CPR": "1",
+                "PYTHONPATH": os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])})
     env.update(extra)
     return env
+
+
+def pexpect_module() -> Any:
+    """pexpect, which the pseudo-terminal tests need: a skip with the reason locally, a failure
+    under CI (the README's test install brings it)."""
+    try:
+        import pexpect
+    except ImportError:
+        if IN_CI:
+            pytest.fail("pexpect is missing; install the test dependencies with pip install '.[test]'")
+        pytest.skip("pexpect is not installed", allow_module_level=True)
+    return pexpect
 
 
 def autosave(env: dict[str, str], boom_id: str = "rijksoverheid") -> Path:
@@ -122,5 +146,5 @@ def assert_geen_traceback(resultaat: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in resultaat.stdout, resultaat.stdout
 
 
-__all__ = ["ROOT", "IN_CI", "OMLAAG", "bb_exe", "run_bb", "schone_env", "start_advies", "kies",
+__all__ = ["ROOT", "IN_CI", "OMLAAG", "bb_exe", "run_bb", "schone_env", "pexpect_module", "start_advies", "kies",
            "signaal_bij_vraag", "autosave", "bewaard", "assert_geen_traceback", "bronnen"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, assert_geen_traceback, bb_exe, schone_env, start_advies
+from conftest import ROOT, assert_geen_traceback, bb_exe, pexpect_module, schone_env, start_advies
 
 VOORBEELDEN = ROOT / "examples"
 
@@ -283,7 +283,7 @@ def test_met_een_warme_cache_laadt_instrumenten_geen_yaml() -> None:
 
 
 def test_een_vraag_op_het_scherm_laadt_wel_questionary(tmp_path: Path) -> None:
-    pexpect = pytest.importorskip("pexpect")
+    pexpect = pexpect_module()
     kind = start_advies(tmp_path, env=dict(schone_env(TERM="xterm-256color"), PYTHONPROFILEIMPORTTIME="1"))
     kind.expect_exact("Uw antwoord:")
     voor_de_vraag = kind.before

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import (ROOT, assert_geen_traceback, autosave, bewaard, kies, schone_env,
+from tests.conftest import (ROOT, assert_geen_traceback, autosave, bewaard, kies, pexpect_module, schone_env,
                             signaal_bij_vraag, start_advies)
 
-pexpect = pytest.importorskip("pexpect")
+pexpect = pexpect_module()
 
 def twee_antwoorden_en_dan(tmp_path: Path, env: dict, signaal: int):
     return signaal_bij_vraag(tmp_path, env, [("In welke fase zit uw traject?", 3),  # evaluatie

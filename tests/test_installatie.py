@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from importlib import metadata
 from pathlib import Path
 
@@ -25,7 +26,16 @@ def test_het_wiel_bevat_de_yaml_bestanden() -> None:
         assert f"burgers_betrekken/_data/{nodig}" in bestanden
 
 
-def test_bb_werkt_vanuit_een_willekeurige_map(bb, tmp_path: Path) -> None:
+def test_bb_werkt_vanuit_een_willekeurige_map(tmp_path: Path) -> None:
+    """The installed copy itself (the other process tests run this checkout's code)."""
+    from conftest import run_bb, schone_env
+
+    env = schone_env()
+    del env["PYTHONPATH"]
+
+    def bb(*args: str, cwd: Path) -> "subprocess.CompletedProcess[str]":
+        return run_bb(*args, cwd=cwd, env=env)
+
     elders = tmp_path / "een map met spaties en é"
     elders.mkdir()
     r = bb("instrumenten", "--formaat", "json", cwd=elders)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OMLAAG, kies, schone_env, start_advies as start
+from conftest import OMLAAG, kies, pexpect_module, schone_env, start_advies as start
 
-pexpect = pytest.importorskip("pexpect")
+pexpect = pexpect_module()
 
 def exitcode(kind) -> int:
     """Wait for `bb` to end and return its exit status."""

@@ -244,7 +244,7 @@ def test_een_motivering_met_een_ongeldige_byte_gaat_niet_verloren(tmp_path: Path
 def test_een_getypte_motivering_met_een_ongeldige_byte_gaat_niet_verloren(tmp_path: Path) -> None:
     import pexpect
 
-    env = schone_env(TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1")
+    env = schone_env(TERM="xterm-256color")
     kind = pexpect.spawn(bb_exe(), ["advies", "--eenvoudig", "--boom", str(KLEIN)], cwd=str(tmp_path), env=env,
                          timeout=20)
     kind.expect_exact(b"Uw keuze:")

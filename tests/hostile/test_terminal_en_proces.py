@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import OMLAAG, ROOT, bb_exe, bewaard, schone_env, signaal_bij_vraag, start_advies
+from tests.conftest import (OMLAAG, ROOT, bb_exe, bewaard, pexpect_module, schone_env, signaal_bij_vraag,
+                            start_advies)
 
-pexpect = pytest.importorskip("pexpect")
+pexpect = pexpect_module()
 
 @pytest.mark.parametrize("opdracht", [["instrumenten"], ["boom", "paden"], ["begrippen"], ["boom", "document"],
                                       ["advies", "-a", str(ROOT / "examples" / "boa-bestel.yaml")]])
