@@ -51,7 +51,8 @@ def keuze_tekst(v: Verandering) -> str:
 def wat_als_regel(v: Verandering) -> str:
     regel = f"{keuze_tekst(v)}: {v.verandering}"
     if v.nog_te_vragen:
-        regel += f" (daarna volgen nog: {namen(list(v.nog_te_vragen))})"
+        n = len(v.nog_te_vragen)  # how many, not their ids: the user reads sentences
+        regel += f" (daarna volgen nog {'een vraag' if n == 1 else f'{n} vragen'})"
     return regel + "."
 
 

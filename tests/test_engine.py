@@ -251,6 +251,9 @@ def test_wat_als_zonder_ruimte_noemt_de_ruimte_die_participatie_mogelijk_maakt(b
     eerste = wat_als(advies)[0]
     assert (eerste.vraag, eerste.antwoord, eerste.niveau) == ("ruimte", "beperkt", "raadplegen")
     assert eerste.nog_te_vragen == ("doelgroep", "budget", "doorlooptijd", "tijdsdruk")
+    from burgers_betrekken.adviestekst import wat_als_regel
+
+    assert wat_als_regel(eerste).endswith("(daarna volgen nog 4 vragen).")  # a count, not question ids
 
 
 def test_wat_als_bij_een_leeg_advies_noemt_wat_een_instrument_laat_passen(boom: Boom, catalogus: Catalogus) -> None:
