@@ -5,10 +5,11 @@ the advice itself."""
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 import typer
 
@@ -112,12 +113,8 @@ def advies(
         # with JSON output on the screen the plain questions go to stderr, so stdout stays one document
         uit = sys.stderr if plat and scherm_formaat == "json" else sys.stdout
         gesprek, autosave = _begin_gesprek(b, boom_hash, hervat, plat, uit)
-        try:
+        with _onderbreekbaar(autosave):
             keuzes = _interview(b, gesprek, plat, uit)
-        except (Afgebroken, Beeindigd) as e:
-            if gesprek.antwoorden and autosave.exists():
-                e.hint = f"Uw antwoorden zijn bewaard in {autosave}. Ga verder met: bb advies --hervat"
-            raise
         resultaat = met_wat_als(engine.advies(b, c, keuzes))
         interactief = sys.stdin.isatty()
         eenvoudig = plat
@@ -248,15 +245,31 @@ def _bewaarder(b: "Boom", boom_hash: str, pad: Path) -> Any:
     return bewaar_tussendoor
 
 
-def _vraag_of(plat: bool, uit: Any, lopend: list[Any], vraag: Any) -> Any:
-    """Ask about saved sessions; Ctrl-C or end of input there stops, and they all stay saved."""
+@contextmanager
+def _onderbreekbaar(bewaard: Path | None, werkwoord: str = "zijn") -> Iterator[None]:
+    """The one place in `bb advies` where Ctrl-C, Ctrl-D, the end of the input or SIGTERM during a
+    question become "Afgebroken" (or "Beëindigd") with the way back: where the answers are kept
+    (if they are) and `bb advies --hervat`. `cli.main` turns it into the message and exit code."""
     try:
-        return vraag()
+        yield
     except (KeyboardInterrupt, EOFError):
         fout = Afgebroken("Afgebroken.")
-        waar = lopend[0].pad if len(lopend) == 1 else lopend[0].pad.parent
-        fout.hint = f"Uw antwoorden blijven bewaard in {waar}. Ga verder met: bb advies --hervat"
+        _wijs_terug(fout, bewaard, werkwoord)
         raise fout from None
+    except (Afgebroken, Beeindigd) as fout:
+        _wijs_terug(fout, bewaard, werkwoord)
+        raise
+
+
+def _wijs_terug(fout: Afgebroken | Beeindigd, bewaard: Path | None, werkwoord: str) -> None:
+    if bewaard is not None and bewaard.exists():
+        fout.hint = f"Uw antwoorden {werkwoord} bewaard in {bewaard}. Ga verder met: bb advies --hervat"
+
+
+def _vraag_of(plat: bool, uit: Any, lopend: list[Any], vraag: Any) -> Any:
+    """Ask about saved sessions; Ctrl-C or end of input there stops, and they all stay saved."""
+    with _onderbreekbaar(lopend[0].pad if len(lopend) == 1 else lopend[0].pad.parent, "blijven"):
+        return vraag()
 
 
 def _doorgaan(plat: bool, uit: Any, lopend: Any) -> bool:
@@ -312,7 +325,7 @@ def _heel(motivering: str | None) -> str | None:
 
 def _vraag_motivering(verslag: "Verslag", eenvoudig: bool, autosave: Path | None) -> str | None:
     """Ctrl-C or Ctrl-D here stops like at any other prompt; the answers stay in the autosave."""
-    try:
+    with _onderbreekbaar(autosave):
         if eenvoudig:
             from burgers_betrekken import eenvoudig as plat
 
@@ -320,11 +333,6 @@ def _vraag_motivering(verslag: "Verslag", eenvoudig: bool, autosave: Path | None
         from burgers_betrekken import prompts
 
         return prompts.vraag_motivering(verslag.waarom_motivering)
-    except (KeyboardInterrupt, EOFError):
-        fout = Afgebroken("Afgebroken.")
-        if autosave is not None and autosave.exists():
-            fout.hint = f"Uw antwoorden zijn bewaard in {autosave}. Ga verder met: bb advies --hervat"
-        raise fout from None
 
 
 def _als(verslag: "Verslag", formaat: str) -> str:
