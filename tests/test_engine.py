@@ -1,14 +1,16 @@
-"""The engine as a pure function: answers from the seeds' own cases → rung, instruments, caveats."""
+"""The engine as a pure function: the expert panel's trajectories → rung, instruments, caveats."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 
 from burgers_betrekken import engine
 from burgers_betrekken.errors import AntwoordFout
 from burgers_betrekken.model import Boom, Catalogus
+from burgers_betrekken.scenarios import Scenario, laad_scenarios, toets
+from tests.conftest import ROOT
 
 VOLLEDIG = dict(fase="beleidsontwikkeling", doel="inzichten", ruimte="beperkt", doelgroep="breed",
                 budget="midden", doorlooptijd="middel", tijdsdruk="nee")
@@ -16,86 +18,24 @@ VOLLEDIG = dict(fase="beleidsontwikkeling", doel="inzichten", ruimte="beperkt", 
 
 @dataclass(frozen=True)
 class Geval:
+    """A trajectory of the expert panel (trees/rijksoverheid.tests.yaml): one case table, with the
+    reasoning and sources for each expectation kept there."""
+
     naam: str
     antwoorden: dict[str, str]
-    niveau: str
-    participatie: bool = True
-    eerste: str | None = None  # the best instrument
-    in_top3: tuple[str, ...] = ()
-    niet_aanbevolen: tuple[str, ...] = ()
-    niet_in_top3: tuple[str, ...] = ()
-    let_op: frozenset[str] = field(default_factory=frozenset)
+    scenario: Scenario
 
 
-GEVALLEN = [
-    # The seeds' own trajectories; the full expert panel with its sources is in trees/*.tests.yaml.
-    Geval("BOA-bestel: brede groep adviseert, ruim budget en tijd",
-          dict(VOLLEDIG, doel="zwaarwegend_advies", ruimte="ruim", budget="hoog", doorlooptijd="lang"),
-          niveau="adviseren", eerste="burgerberaad", in_top3=("burgerdialoog",),
-          niet_aanbevolen=("focusgroep", "enquete", "straatgesprek")),
-    Geval("Stiefouders: ervaringen van een specifieke groep, klein en snel",
-          dict(VOLLEDIG, doel="ervaringen", doelgroep="specifiek", budget="laag", doorlooptijd="kort"),
-          niveau="raadplegen", in_top3=("focusgroep",),
-          niet_aanbevolen=("burgerberaad", "burgerdialoog", "community_onderzoek", "klantpanel")),
-    Geval("Demonstratierecht: wat vinden burgers ervan, breed beeld",
-          dict(VOLLEDIG, doel="inzichten", doelgroep="breed"),
-          niveau="raadplegen", eerste="enquete",
-          niet_aanbevolen=("burgerberaad", "focusgroep", "usability_onderzoek", "internetconsultatie")),
-    Geval("AI: dialoog met de buitenwereld, onder druk",
-          dict(VOLLEDIG, doel="zwaarwegend_advies", ruimte="ruim", tijdsdruk="ja"),
-          niveau="adviseren", eerste="burgerdialoog", niet_aanbevolen=("burgerberaad", "enquete"),
-          let_op=frozenset({"anticyclisch"})),
-    Geval("Een dienst verbeteren met haar gebruikers",
-          dict(VOLLEDIG, fase="uitwerking", doel="ervaringen", doelgroep="gebruikers", budget="laag",
-               doorlooptijd="kort"),
-          niveau="raadplegen", eerste="usability_onderzoek",
-          niet_aanbevolen=("burgerberaad", "klantpanel", "internetconsultatie")),
-    Geval("Informeren over een besluit: korte route, geen participatie, geen instrument",
-          dict(fase="uitwerking", doel="informeren"),
-          niveau="informeren", participatie=False,
-          let_op=frozenset({"informeren_geen_participatie", "uitleg_testen"})),
-    Geval("Geen inhoudelijke ruimte: leg uit, wat participatie mogelijk maakt, geen instrument",
-          dict(fase="beleidsontwikkeling", doel="inzichten", ruimte="geen"),
-          niveau="informeren", participatie=False,
-          let_op=frozenset({"leg_uit", "informeren_geen_participatie", "ruimte_vragen"})),
-    Geval("Zwaarwegend advies met beperkte ruimte: vinkjes-participatie, begrensd op raadplegen",
-          dict(VOLLEDIG, doel="zwaarwegend_advies", ruimte="beperkt"),
-          niveau="raadplegen", niet_aanbevolen=("burgerberaad",),
-          let_op=frozenset({"vinkjes_participatie"})),
-    Geval("Burgerinitiatief: de uitnodigende rol, geen eigen traject van de overheid",
-          dict(VOLLEDIG, doel="samen_ontwerpen", ruimte="ruim", doelgroep="initiatief"),
-          niveau="coproduceren", eerste="initiatief_ondersteunen",
-          niet_aanbevolen=("co_creatiesessie", "klankbordgroep", "burgerberaad"),
-          let_op=frozenset({"uitnodigende_rol"})),
-    Geval("Moeilijk bereikbare groepen: alleen-online valt af, ga naar mensen toe",
-          dict(VOLLEDIG, fase="signalen", doel="ervaringen", doelgroep="moeilijk_bereikbaar", budget="laag",
-               doorlooptijd="kort"),
-          niveau="raadplegen", in_top3=("diepte_interviews", "straatgesprek"),
-          niet_aanbevolen=("community_onderzoek", "enquete", "internetconsultatie", "klantpanel"),
-          let_op=frozenset({"moeilijk_bereikbaar"})),
-    Geval("Samen ontwerpen met mandaat en middelen: meebeslissen",
-          dict(VOLLEDIG, doel="samen_ontwerpen", ruimte="mandaat", budget="hoog", doorlooptijd="lang"),
-          niveau="meebeslissen", in_top3=("burgerbegroting", "burgerberaad")),
-]
+PANEL = laad_scenarios(ROOT / "trees" / "rijksoverheid.tests.yaml")
+GEVALLEN = [Geval(s.omschrijving, dict(s.antwoorden), s) for s in PANEL.scenarios]
+PAD = {g.scenario.id: g.antwoorden for g in GEVALLEN}  # the answers of a panel trajectory, by its id
 
 
-@pytest.mark.parametrize("geval", GEVALLEN, ids=[g.naam for g in GEVALLEN])
-def test_advies_volgt_de_seeds(geval: Geval, boom: Boom, catalogus: Catalogus) -> None:
-    advies = engine.advies(boom, catalogus, geval.antwoorden)
-    aanbevolen = [a.instrument.id for a in advies.instrumenten]
-    assert advies.niveau.id == geval.niveau
-    assert advies.participatie is geval.participatie
-    if not geval.participatie:
-        assert aanbevolen == []
-    if geval.eerste:
-        assert [a.instrument.id for a in advies.beste] == [geval.eerste], aanbevolen
-    for instrument_id in geval.in_top3:
-        assert instrument_id in aanbevolen[:3], aanbevolen
-    for instrument_id in geval.niet_in_top3:
-        assert instrument_id not in aanbevolen[:3], aanbevolen
-    for instrument_id in geval.niet_aanbevolen:
-        assert instrument_id not in aanbevolen, aanbevolen
-    assert {lo.id for lo in advies.let_op} == set(geval.let_op)
+@pytest.mark.parametrize("geval", GEVALLEN, ids=[g.scenario.id for g in GEVALLEN])
+def test_advies_volgt_het_expertpanel(geval: Geval, boom: Boom, catalogus: Catalogus) -> None:
+    """The engine as a pure function, judged by the same expectations as `bb boom test`."""
+    uitslag = toets(geval.scenario, boom, catalogus)
+    assert uitslag.afwijkingen == (), [str(a) for a in uitslag.afwijkingen]
 
 
 def test_elk_instrument_heeft_een_reden(boom: Boom, catalogus: Catalogus) -> None:
@@ -107,7 +47,7 @@ def test_elk_instrument_heeft_een_reden(boom: Boom, catalogus: Catalogus) -> Non
 
 
 def test_redenen_komen_uit_de_antwoorden(boom: Boom, catalogus: Catalogus) -> None:
-    advies = engine.advies(boom, catalogus, GEVALLEN[1].antwoorden)
+    advies = engine.advies(boom, catalogus, PAD["stiefouders"])
     focus = next(a for a in advies.instrumenten if a.instrument.id == "focusgroep")
     redenen = [r.tekst for r in focus.redenen]
     assert "past bij een specifieke doelgroep" in redenen
@@ -197,7 +137,7 @@ def test_de_volgorde_van_de_catalogus_beslist_niets(boom: Boom, catalogus: Catal
 
 
 def test_een_voorrangsregel_noemt_waarom_het_instrument_voorgaat(boom: Boom, catalogus: Catalogus) -> None:
-    boa = engine.advies(boom, catalogus, GEVALLEN[0].antwoorden)
+    boa = engine.advies(boom, catalogus, PAD["boa_bestel"])
     eerste, tweede = boa.instrumenten[:2]
     assert eerste.punten == tweede.punten and eerste.rang < tweede.rang
     assert [r.tekst for r in eerste.voorrang] == ["burgers wegen samen af: deliberatie (bij Burgerdialoog: gesprek)"]
