@@ -24,6 +24,12 @@ def standaard_catalogus() -> Path:
     return _datamap() / "instruments.yaml"
 
 
+def catalogus_bij(gegeven: Path | None, boom_catalogus: str | None) -> Path:
+    """Which catalogue goes with a tree, by one rule for every command: the one given
+    (--catalogus, or a scenario file's 'catalogus'), else the one the tree names, else the shipped one."""
+    return gegeven or (Path(boom_catalogus) if boom_catalogus else None) or standaard_catalogus()
+
+
 def standaard_begrippen() -> Path:
     return _datamap() / "begrippen.yaml"
 

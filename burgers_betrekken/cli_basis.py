@@ -96,9 +96,7 @@ def laad_catalogus(catalogus: Optional[Path], boom: Optional["Boom"] = None) -> 
     from burgers_betrekken.model import Catalogus
     from burgers_betrekken.bestanden import lees_bytes
 
-    if catalogus is None and boom is not None and boom.catalogus is not None:
-        catalogus = Path(boom.catalogus)
-    pad = catalogus or bronnen.standaard_catalogus()
+    pad = bronnen.catalogus_bij(catalogus, boom.catalogus if boom is not None else None)
     data = lees_bytes(pad)
     return cache.geladen([(pad, data)], "catalogus", Catalogus, lambda: _lees_catalogus(pad, data))
 
@@ -109,15 +107,16 @@ def _lees_catalogus(pad: Path, data: bytes) -> "Catalogus":
     return lees(pad, data)
 
 
-def laad(boom: Optional[str], catalogus: Optional[Path]) -> tuple["Boom", "Catalogus"]:
-    """The tree and its catalogue, checked against each other (from the cache when unchanged).
+def laad(boom: Optional[str | Path], catalogus: Optional[Path]) -> tuple["Boom", "Catalogus"]:
+    """The one loader of a tree with its catalogue, for every command: checked against each
+    other, from the cache when unchanged. `boom`: a shipped tree's name or a path.
     Each file is read once: its cache key, its model and the record's sha256 come from the
     same bytes, so a file that changes meanwhile cannot mix two versions."""
     from burgers_betrekken import bronnen, cache
     from burgers_betrekken.model import Boom
     from burgers_betrekken.bestanden import lees_bytes
 
-    boom_pad = bronnen.boom_pad(boom)
+    boom_pad = boom if isinstance(boom, Path) else bronnen.boom_pad(boom)
     data = lees_bytes(boom_pad)
     b = cache.geladen([(boom_pad, data)], "boom", Boom, lambda: _lees_boom(boom_pad, data))
     c = laad_catalogus(catalogus, b)

@@ -61,7 +61,6 @@ def test(
 
     Exitcode 0: alles geslaagd. 1: een scenario mislukt. 2: het bestand is niet te gebruiken."""
     from burgers_betrekken import bronnen, render, render_boom
-    from burgers_betrekken.controle import laad_voor_scenarios
     from burgers_betrekken.scenarios import (
         ACHTERVOEGSEL,
         dekking,
@@ -78,7 +77,9 @@ def test(
             raise InvoerFout(f"geen scenariobestand gevonden: {pad}; schrijf scenario's in een bestand "
                              f"met die naam (zie 'bb init' voor een voorbeeld)")
     reeks = laad_scenarios(pad)
-    boom, cat = laad_voor_scenarios(reeks.boom, catalogus or reeks.catalogus)
+    if not reeks.boom.exists():
+        raise InvoerFout(f"de beslisboom van dit scenariobestand bestaat niet: {reeks.boom}")
+    boom, cat = laad(reeks.boom, catalogus or reeks.catalogus)
     problemen = scenario_problemen(reeks, boom, cat)
     if problemen:
         raise ModelFout(problemen=problemen)

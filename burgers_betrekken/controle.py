@@ -197,8 +197,7 @@ def laad_voor_scenarios(boom_pad: Path, catalogus_pad: Path | None) -> tuple[Boo
     if not boom_pad.exists():
         raise InvoerFout(f"de beslisboom van dit scenariobestand bestaat niet: {boom_pad}")
     boom = laad_boom(boom_pad)
-    catalogus = laad_catalogus(catalogus_pad or (Path(boom.catalogus) if boom.catalogus else None)
-                               or bronnen.standaard_catalogus())
+    catalogus = laad_catalogus(bronnen.catalogus_bij(catalogus_pad, boom.catalogus))
     controleer_samenhang(boom, catalogus)
     return boom, catalogus
 
