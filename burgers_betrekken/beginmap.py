@@ -15,7 +15,7 @@ from burgers_betrekken.scenarios import tests_bij
 from burgers_betrekken.woorden import onbekend
 from burgers_betrekken.yamlsource import lees_tekst
 
-BOOM, TESTS, CATALOGUS, LEESMIJ = "boom.yaml", "boom.tests.yaml", "instrumenten.yaml", "LEESMIJ.md"
+BOOM, TESTS, CATALOGUS, LEESMIJ = "boom.yaml", "boom.tests.yaml", "instruments.yaml", "LEESMIJ.md"
 SCHEMAMAP = "schema"
 
 

@@ -41,8 +41,8 @@ def test_init_bewerken_valideren_testen(bb, tmp_path: Path) -> None:
     assert uit.returncode == 0, uit.stderr
     map_ = tmp_path / "mijn-boom"
     assert sorted(p.name for p in map_.iterdir()) == ["LEESMIJ.md", "boom.tests.yaml", "boom.yaml",
-                                                       "instrumenten.yaml", "schema"]
-    for naam, soort in [("boom.yaml", "boom"), ("instrumenten.yaml", "catalogus"), ("boom.tests.yaml", "scenarios")]:
+                                                       "instruments.yaml", "schema"]
+    for naam, soort in [("boom.yaml", "boom"), ("instruments.yaml", "catalogus"), ("boom.tests.yaml", "scenarios")]:
         eerste = (map_ / naam).read_text(encoding="utf-8").splitlines()[0]
         assert eerste == f"# yaml-language-server: $schema=./schema/{soort}.schema.json"
         assert json.loads((map_ / "schema" / f"{soort}.schema.json").read_text())["$schema"].endswith("2020-12/schema")
@@ -53,7 +53,7 @@ def test_init_bewerken_valideren_testen(bb, tmp_path: Path) -> None:
     boom = map_ / "boom.yaml"
     boom.write_text(boom.read_text(encoding="utf-8").replace("id: rijksoverheid", "id: mijn_ministerie")
                     .replace("label: Evaluatie", "label: Evaluatie van beleid"), encoding="utf-8")
-    uit = bb("boom", "valideer", "boom.yaml", "instrumenten.yaml", "boom.tests.yaml", cwd=map_)
+    uit = bb("boom", "valideer", "boom.yaml", "instruments.yaml", "boom.tests.yaml", cwd=map_)
     assert uit.returncode == 0, uit.stdout
     assert "✓ boom.yaml: beslisboom in orde" in uit.stdout
     uit = bb("boom", "test", "boom.tests.yaml", cwd=map_)
@@ -61,7 +61,7 @@ def test_init_bewerken_valideren_testen(bb, tmp_path: Path) -> None:
     assert "voor boom 'mijn_ministerie'" in uit.stdout and " 0 mislukt" in uit.stdout
 
     # The tree names its own catalogue: an instrument removed from it shows up in the advice.
-    catalogus = map_ / "instrumenten.yaml"
+    catalogus = map_ / "instruments.yaml"
     tekst = catalogus.read_text(encoding="utf-8")
     catalogus.write_text(tekst.replace("naam: Burgerberaad", "naam: Burgerberaad (eigen catalogus)"), encoding="utf-8")
     uit = bb("advies", "--boom", "boom.yaml", "--antwoorden", str(ROOT / "examples" / "boa-bestel.yaml"), cwd=map_)
