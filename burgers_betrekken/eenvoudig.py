@@ -13,12 +13,10 @@ import shutil
 import textwrap
 from typing import TextIO
 
-from burgers_betrekken.gesprek import Gesprek, InterviewAfgebroken
+from burgers_betrekken.gesprek import ADVIES, TERUG, Gesprek, InterviewAfgebroken, doorloop
 from burgers_betrekken.model import WEET_NIET, Boom, Vraag
 from burgers_betrekken.woorden import antwoord_tekst, heel, veilig
 
-ADVIES = "advies"
-TERUG = "terug"
 
 
 class _Scherm:
@@ -114,17 +112,7 @@ def interview(boom: Boom, invoer: TextIO, uitvoer: TextIO, gesprek: Gesprek | No
     scherm.regel(boom.titel)
     scherm.regel("Typ het nummer van uw keuze en Enter. 0 gaat terug naar de vorige vraag.")
     try:
-        while True:
-            vraag = gesprek.huidige()
-            keuze = _overzicht(scherm, gesprek) if vraag is None else _vraag(scherm, gesprek, vraag)
-            if keuze == ADVIES:
-                return gesprek.resultaat()
-            if keuze == TERUG:
-                gesprek.terug()
-            elif vraag is None:
-                gesprek.wijzig(keuze)
-            else:
-                gesprek.beantwoord(keuze)
+        return doorloop(gesprek, lambda g, vraag: _vraag(scherm, g, vraag), lambda g: _overzicht(scherm, g))
     except (KeyboardInterrupt, EOFError):
         raise InterviewAfgebroken(gesprek.resultaat()) from None
 

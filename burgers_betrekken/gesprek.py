@@ -17,6 +17,12 @@ from burgers_betrekken.errors import Afgebroken
 from burgers_betrekken.model import Boom, Vraag
 
 
+TERUG = "__terug__"
+"""What a way of asking returns for "back" (no option id can start with '_')."""
+ADVIES = "__advies__"
+"""What the review returns to confirm the answers."""
+
+
 class InterviewAfgebroken(Afgebroken):
     """Ctrl-C or Ctrl-D (or the end of the input) during the interview; `antwoorden` holds
     what was answered on the path so far."""
@@ -117,3 +123,22 @@ class Gesprek:
         self.positie = open_[0] if open_ else len(pad)
         if not open_:
             self._wijzigen = False
+
+
+def doorloop(gesprek: Gesprek, vraag: Callable[[Gesprek, Vraag], str],
+             overzicht: Callable[[Gesprek], str]) -> dict[str, str]:
+    """The one interview loop, for every way of asking (arrow keys, numbered lines): ask the
+    current question, or the review when the path is complete, until the review confirms.
+    `vraag` returns an option id, WEET_NIET or TERUG; `overzicht` ADVIES, a question id or TERUG.
+    Returns the answers on the final path."""
+    while True:
+        huidige = gesprek.huidige()
+        keuze = overzicht(gesprek) if huidige is None else vraag(gesprek, huidige)
+        if keuze == ADVIES:
+            return gesprek.resultaat()
+        if keuze == TERUG:
+            gesprek.terug()
+        elif huidige is None:
+            gesprek.wijzig(keuze)
+        else:
+            gesprek.beantwoord(keuze)

@@ -19,13 +19,8 @@ from prompt_toolkit.application.current import get_app
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
 
-from burgers_betrekken.gesprek import Gesprek, InterviewAfgebroken
+from burgers_betrekken.gesprek import ADVIES, TERUG, Gesprek, InterviewAfgebroken, doorloop
 from burgers_betrekken.model import WEET_NIET, Boom, Vraag
-
-TERUG = "__terug__"
-"""What a prompt returns when the user goes back (the choice, Esc or Ctrl-B)."""
-ADVIES = "__advies__"
-"""What the review returns when the user confirms."""
 
 VRAAGTEKST = "Uw antwoord:"
 INSTRUCTIE = "(↑↓ en Enter)"
@@ -203,26 +198,17 @@ def interview(boom: Boom, toon_kop: ToonKop | None = None, toon_overzicht: ToonO
 
 def _vraag_door(gesprek: Gesprek, toon_kop: ToonKop | None, toon_overzicht: ToonOverzicht | None,
                 **app_kwargs: Any) -> dict[str, str]:
-    while True:
-        vraag = gesprek.huidige()
-        if vraag is None:
-            if toon_overzicht is not None:
-                toon_overzicht(gesprek)
-            keuze = kies_in_overzicht(gesprek, **app_kwargs)
-            if keuze == ADVIES:
-                return gesprek.resultaat()
-            if keuze == TERUG:
-                gesprek.terug()
-            else:
-                gesprek.wijzig(keuze)
-            continue
+    def vraag(g: Gesprek, huidige: Vraag) -> str:
         if toon_kop is not None:
-            toon_kop(gesprek)
-        keuze = stel_vraag(vraag, gesprek.voorkeuze(), gesprek.kan_terug, **app_kwargs)
-        if keuze == TERUG:
-            gesprek.terug()
-        else:
-            gesprek.beantwoord(keuze)
+            toon_kop(g)
+        return stel_vraag(huidige, g.voorkeuze(), g.kan_terug, **app_kwargs)
+
+    def overzicht(g: Gesprek) -> str:
+        if toon_overzicht is not None:
+            toon_overzicht(g)
+        return kies_in_overzicht(g, **app_kwargs)
+
+    return doorloop(gesprek, vraag, overzicht)
 
 
 def vraag_motivering(uitleg: str, **app_kwargs: Any) -> str | None:
