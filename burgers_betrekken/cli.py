@@ -68,31 +68,11 @@ def instrumenten(
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
 ) -> None:
     """Blader door de instrumentencatalogus, of bekijk één instrument."""
-    from burgers_betrekken.woorden import onbekend, sleutel
+    from burgers_betrekken.bladeren import selecteer, vind_instrument
 
     formaat = kies_formaat(formaat)
     c = laad_catalogus(catalogus)
-    if instrument is not None:
-        # forgiving, as bb begrippen is: 'Focusgroep', 'enquête', 'Co-creatiesessie' all find theirs
-        gekozen = c.instrument(instrument) or next(
-            (i for i in c.instrumenten if sleutel(instrument) in (sleutel(i.id), sleutel(i.naam))), None)
-        if gekozen is None:
-            raise InvoerFout(onbekend("onbekend instrument", instrument, (i.id for i in c.instrumenten),
-                                      "instrumenten"))
-        selectie = (gekozen,)
-    else:
-        selectie = c.instrumenten
-        if niveau is not None:
-            treden = [t.id for t in c.ladder]
-            if niveau not in treden:
-                raise InvoerFout(onbekend("onbekende trede", niveau, treden, "treden"))
-            selectie = tuple(i for i in selectie if niveau in i.niveaus)
-        if doelgroep is not None:
-            kenmerk = c.kenmerken.get("doelgroepen")
-            groepen = list(kenmerk.waarden) if kenmerk else []
-            if doelgroep not in groepen:
-                raise InvoerFout(onbekend("onbekende doelgroep", doelgroep, groepen, "doelgroepen"))
-            selectie = tuple(i for i in selectie if doelgroep in i.kenmerk("doelgroepen"))
+    selectie = (vind_instrument(c, instrument),) if instrument is not None else selecteer(c, niveau, doelgroep)
     if formaat == "json":
         from burgers_betrekken.export import als_json, instrument_als_data
 
