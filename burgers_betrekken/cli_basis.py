@@ -3,17 +3,14 @@ catalogue. Kept apart from `cli.py` so the command modules can use it without im
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional
 
 import click
 from typer.core import TyperCommand, TyperGroup
 
 from burgers_betrekken.errors import InvoerFout
-
-if TYPE_CHECKING:
-    from burgers_betrekken.model import Boom, Catalogus
+from burgers_betrekken.laden import laad, laad_catalogus  # noqa: F401  (the commands load through it)
 
 FORMATEN = ("tekst", "json")
 
@@ -78,7 +75,7 @@ class Opdracht(_DutchHelp, TyperCommand):
     pass
 
 
-# --- shared loading ------------------------------------------------------------------------
+# --- shared option checks ----------------------------------------------------------------
 
 
 def kies_formaat(waarde: str, formaten: tuple[str, ...] = FORMATEN) -> str:
@@ -87,69 +84,6 @@ def kies_formaat(waarde: str, formaten: tuple[str, ...] = FORMATEN) -> str:
 
         raise InvoerFout(onbekend("onbekend formaat", waarde, formaten, "kies uit"))
     return waarde
-
-
-def laad_catalogus(catalogus: Optional[Path], boom: Optional["Boom"] = None) -> "Catalogus":
-    """The catalogue given, else the one the tree names, else the shipped one. The file is read
-    once: the cache key and the model come from the same bytes."""
-    from burgers_betrekken import bronnen, cache
-    from burgers_betrekken.model import Catalogus
-    from burgers_betrekken.bestanden import lees_bytes
-
-    pad = bronnen.catalogus_bij(catalogus, boom.catalogus if boom is not None else None)
-    data = lees_bytes(pad)
-    return cache.geladen([(pad, data)], "catalogus", Catalogus, lambda: _lees_catalogus(pad, data))
-
-
-def _lees_catalogus(pad: Path, data: bytes) -> "Catalogus":
-    from burgers_betrekken.catalogus import laad_catalogus as lees
-
-    return lees(pad, data)
-
-
-def laad(boom: Optional[str | Path], catalogus: Optional[Path]) -> tuple["Boom", "Catalogus"]:
-    """The one loader of a tree with its catalogue, for every command: checked against each
-    other, from the cache when unchanged. `boom`: a shipped tree's name or a path.
-    Each file is read once: its cache key, its model and the record's sha256 come from the
-    same bytes, so a file that changes meanwhile cannot mix two versions."""
-    from burgers_betrekken import bronnen, cache
-    from burgers_betrekken.model import Boom
-    from burgers_betrekken.bestanden import lees_bytes
-
-    boom_pad = boom if isinstance(boom, Path) else bronnen.boom_pad(boom)
-    data = lees_bytes(boom_pad)
-    b = cache.geladen([(boom_pad, data)], "boom", Boom, lambda: _lees_boom(boom_pad, data))
-    c = laad_catalogus(catalogus, b)
-    cache.geladen([(boom_pad, data), (Path(c.bestand), c.sha256.encode())], "samenhang", bool,
-                  lambda: _controleer(b, c))
-    return b, c
-
-
-def _lees_boom(pad: Path, data: bytes) -> "Boom":
-    from burgers_betrekken.boom import laad_boom
-
-    return laad_boom(pad, data)
-
-
-def _controleer(b: "Boom", c: "Catalogus") -> bool:
-    from burgers_betrekken.catalogus import controleer_samenhang
-
-    controleer_samenhang(b, c)
-    return True
-
-
-def domme_terminal() -> bool:
-    """TERM=dumb: a terminal that cannot move the cursor; only the plain interview works there."""
-    import os
-
-    return os.environ.get("TERM", "") in ("dumb", "unknown")
-
-
-def is_terminal() -> bool:
-    try:
-        return sys.stdin.isatty() and sys.stdout.isatty()
-    except (ValueError, AttributeError):  # closed or replaced streams
-        return False
 
 
 BOOM_HELP = "Beslisboom: de naam van een meegeleverde boom of een pad naar een YAML-bestand."

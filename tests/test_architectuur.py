@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 PAKKET = ROOT / "burgers_betrekken"
-LAGEN = ["kern", "lezen", "opslag", "vragen", "uitvoer", "opdrachtregel"]
+LAGEN = ["kern", "lezen", "opslag", "vragen", "uitvoer", "toepassing", "opdrachtregel"]
 
 
 def _tabel() -> dict[str, str]:
