@@ -28,7 +28,7 @@ def _nl(tekst: str) -> str:
     return tekst
 
 
-class _NederlandseOpmaak(click.HelpFormatter):
+class _DutchFormatter(click.HelpFormatter):
     """click's plain help layout with Dutch section titles and defaults. Plain rather than Rich:
     `bb --help` then needs neither Rich nor typer's Rich help module (issue 7: help in ≤ 8× the
     interpreter's start-up, where Rich panels cost about twice that)."""
@@ -57,7 +57,7 @@ class _DutchHelp:
         return formatter.getvalue().rstrip("\n")
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        opmaak = _NederlandseOpmaak(width=formatter.width)
+        opmaak = _DutchFormatter(width=formatter.width)
         click.Command.format_help(self, ctx, opmaak)  # type: ignore[arg-type]
         formatter.write(opmaak.getvalue())
 
