@@ -55,6 +55,7 @@ def test_na_een_gesloten_terminal_biedt_bb_advies_aan_verder_te_gaan(tmp_path: P
     kind.expect_exact("Vraag 3 van maximaal 7")
     kind.sendcontrol("b")  # the kept answers are really there: back shows doel
     kind.expect_exact("Vraag 2 van maximaal 7")
+    kind.expect_exact("Uw antwoord:")  # the prompt is ready
     kind.sendcontrol("c")
     kind.expect(pexpect.EOF)
     kind.close()
