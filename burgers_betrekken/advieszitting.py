@@ -45,7 +45,7 @@ def voer_uit(o: AdviesOpties) -> None:
     antwoorden, eenvoudig, uitvoer, overschrijf, motivering = o.antwoorden, o.eenvoudig, o.uitvoer, o.overschrijf, o.motivering
     bewaar, hervat, vergeet, kort, boom, catalogus = o.bewaar, o.hervat, o.vergeet, o.kort, o.boom, o.catalogus
     scherm_formaat, bestand_formaat = o.scherm_formaat, o.bestand_formaat
-    from burgers_betrekken import bewaren, bronnen, engine
+    from burgers_betrekken import bewaren, engine
     from burgers_betrekken.watals import met_wat_als
     from burgers_betrekken.verslag import Verslag
 

@@ -88,14 +88,20 @@ def _os_fout(e: OSError, pad: Path, werkwoord: str) -> InvoerFout:
         return InvoerFout(f"kan de map voor '{pad}' niet maken: er staat een bestand met die naam")
     if isinstance(e, NotADirectoryError):
         return InvoerFout(f"kan '{pad}' niet {werkwoord}: een deel van het pad is een bestand, geen map")
-    if e.errno == errno.ENOSPC:
-        return InvoerFout(f"kan '{pad}' niet {werkwoord}: de schijf is vol")
     if e.errno == errno.ENOENT:
         return InvoerFout(f"kan '{pad}' niet {werkwoord}: de map '{pad.parent}' bestaat niet en kan niet "
                           f"worden gemaakt")
-    if e.errno == errno.EROFS:
-        return InvoerFout(f"kan '{pad}' niet {werkwoord}: de schijf is alleen-lezen")
-    return InvoerFout(f"kan '{pad}' niet {werkwoord}: {e.strerror or e}")
+    return InvoerFout(f"kan '{pad}' niet {werkwoord}: {oorzaak(e)}")
+
+
+_OORZAKEN = {errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "uw schijfquotum is op",
+             errno.EFBIG: "het bestand wordt te groot", errno.EIO: "een invoer-/uitvoerfout",
+             errno.EROFS: "de schijf is alleen-lezen", errno.EBADF: "de uitvoer is gesloten"}
+
+
+def oorzaak(e: OSError) -> str:
+    """Why a read or write failed, in Dutch where we know the words (a file, or stdout)."""
+    return _OORZAKEN.get(e.errno or 0, e.strerror or str(e))
 
 
 MAX_BYTES = 8 * 1024 * 1024

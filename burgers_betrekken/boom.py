@@ -235,10 +235,11 @@ class BoomLezer:
             toegestaan = self.optie_ids.get(sleutel)
             if toegestaan is None:
                 return True
-            for i in (i for i in waarden if i not in toegestaan):
+            onbekend = [i for i in waarden if i not in toegestaan]
+            for i in onbekend:
                 self.m.fout(f"'wanneer' van {wat}: vraag '{sleutel}' heeft geen optie '{i}'"
                             f"{suggestie(i, toegestaan)} (opties: {opsomming(toegestaan)})", locatie)
-            return all(i in toegestaan for i in waarden)
+            return not onbekend
 
         return self.m.conditie(knoop, vorm.CONDITIE, wat, self.vraag_ids, controleer)
 

@@ -140,10 +140,11 @@ class CatalogusLezer:
         def controleer(sleutel: str, waarden: tuple[str, ...], locatie: Locatie | None) -> bool:
             toegestaan = tredes if sleutel == NIVEAU else list(kenmerken[sleutel].waarden)
             soort = "trede" if sleutel == NIVEAU else "waarde"
-            for w in (w for w in waarden if w not in toegestaan):
+            onbekend = [w for w in waarden if w not in toegestaan]
+            for w in onbekend:
                 self.m.fout(f"'wanneer' van {wat}: '{sleutel}' kent geen {soort} '{w}'{suggestie(w, toegestaan)} "
                             f"({opsomming(toegestaan)})", locatie)
-            return all(w in toegestaan for w in waarden)
+            return not onbekend
 
         return self.m.conditie(knoop, vorm.KENMERKCONDITIE, wat, kenmerken, controleer)
 

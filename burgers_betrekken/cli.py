@@ -17,7 +17,8 @@ import click
 import typer
 
 from burgers_betrekken import __version__
-from burgers_betrekken.cli_basis import BOOM_HELP, CATALOGUS_HELP, Groep, Opdracht, kies_formaat, laad, laad_catalogus
+from burgers_betrekken.cli_basis import BOOM_HELP, CATALOGUS_HELP, Groep, Opdracht, kies_formaat
+from burgers_betrekken.laden import laad, laad_catalogus
 from burgers_betrekken.cli_advies import advies
 from burgers_betrekken.cli_boom import boom_app
 from burgers_betrekken.errors import Afgebroken, BbFout, Beeindigd, ExitCode, InvoerFout
@@ -313,11 +314,6 @@ def _als_unicode_escape(fout: UnicodeError) -> tuple[str, int]:
     return "".join(uit), fout.end
 
 
-_OMSCHRIJVING = {errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "uw schijfquotum is op",
-                 errno.EFBIG: "het bestand wordt te groot", errno.EIO: "een invoer-/uitvoerfout",
-                 errno.EBADF: "de uitvoer is gesloten"}
-
-
 def _interne_fout() -> int:
     if os.environ.get("BB_DEBUG"):
         raise  # noqa: PLE0704 - called from an except clause: re-raises what it handles
@@ -388,9 +384,10 @@ def main(argv: Optional[list[str]] = None) -> None:
         if e.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF):
             # the screen output could not be written (a full disk behind a redirect): say so, and
             # keep the unwritten rest from failing again at exit
+            from burgers_betrekken.bestanden import oorzaak
+
             _stil_stdout()
-            print(f"fout: kan de uitvoer niet schrijven: {_OMSCHRIJVING.get(e.errno or 0, e.strerror or e)}",
-                  file=sys.stderr)
+            print(f"fout: kan de uitvoer niet schrijven: {oorzaak(e)}", file=sys.stderr)
             code = ExitCode.INVOER
         else:
             code = _interne_fout()

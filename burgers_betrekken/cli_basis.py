@@ -3,14 +3,12 @@ catalogue. Kept apart from `cli.py` so the command modules can use it without im
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Optional
 
 import click
 from typer.core import TyperCommand, TyperGroup
 
 from burgers_betrekken.errors import InvoerFout
-from burgers_betrekken.laden import laad, laad_catalogus  # noqa: F401  (the commands load through it)
 
 FORMATEN = ("tekst", "json")
 

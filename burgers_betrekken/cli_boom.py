@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from burgers_betrekken.cli_basis import CATALOGUS_HELP, Groep, Opdracht, kies_formaat, laad
+from burgers_betrekken.cli_basis import CATALOGUS_HELP, Groep, Opdracht, kies_formaat
+from burgers_betrekken.laden import laad
 from burgers_betrekken.errors import ExitCode, InvoerFout, ModelFout
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from burgers_betrekken.model import EINDE, Boom
 from burgers_betrekken.paden import aantal_tekst
 from burgers_betrekken.render import PROMINENT, t, veilig
 from burgers_betrekken.scenarios import Dekking, Uitslag
+from burgers_betrekken.statistiek import Padcijfers
 from burgers_betrekken.tekening import vraagvolgorde
 
 OK, NIET_OK = "✓", "✗"
@@ -140,7 +141,7 @@ def paden_tabel(adviezen: Sequence[Advies]) -> RenderableType:
     return tabel
 
 
-def padcijfers(boom: Boom, cijfers: "Padcijfers") -> RenderableType:
+def padcijfers(boom: Boom, cijfers: Padcijfers) -> RenderableType:
     """`bb boom paden --statistiek`: one row per figure; a fault (`FOUTEN`) that is not 0 in red, with
     example answers to look into."""
     from burgers_betrekken.statistiek import FOUTEN, REGELS

@@ -18,9 +18,9 @@ def main() -> None:
         except BrokenPipeError:
             pass
         except (OSError, AttributeError) as e:  # a full disk, or no stdout at all
-            import errno
+            from burgers_betrekken.bestanden import oorzaak
 
-            reden = {errno.ENOSPC: "de schijf is vol"}.get(getattr(e, "errno", None) or 0, "de uitvoer is gesloten")
+            reden = oorzaak(e) if isinstance(e, OSError) else "de uitvoer is gesloten"
             sys.stderr.write(f"fout: kan de uitvoer niet schrijven: {reden}\n")
             sys.exit(2)
         return

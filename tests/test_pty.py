@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from conftest import OMLAAG, kies, pexpect_module, schone_env, start_advies as start
 
 pexpect = pexpect_module()

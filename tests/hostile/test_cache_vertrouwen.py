@@ -213,7 +213,7 @@ def test_een_gewijzigde_lader_leest_geen_oude_modellen(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "burgers_betrekken", kopie / "burgers_betrekken",
                     ignore=shutil.ignore_patterns("__pycache__"))
     env = schone_env(PYTHONPATH=str(kopie))
-    code = ("import sys; from pathlib import Path; from burgers_betrekken.cli_basis import laad_catalogus; "
+    code = ("import sys; from pathlib import Path; from burgers_betrekken.laden import laad_catalogus; "
             f"print(laad_catalogus(Path({str(ROOT / 'instruments.yaml')!r})).instrumenten[0].naam)")
 
     def draai() -> set[str]:
