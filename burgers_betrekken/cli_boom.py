@@ -78,9 +78,7 @@ def test(
             raise InvoerFout(f"geen scenariobestand gevonden: {pad}; schrijf scenario's in een bestand "
                              f"met die naam (zie 'bb init' voor een voorbeeld)")
     reeks = laad_scenarios(pad)
-    if not reeks.boom.exists():
-        raise InvoerFout(f"de beslisboom van dit scenariobestand bestaat niet: {reeks.boom}")
-    boom, cat = laad(reeks.boom, catalogus or reeks.catalogus)
+    boom, cat = laad(reeks.bestaande_boom(), catalogus or reeks.catalogus)
     problemen = scenario_problemen(reeks, boom, cat)
     if problemen:
         raise ModelFout(problemen=problemen)

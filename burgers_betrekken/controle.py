@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from burgers_betrekken.boom import BoomLezer
 from burgers_betrekken.catalogus import CatalogusLezer, samenhang_problemen
-from burgers_betrekken.errors import BbFout, ExitCode, InvoerFout, Locatie, Probleem
+from burgers_betrekken.errors import BbFout, ExitCode, Locatie, Probleem
 from burgers_betrekken.model import Boom, Catalogus
 from burgers_betrekken.yamlsource import Knoop, lees_tekst, parse_json, parse_yaml, zonder_gc
 
@@ -176,7 +176,7 @@ def _controleer_scenarios(pad: Path, catalogus_pad: Path | None) -> Bestandsrapp
     except BbFout as e:
         return Bestandsrapport(str(pad), SCENARIOS, e.problemen)
     try:
-        boom, catalogus = laad_voor_scenarios(reeks.boom, reeks.catalogus or catalogus_pad)
+        boom, catalogus = laad_voor_scenarios(reeks.bestaande_boom(), reeks.catalogus or catalogus_pad)
     except BbFout as e:
         bron = e.locatie.bestand if e.locatie else str(reeks.boom)
         return Bestandsrapport(str(pad), SCENARIOS, (Probleem(
@@ -188,14 +188,12 @@ def _controleer_scenarios(pad: Path, catalogus_pad: Path | None) -> Bestandsrapp
 
 
 def laad_voor_scenarios(boom_pad: Path, catalogus_pad: Path | None) -> tuple[Boom, Catalogus]:
-    """The tree and catalogue a scenario file runs against; errors in them are the user's to fix
-    first, so they are raised as they are."""
+    """The tree and catalogue a scenario file runs against, for the validator (which may not use
+    the cache layer; the commands load through laden.laad); errors are raised as they are."""
     from burgers_betrekken import bronnen
     from burgers_betrekken.boom import laad_boom
     from burgers_betrekken.catalogus import controleer_samenhang, laad_catalogus
 
-    if not boom_pad.exists():
-        raise InvoerFout(f"de beslisboom van dit scenariobestand bestaat niet: {boom_pad}")
     boom = laad_boom(boom_pad)
     catalogus = laad_catalogus(bronnen.catalogus_bij(catalogus_pad, boom.catalogus))
     controleer_samenhang(boom, catalogus)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from burgers_betrekken import engine, vorm
-from burgers_betrekken.errors import AntwoordFout, Locatie, ModelFout, Probleem
+from burgers_betrekken.errors import AntwoordFout, InvoerFout, Locatie, ModelFout, Probleem
 from burgers_betrekken.model import Boom, Catalogus
 from burgers_betrekken.paden import Pad, Route, aantal_paden, routes, voorbeeld
 from burgers_betrekken.velden import Meldingen, onbekend
@@ -55,6 +55,12 @@ class Scenarioset:
     boom: Path
     catalogus: Path | None  # None: the shipped catalogue
     scenarios: tuple[Scenario, ...]
+
+    def bestaande_boom(self) -> Path:
+        """The tree these scenarios run against; a message when it is not there."""
+        if not self.boom.exists():
+            raise InvoerFout(f"de beslisboom van dit scenariobestand bestaat niet: {self.boom}")
+        return self.boom
 
 
 def boom_bij(tests_pad: Path) -> Path:

@@ -273,3 +273,12 @@ def test_advies_met_de_tweede_boom_bij_naam_en_bij_pad(bb, tmp_path: Path) -> No
         assert uit.returncode == 0, uit.stderr
         data = json.loads(uit.stdout)
         assert data["boom"]["id"] == "uitvoeringsorganisatie" and data["participatie"] is False
+
+
+def test_een_scenariobestand_bij_een_ontbrekende_boom(bb, tmp_path: Path) -> None:
+    scenarios = tmp_path / "weg.tests.yaml"
+    scenarios.write_text("boom: bestaat-niet.yaml\nscenarios:\n  een:\n    omschrijving: x\n    antwoorden: {doel: informeren}\n"
+                         "    verwacht: {niveau: informeren}\n", encoding="utf-8")
+    uit = bb("boom", "test", str(scenarios), cwd=tmp_path)
+    assert uit.returncode == 2
+    assert f"de beslisboom van dit scenariobestand bestaat niet: {tmp_path / 'bestaat-niet.yaml'}" in uit.stderr
