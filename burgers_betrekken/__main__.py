@@ -1,5 +1,5 @@
 """Allow `python -m burgers_betrekken`."""
 
-from burgers_betrekken.start import main
+from burgers_betrekken.opdrachtregel.start import main
 
 main()

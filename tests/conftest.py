@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from burgers_betrekken import bronnen
-from burgers_betrekken.boom import laad_boom
-from burgers_betrekken.catalogus import controleer_samenhang, laad_catalogus
-from burgers_betrekken.model import Boom, Catalogus
+from burgers_betrekken.lezen import bronnen
+from burgers_betrekken.lezen.boom import laad_boom
+from burgers_betrekken.lezen.catalogus import controleer_samenhang, laad_catalogus
+from burgers_betrekken.kern.model import Boom, Catalogus
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from burgers_betrekken.begrippen import laad_begrippen
-from burgers_betrekken.errors import InvoerFout, ModelFout
+from burgers_betrekken.lezen.begrippen import laad_begrippen
+from burgers_betrekken.kern.fouten import InvoerFout, ModelFout
 from tests.conftest import ROOT, assert_geen_traceback
 
 LIJST = laad_begrippen(ROOT / "begrippen.yaml")

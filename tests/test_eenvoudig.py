@@ -7,9 +7,9 @@ import io
 
 import pytest
 
-from burgers_betrekken.eenvoudig import interview, toon
-from burgers_betrekken.gesprek import InterviewAfgebroken
-from burgers_betrekken.model import WEET_NIET
+from burgers_betrekken.vragen.eenvoudig import interview, toon
+from burgers_betrekken.kern.gesprek import InterviewAfgebroken
+from burgers_betrekken.kern.model import WEET_NIET
 
 
 def speel(boom, regels: list[str]) -> tuple[dict[str, str], str]:
@@ -77,7 +77,7 @@ def test_in_het_overzicht_heeft_elke_vraag_haar_eigen_nummer(boom) -> None:
 
 
 def test_het_advies_als_platte_tekst_voor_een_schermlezer() -> None:
-    from burgers_betrekken.eenvoudig import platte_tekst
+    from burgers_betrekken.vragen.eenvoudig import platte_tekst
 
     markdown = ("# Advies: X\n\n| Gegeven | Waarde |\n| --- | --- |\n| Datum | 02-12-2026 |\n"
                 "| Beslisboom | `rijksoverheid`, versie 1.0 |\n\n**Best passend: Focusgroep.**\n\n"

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from burgers_betrekken import engine
-from burgers_betrekken.errors import AntwoordFout
-from burgers_betrekken.model import Boom, Catalogus
-from burgers_betrekken.scenarios import Scenario, laad_scenarios, toets
+from burgers_betrekken.kern import engine
+from burgers_betrekken.kern.fouten import AntwoordFout
+from burgers_betrekken.kern.model import Boom, Catalogus
+from burgers_betrekken.lezen.scenarios import Scenario, laad_scenarios, toets
 from tests.conftest import ROOT
 
 VOLLEDIG = dict(fase="beleidsontwikkeling", doel="inzichten", ruimte="beperkt", doelgroep="breed",
@@ -97,7 +97,7 @@ STIEFOUDERS = dict(VOLLEDIG, doel="ervaringen", doelgroep="specifiek", budget="l
 
 
 def _alle_adviezen(boom: Boom, catalogus: Catalogus) -> list[engine.Advies]:
-    from burgers_betrekken.paden import paden
+    from burgers_betrekken.kern.paden import paden
 
     return [engine.advies(boom, catalogus, dict(p)) for p in paden(boom)]
 
@@ -112,7 +112,7 @@ def test_zonder_participatie_geen_enkel_instrument(boom: Boom, catalogus: Catalo
 
 
 def test_gelijke_instrumenten_delen_hun_rang_en_heten_even_passend(boom: Boom, catalogus: Catalogus) -> None:
-    from burgers_betrekken.adviestekst import gelijk_onderscheid, kopregel
+    from burgers_betrekken.kern.adviestekst import gelijk_onderscheid, kopregel
 
     advies = engine.advies(boom, catalogus, STIEFOUDERS)
     assert sorted(a.instrument.id for a in advies.beste) == ["diepte_interviews", "focusgroep"]
@@ -127,7 +127,7 @@ def test_de_volgorde_van_de_catalogus_beslist_niets(boom: Boom, catalogus: Catal
     from dataclasses import replace
 
     omgekeerd = replace(catalogus, instrumenten=tuple(reversed(catalogus.instrumenten)))
-    from burgers_betrekken.paden import paden
+    from burgers_betrekken.kern.paden import paden
 
     for n, pad in enumerate(paden(boom)):
         if n % 7:  # every seventh path: all options of every question still occur
@@ -156,8 +156,8 @@ def test_wanneer_niet_uit_de_catalogus_sluit_een_instrument_uit(boom: Boom, cata
 
 @pytest.mark.parametrize("naam", ["rijksoverheid", "uitvoeringsorganisatie"])
 def test_geen_pad_door_de_meegeleverde_bomen_geeft_een_advies_dat_niemand_tekent(naam: str, catalogus: Catalogus) -> None:
-    from burgers_betrekken.boom import laad_boom
-    from burgers_betrekken.statistiek import tel
+    from burgers_betrekken.lezen.boom import laad_boom
+    from burgers_betrekken.kern.statistiek import tel
 
     from tests.conftest import ROOT
 
@@ -171,7 +171,7 @@ def test_geen_pad_door_de_meegeleverde_bomen_geeft_een_advies_dat_niemand_tekent
 def test_statistiek_telt_een_instrument_tegen_zijn_wanneer_niet(boom: Boom, catalogus: Catalogus) -> None:
     from dataclasses import replace
 
-    from burgers_betrekken.statistiek import tel
+    from burgers_betrekken.kern.statistiek import tel
 
     advies = engine.advies(boom, catalogus, dict(VOLLEDIG, fase="evaluatie", doel="ervaringen", doelgroep="breed"))
     klantpanel = catalogus.instrument("klantpanel")
@@ -185,19 +185,19 @@ def test_statistiek_telt_een_instrument_tegen_zijn_wanneer_niet(boom: Boom, cata
 
 
 def test_wat_als_zonder_ruimte_noemt_de_ruimte_die_participatie_mogelijk_maakt(boom: Boom, catalogus: Catalogus) -> None:
-    from burgers_betrekken.watals import wat_als
+    from burgers_betrekken.kern.watals import wat_als
 
     advies = engine.advies(boom, catalogus, dict(fase="beleidsontwikkeling", doel="inzichten", ruimte="geen"))
     eerste = wat_als(advies)[0]
     assert (eerste.vraag, eerste.antwoord, eerste.niveau) == ("ruimte", "beperkt", "raadplegen")
     assert eerste.nog_te_vragen == ("doelgroep", "budget", "doorlooptijd", "tijdsdruk")
-    from burgers_betrekken.adviestekst import wat_als_regel
+    from burgers_betrekken.kern.adviestekst import wat_als_regel
 
     assert wat_als_regel(eerste).endswith("(daarna volgen nog 4 vragen).")  # a count, not question ids
 
 
 def test_wat_als_bij_een_leeg_advies_noemt_wat_een_instrument_laat_passen(boom: Boom, catalogus: Catalogus) -> None:
-    from burgers_betrekken.watals import wat_als
+    from burgers_betrekken.kern.watals import wat_als
 
     antwoorden = dict(VOLLEDIG, doel="samen_ontwerpen", ruimte="mandaat", budget="laag", doorlooptijd="kort")
     advies = engine.advies(boom, catalogus, antwoorden)
@@ -212,8 +212,8 @@ def test_wat_als_bij_een_leeg_advies_noemt_wat_een_instrument_laat_passen(boom: 
 
 
 def test_wat_als_blijft_leeg_als_niets_het_advies_verandert(boom: Boom, catalogus: Catalogus) -> None:
-    from burgers_betrekken.adviestekst import wat_als_geen
-    from burgers_betrekken.watals import met_wat_als
+    from burgers_betrekken.kern.adviestekst import wat_als_geen
+    from burgers_betrekken.kern.watals import met_wat_als
 
     advies = met_wat_als(engine.advies(boom, catalogus, STIEFOUDERS))
     assert advies.wat_als == ()

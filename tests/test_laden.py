@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from burgers_betrekken.antwoorden import laad_antwoorden
-from burgers_betrekken.boom import laad_boom
-from burgers_betrekken.catalogus import controleer_samenhang, laad_catalogus
-from burgers_betrekken.errors import AntwoordFout, BbFout, InvoerFout, ModelFout, YamlFout
+from burgers_betrekken.lezen.antwoorden import laad_antwoorden
+from burgers_betrekken.lezen.boom import laad_boom
+from burgers_betrekken.lezen.catalogus import controleer_samenhang, laad_catalogus
+from burgers_betrekken.kern.fouten import AntwoordFout, BbFout, InvoerFout, ModelFout, YamlFout
 
 from conftest import ROOT
 
@@ -226,7 +226,7 @@ def test_een_verwijzing_wordt_gemeld_waar_ze_gebruikt_wordt(tmp_path: Path) -> N
 
 
 def test_honderd_niveaus_mag_honderdeen_is_te_diep() -> None:
-    from burgers_betrekken.yamlsource import MAX_DIEPTE, parse_yaml
+    from burgers_betrekken.lezen.knopen import MAX_DIEPTE, parse_yaml
 
     knoop = parse_yaml("[" * (MAX_DIEPTE + 1) + "]" * (MAX_DIEPTE + 1), "diep.yaml")
     for _ in range(MAX_DIEPTE):
@@ -240,7 +240,7 @@ def test_honderd_niveaus_mag_honderdeen_is_te_diep() -> None:
 def test_een_diepte_die_de_c_stapel_zou_opblazen_is_een_nette_fout() -> None:
     # PyYAML 6.0.1 with libyaml 0.2.5 composed recursively in C and crashed (SIGSEGV) from about
     # 40,000 levels; libyaml 0.2.6 stops at 1,000 with its own error. Either way: one located error.
-    from burgers_betrekken.yamlsource import parse_yaml
+    from burgers_betrekken.lezen.knopen import parse_yaml
 
     with pytest.raises(YamlFout, match="te diep genest") as fout:
         parse_yaml("- " + "[" * 200_000 + "]" * 200_000 + "\n", "diep.yaml")

@@ -115,7 +115,7 @@ def test_ctrl_c_stopt_netjes_met_130(tmp_path) -> None:
     kind = start(tmp_path)
     kies(kind, "In welke fase zit uw traject?", 0)
     kind.expect_exact("Met welk doel")
-    kind.expect_exact("Uw antwoord:")  # at the question (between two prompts: see test_prompts)
+    kind.expect_exact("Uw antwoord:")  # at the question (between two prompts: see test_pijltjes)
     kind.sendcontrol("c")
     kind.expect_exact("Afgebroken.")
     assert exitcode(kind) == 130

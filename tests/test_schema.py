@@ -11,12 +11,12 @@ import jsonschema
 import pytest
 import yaml
 
-from burgers_betrekken.begrippen import laad_begrippen
-from burgers_betrekken.boom import laad_boom
-from burgers_betrekken.catalogus import laad_catalogus
-from burgers_betrekken.errors import BbFout
-from burgers_betrekken.scenarios import laad_scenarios
-from burgers_betrekken.schema import schema
+from burgers_betrekken.lezen.begrippen import laad_begrippen
+from burgers_betrekken.lezen.boom import laad_boom
+from burgers_betrekken.lezen.catalogus import laad_catalogus
+from burgers_betrekken.kern.fouten import BbFout
+from burgers_betrekken.lezen.scenarios import laad_scenarios
+from burgers_betrekken.lezen.json_schema import schema
 from tests.conftest import ROOT, assert_geen_traceback
 
 KLEIN = Path(__file__).parent / "bomen" / "klein.yaml"

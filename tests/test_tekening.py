@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from burgers_betrekken.boom import laad_boom
-from burgers_betrekken.model import EINDE, Boom, Conditie
-from burgers_betrekken.tekening import als_dot, als_markdown, als_mermaid, conditie_tekst
+from burgers_betrekken.lezen.boom import laad_boom
+from burgers_betrekken.kern.model import EINDE, Boom, Conditie
+from burgers_betrekken.uitvoer.tekening import als_dot, als_markdown, als_mermaid, conditie_tekst
 from tests.conftest import IN_CI
 
 LASTIGE_BOOM = """\

@@ -17,10 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from burgers_betrekken import __version__, bestanden, engine
-from burgers_betrekken.errors import InvoerFout
-from burgers_betrekken.verslag import Verslag, als_data, als_markdown
-from burgers_betrekken.verslag_html import als_html
+from burgers_betrekken import __version__
+
+from burgers_betrekken.lezen import bestanden
+
+from burgers_betrekken.kern import engine
+from burgers_betrekken.kern.fouten import InvoerFout
+from burgers_betrekken.uitvoer.verslag import Verslag, als_data, als_markdown
+from burgers_betrekken.uitvoer.verslag_html import als_html
 from tests.conftest import IN_CI, ROOT, assert_geen_traceback
 
 NU = datetime(2026, 11, 25, 14, 30, tzinfo=timezone.utc)
@@ -222,7 +226,7 @@ def test_json_verslag_met_uitleg(boom, catalogus) -> None:
 
 
 def test_json_verslag_met_beste_rang_en_wat_als(boom, catalogus) -> None:
-    from burgers_betrekken.watals import met_wat_als
+    from burgers_betrekken.kern.watals import met_wat_als
 
     gelijk = als_data(verslag(boom, catalogus, STIEFOUDERS))
     assert gelijk["beste"] == ["diepte_interviews", "focusgroep"]

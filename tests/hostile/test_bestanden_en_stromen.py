@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from burgers_betrekken import bestanden
-from burgers_betrekken.errors import Beeindigd
+from burgers_betrekken.lezen import bestanden
+from burgers_betrekken.kern.fouten import Beeindigd
 from tests.conftest import ROOT, assert_geen_traceback, autosave, bb_exe, run_bb, schone_env
 
 KLEIN = ROOT / "tests" / "bomen" / "klein.yaml"
@@ -345,12 +345,12 @@ def test_de_sessiekeuze_met_pijltjes(tmp_path: Path) -> None:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from burgers_betrekken import prompts
+    from burgers_betrekken.vragen import pijltjes
 
     opties = ["01-12-2026 10:00: 3 antwoorden", "30-11-2026 16:12: 1 antwoord"]
     with create_pipe_input() as invoer:
         invoer.send_text("\x1b[B\r")  # one down: the second session
-        assert prompts.kies_sessie(opties, True, input=invoer, output=DummyOutput()) == 1
+        assert pijltjes.kies_sessie(opties, True, input=invoer, output=DummyOutput()) == 1
     with create_pipe_input() as invoer:
         invoer.send_text("\x1b[B\x1b[B\r")  # two down: start anew
-        assert prompts.kies_sessie(opties, True, input=invoer, output=DummyOutput()) is None
+        assert pijltjes.kies_sessie(opties, True, input=invoer, output=DummyOutput()) is None

@@ -18,8 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from burgers_betrekken import cache, cachebestand, codecache
-from burgers_betrekken.boom import laad_boom
+from burgers_betrekken.opslag import modelcache
+
+from burgers_betrekken.opslag import cachebestand
+
+from burgers_betrekken.opslag import dataclasscache
+from burgers_betrekken.lezen.boom import laad_boom
 from tests.conftest import ROOT, bb_exe, schone_env
 
 BOA = ROOT / "examples" / "boa-bestel.yaml"
@@ -83,7 +87,7 @@ def test_een_beschadigde_cache_wordt_vervangen_en_daarna_weer_gebruikt() -> None
 
 def _geldig(p: Path) -> bool:
     if p.suffix == ".marshal":
-        return bool(codecache.lees(p))
+        return bool(dataclasscache.lees(p))
     inhoud = next((i for s in (b"model boom", b"model catalogus", b"model samenhang")
                    if (i := cachebestand.lees(p, s)) is not None), None)
     return inhoud is not None and pickle.loads(inhoud) is not None
@@ -94,7 +98,7 @@ def test_de_lezers_van_de_cache_vallen_nooit_om(tmp_path: Path) -> None:
     env, bestanden = _warme_cache()
     rng = random.Random(7)
     marshal_pad = next(p for p in bestanden if p.suffix == ".marshal")
-    goed = codecache.lees(marshal_pad)
+    goed = dataclasscache.lees(marshal_pad)
     assert goed and all(type(v).__name__ == "code" for v in goed.values())
     for n in range(FUZZ * 2):
         bron = rng.choice(bestanden)
@@ -102,7 +106,7 @@ def test_de_lezers_van_de_cache_vallen_nooit_om(tmp_path: Path) -> None:
         pad.write_bytes(_flip(bron.read_bytes(), rng))
         os.chmod(pad, 0o600)
         if pad.suffix == ".marshal":
-            assert codecache.lees(pad) in ({}, goed), n
+            assert dataclasscache.lees(pad) in ({}, goed), n
         else:
             assert cachebestand.lees(pad, b"model boom") is None, n
             assert cachebestand.lees(pad, b"model catalogus") is None, n
@@ -112,7 +116,7 @@ def test_een_cache_met_de_juiste_controlesom_maar_vreemde_inhoud_is_een_misser(t
     verwacht = _advies(schone_env(BB_CACHE="uit"))
     env, bestanden = _warme_cache()
     for p in bestanden:
-        soort = codecache.SOORT if p.suffix == ".marshal" else None
+        soort = dataclasscache.SOORT if p.suffix == ".marshal" else None
         if soort is not None:
             cachebestand.schrijf(p, soort, marshal.dumps({"def f(): pass": "geen code"}))
         else:
@@ -213,7 +217,7 @@ def test_een_gewijzigde_lader_leest_geen_oude_modellen(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "burgers_betrekken", kopie / "burgers_betrekken",
                     ignore=shutil.ignore_patterns("__pycache__"))
     env = schone_env(PYTHONPATH=str(kopie))
-    code = ("import sys; from pathlib import Path; from burgers_betrekken.laden import laad_catalogus; "
+    code = ("import sys; from pathlib import Path; from burgers_betrekken.opslag.laden import laad_catalogus; "
             f"print(laad_catalogus(Path({str(ROOT / 'instruments.yaml')!r})).instrumenten[0].naam)")
 
     def draai() -> set[str]:
@@ -224,7 +228,7 @@ def test_een_gewijzigde_lader_leest_geen_oude_modellen(tmp_path: Path) -> None:
 
     eerst = draai()
     assert len(eerst) == 1 and draai() == eerst  # unchanged code: the same entry is read
-    with (kopie / "burgers_betrekken" / "catalogus.py").open("a", encoding="utf-8") as f:
+    with (kopie / "burgers_betrekken" / "lezen" / "catalogus.py").open("a", encoding="utf-8") as f:
         f.write("\n# changed\n")
     daarna = draai()
     assert len(daarna) == 2 and eerst < daarna
@@ -233,7 +237,7 @@ def test_een_gewijzigde_lader_leest_geen_oude_modellen(tmp_path: Path) -> None:
 def test_oude_items_worden_opgeruimd(tmp_path: Path) -> None:
     map_ = tmp_path / "c"
     map_.mkdir(mode=0o700)
-    for n in range(cache.HOUD + 20):
+    for n in range(modelcache.HOUD + 20):
         p = map_ / f"{n:064x}.pickle"
         p.write_bytes(b"oud")
         os.utime(p, (1_000_000 + n, 1_000_000 + n))
@@ -242,7 +246,7 @@ def test_oude_items_worden_opgeruimd(tmp_path: Path) -> None:
     os.utime(achtergelaten, (1_000_000, 1_000_000))
     assert _advies(schone_env(BB_CACHE=str(map_))).returncode == 0
     over = list(map_.glob("*.pickle"))
-    assert len(over) == cache.HOUD
+    assert len(over) == modelcache.HOUD
     assert not (map_ / f"{0:064x}.pickle").exists()  # the oldest went first
     assert not achtergelaten.exists()
 

@@ -13,12 +13,12 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from burgers_betrekken import engine
-from burgers_betrekken.antwoorden import laad_antwoorden
-from burgers_betrekken.boom import laad_boom
-from burgers_betrekken.catalogus import controleer_samenhang, laad_catalogus
-from burgers_betrekken.errors import BbFout
-from burgers_betrekken.model import EINDE, WEET_NIET, Boom
+from burgers_betrekken.kern import engine
+from burgers_betrekken.lezen.antwoorden import laad_antwoorden
+from burgers_betrekken.lezen.boom import laad_boom
+from burgers_betrekken.lezen.catalogus import controleer_samenhang, laad_catalogus
+from burgers_betrekken.kern.fouten import BbFout
+from burgers_betrekken.kern.model import EINDE, WEET_NIET, Boom
 from tests.conftest import ROOT
 
 BOOM = yaml.safe_load((ROOT / "trees" / "rijksoverheid.yaml").read_text(encoding="utf-8"))

@@ -1,0 +1,363 @@
+"""The pure engine: (tree, catalogue, answers) → Advies. No I/O, no printing, no terminal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Mapping
+
+from burgers_betrekken.kern.fouten import AntwoordFout, Locatie, Probleem
+from burgers_betrekken.kern.model import (
+    EINDE,
+    NIVEAU,
+    Boom,
+    Conditie,
+    Catalogus,
+    Instrument,
+    InstrumentRegel,
+    LetOp,
+    NiveauRegel,
+    Optie,
+    PLAATSHOUDER,
+    WEET_NIET,
+    Trede,
+    Vraag,
+    Voorrangsregel,
+)
+from burgers_betrekken.kern.woorden import opsomming, suggestie
+
+if TYPE_CHECKING:
+    from burgers_betrekken.kern.watals import Verandering
+
+GEEN_REDEN = "geen van uw antwoorden pleit voor dit instrument"
+GEEN_PARTICIPATIE = ("op de trede {niveau} krijgen burgers geen invloed; een instrument zou participatie "
+                     "beloven die er niet is")
+WANNEER_NIET = "wanneer_niet"
+"""`Reden.regel` of a reason that comes from the instrument's own `wanneer_niet` in the catalogue."""
+
+
+@dataclass(frozen=True)
+class Stap:
+    """One question on the user's path and the option they chose, or that was assumed
+    because they answered "weet ik niet" (then `aanname` says what was assumed)."""
+
+    vraag: Vraag
+    optie: Optie
+    aanname: str | None = None
+
+
+@dataclass(frozen=True)
+class Reden:
+    tekst: str
+    regel: str | None  # id of the instrument rule that gave this reason
+
+
+@dataclass(frozen=True)
+class Aanbeveling:
+    instrument: Instrument
+    punten: int
+    redenen: tuple[Reden, ...]
+    rang: int = 1  # 1 = best passend; instruments the advice cannot tell apart share a rank
+    voorrang: tuple[Reden, ...] = ()  # why it goes before the next instrument with equal points
+
+
+@dataclass(frozen=True)
+class Afgevallen:
+    instrument: Instrument
+    redenen: tuple[Reden, ...]
+
+
+@dataclass(frozen=True)
+class Niveaubepaling:
+    """How the rung was set: what the goal asks for, what the room allows."""
+
+    gewenst: Trede
+    gewenst_regel: NiveauRegel | None  # None: the tree's default
+    plafond: Trede | None
+    plafond_regel: NiveauRegel | None
+
+    @property
+    def begrensd(self) -> bool:
+        return self.plafond is not None and self.plafond != self.gewenst and self.plafond_regel is not None
+
+
+@dataclass(frozen=True)
+class Advies:
+    boom: Boom
+    catalogus: Catalogus
+    pad: tuple[Stap, ...]
+    genegeerd: tuple[str, ...]
+    niveau: Trede
+    bepaling: Niveaubepaling
+    instrumenten: tuple[Aanbeveling, ...]
+    afgevallen: tuple[Afgevallen, ...]
+    let_op: tuple[LetOp, ...]
+    situatie: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    wat_als: tuple["Verandering", ...] | None = None  # filled by `watals.met_wat_als`; None: not computed
+
+    @property
+    def participatie(self) -> bool:
+        return self.niveau.participatie
+
+    @property
+    def beste(self) -> tuple[Aanbeveling, ...]:
+        """The instruments the advice names as best: one, or several that are equally fit."""
+        return tuple(a for a in self.instrumenten if a.rang == 1)
+
+    @property
+    def blokkades(self) -> tuple[tuple[str, int], ...]:
+        """With participation but no instrument: the reasons instruments fell off, with how many
+        each reason removed, most first (ties in the order the tree lists its rules)."""
+        if not self.participatie or self.instrumenten:
+            return ()
+        tel: dict[str, int] = {}
+        for a in self.afgevallen:
+            for r in a.redenen:
+                tel[r.tekst] = tel.get(r.tekst, 0) + 1
+        return tuple(sorted(tel.items(), key=lambda paar: -paar[1]))
+
+    @property
+    def feiten(self) -> dict[str, str]:
+        """What conditions are tested against: each answered question's option, and `niveau`."""
+        return {**{s.vraag.id: s.optie.id for s in self.pad}, NIVEAU: self.niveau.id}
+
+    @property
+    def aannames(self) -> tuple[Stap, ...]:
+        """The steps where the user did not know and the tree assumed an answer."""
+        return tuple(s for s in self.pad if s.aanname is not None)
+
+
+# --- walking the tree ----------------------------------------------------------------------
+
+
+def volgende(boom: Boom, vraag_id: str, optie_id: str) -> str | None:
+    """The question after answering `optie_id` to `vraag_id`, or None when the advice follows."""
+    doel = boom.vraag(vraag_id).volgende_na(optie_id)
+    return None if doel == EINDE else doel
+
+
+def maximaal_resterend(boom: Boom, vraag_id: str) -> int:
+    """Number of questions on the longest path from `vraag_id` (itself included) to the advice."""
+    return _langste_tabel(boom)[vraag_id]
+
+
+@lru_cache(maxsize=64)
+def _langste_tabel(boom: Boom) -> Mapping[str, int]:
+    # The loader guarantees the graph has no cycles; memoised depth-first search.
+    tabel: dict[str, int] = {}
+
+    def bezoek(vid: str) -> int:
+        if vid in tabel:
+            return tabel[vid]
+        opvolgers = boom.vraag(vid).opvolgers() - {EINDE}
+        tabel[vid] = 1 + max((bezoek(d) for d in opvolgers), default=0)
+        return tabel[vid]
+
+    for vid in boom.vragen:
+        bezoek(vid)
+    return tabel
+
+
+def loop_pad(boom: Boom, antwoorden: Mapping[str, str], locaties: Mapping[str, Locatie] | None = None,
+             bron: Locatie | None = None) -> tuple[tuple[Stap, ...], tuple[str, ...]]:
+    """Follow the tree with a complete set of answers. Returns the path and the ids of
+    answered questions the path skipped. Raises AntwoordFout naming every problem, located
+    by `locaties` (question id → where its answer is) or, for a missing answer, by `bron`."""
+    locaties = locaties or {}
+    problemen: list[Probleem] = []
+    for vraag_id, optie_id in antwoorden.items():
+        if vraag_id not in boom.vragen:
+            problemen.append(Probleem(
+                f"onbekende vraag '{vraag_id}'{suggestie(vraag_id, boom.vragen)} "
+                f"(vragen in boom '{boom.id}': {opsomming(boom.vragen)})", locaties.get(vraag_id)))
+        elif optie_id == WEET_NIET and boom.vraag(vraag_id).weet_niet is None:
+            problemen.append(Probleem(
+                f"vraag '{vraag_id}' staat '{WEET_NIET}' niet toe; kies uit: "
+                f"{opsomming(boom.vraag(vraag_id).optie_ids)}", locaties.get(vraag_id)))
+        elif boom.vraag(vraag_id).optie(optie_id) is None:
+            opties = boom.vraag(vraag_id).optie_ids
+            problemen.append(Probleem(
+                f"vraag '{vraag_id}' heeft geen optie '{optie_id}'{suggestie(str(optie_id), opties)} "
+                f"(opties: {opsomming(opties)})", locaties.get(vraag_id)))
+    if problemen:
+        raise AntwoordFout(problemen=problemen)
+
+    pad: list[Stap] = []
+    vraag_id: str | None = boom.start
+    while vraag_id is not None:
+        vraag = boom.vraag(vraag_id)
+        if vraag_id not in antwoorden:
+            raise AntwoordFout(f"antwoord ontbreekt op vraag '{vraag_id}' ({vraag.tekst}); "
+                               f"kies uit: {opsomming(vraag.optie_ids)}", bron)
+        optie = vraag.optie(antwoorden[vraag_id])
+        assert optie is not None
+        aanname = vraag.weet_niet.aanname if antwoorden[vraag_id] == WEET_NIET and vraag.weet_niet else None
+        pad.append(Stap(vraag, optie, aanname))
+        vraag_id = volgende(boom, vraag_id, optie.id)
+    op_pad = {s.vraag.id for s in pad}
+    genegeerd = tuple(v for v in antwoorden if v not in op_pad)
+    return tuple(pad), genegeerd
+
+
+# --- the advice ------------------------------------------------------------------------------
+
+
+def bepaal_niveau(boom: Boom, catalogus: Catalogus, feiten: Mapping[str, str]) -> Niveaubepaling:
+    gewenst_regel = next((r for r in boom.gewenst if r.wanneer.geldt(feiten)), None)
+    gewenst = catalogus.trede(gewenst_regel.niveau if gewenst_regel else boom.standaard_niveau)
+    plafond_regel = next((r for r in boom.plafond if r.wanneer.geldt(feiten)), None)
+    plafond = catalogus.trede(plafond_regel.niveau) if plafond_regel else None
+    if plafond is not None and catalogus.rang(plafond.id) >= catalogus.rang(gewenst.id):
+        plafond_regel = None  # the room allows what the goal asks; the cap did not bite
+    return Niveaubepaling(gewenst, gewenst_regel, plafond, plafond_regel)
+
+
+def advies(boom: Boom, catalogus: Catalogus, antwoorden: Mapping[str, str],
+           locaties: Mapping[str, Locatie] | None = None, bron: Locatie | None = None) -> Advies:
+    """Turn a complete set of answers into an advice."""
+    pad, genegeerd = loop_pad(boom, antwoorden, locaties, bron)
+    feiten = {s.vraag.id: s.optie.id for s in pad}
+    bepaling = bepaal_niveau(boom, catalogus, feiten)
+    niveau = bepaling.plafond if bepaling.begrensd and bepaling.plafond else bepaling.gewenst
+    feiten[NIVEAU] = niveau.id
+    labels = {s.vraag.id: s.optie.label for s in pad} | {NIVEAU: niveau.naam.lower()}
+
+    regels = [r for r in boom.instrumentregels if r.wanneer.geldt(feiten)]
+    situatie = _situatie(regels, feiten, niveau)
+    aanbevolen: list[Aanbeveling] = []
+    afgevallen: list[Afgevallen] = []
+    for instrument in catalogus.instrumenten:
+        if not niveau.participatie:  # no influence, so no instrument: nothing to promise
+            afgevallen.append(Afgevallen(instrument, (Reden(vul_in(GEEN_PARTICIPATIE, labels), None),)))
+            continue
+        punten, voor, tegen = _beoordeel(instrument, regels, feiten, labels)
+        tegen += [Reden(_als_reden(u.tekst), WANNEER_NIET) for u in instrument.uitsluitingen
+                  if sluit_uit(u.wanneer, situatie)]
+        if tegen:
+            afgevallen.append(Afgevallen(instrument, tuple(tegen)))
+        elif not voor:
+            afgevallen.append(Afgevallen(instrument, (Reden(GEEN_REDEN, None),)))
+        else:
+            aanbevolen.append(Aanbeveling(instrument, punten, tuple(voor)))
+    actief = [v for v in boom.voorrang if v.wanneer.geldt(feiten)]
+    let_op = tuple(lo for lo in boom.let_op if lo.wanneer.geldt(feiten))
+    return Advies(boom, catalogus, pad, genegeerd, niveau, bepaling, rangschik(aanbevolen, actief, catalogus),
+                  tuple(afgevallen), let_op, situatie)
+
+
+def _situatie(regels: list[InstrumentRegel], feiten: Mapping[str, str], niveau: Trede) -> dict[str, frozenset[str]]:
+    """What the answers look for, per kenmerk: the values the active rules seek, and the rung."""
+    gezocht: dict[str, set[str]] = {}
+    for r in regels:
+        gezocht.setdefault(r.kenmerk, set()).update(gezochte_waarden(r, feiten))
+    uit = {k: frozenset(v) for k, v in gezocht.items()}
+    uit[NIVEAU] = frozenset((niveau.id,))
+    return uit
+
+
+def _als_reden(tekst: str) -> str:
+    """A catalogue sentence ("U zoekt ... .") in the style of the tree's reasons ("u zoekt ...")."""
+    tekst = tekst.rstrip(".")
+    return tekst if tekst[1:2].isupper() else tekst[:1].lower() + tekst[1:]
+
+
+def sluit_uit(wanneer: Conditie, situatie: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a `wanneer_niet` condition holds. Only a situation that says something about
+    every kenmerk the condition names can rule an instrument out."""
+    return all(k in situatie for k in wanneer.sleutels()) and wanneer.geldt(situatie)
+
+
+def rangschik(aanbevolen: list[Aanbeveling], voorrang: list[Voorrangsregel],
+              catalogus: Catalogus) -> tuple[Aanbeveling, ...]:
+    """Order by points, then by the tree's tie-break rules; instruments still equal share a rank
+    (listed by name, which means nothing). Each instrument that goes before the next one on
+    equal points gets the tie-break that decided it as a reason."""
+    def sleutel(a: Aanbeveling) -> tuple[int, ...]:
+        return (-a.punten, *(v.positie(a.instrument) for v in voorrang))
+
+    rij = sorted(aanbevolen, key=lambda a: (sleutel(a), a.instrument.naam.casefold(), a.instrument.id))
+    groepen: list[list[Aanbeveling]] = []
+    for a in rij:
+        if groepen and sleutel(groepen[-1][0]) == sleutel(a):
+            groepen[-1].append(a)
+        else:
+            groepen.append([a])
+    uit: list[Aanbeveling] = []
+    for rang, groep in enumerate(groepen, start=1):
+        volgende = groepen[rang][0] if rang < len(groepen) else None
+        for a in groep:
+            extra: tuple[Reden, ...] = ()
+            if volgende is not None and volgende.punten == a.punten:
+                v = next(v for v in voorrang if v.positie(a.instrument) != v.positie(volgende.instrument))
+                extra = (Reden(f"{v.reden}: {_waarde(v, a.instrument, catalogus)} (bij {volgende.instrument.naam}: "
+                               f"{_waarde(v, volgende.instrument, catalogus)})", v.id),)
+            uit.append(Aanbeveling(a.instrument, a.punten, a.redenen, rang, extra))
+    return tuple(uit)
+
+
+def _waarde(v: Voorrangsregel, instrument: Instrument, catalogus: Catalogus) -> str:
+    """The label of the instrument's value that counted for a tie-break rule."""
+    positie = v.positie(instrument)
+    if positie >= len(v.volgorde):
+        return "geen " + (catalogus.kenmerken[v.kenmerk].naam.lower() if v.kenmerk in catalogus.kenmerken else v.kenmerk)
+    waarde = v.volgorde[positie]
+    kenmerk = catalogus.kenmerken.get(v.kenmerk)
+    return kenmerk.label(waarde) if kenmerk else waarde
+
+
+def onderscheid(catalogus: Catalogus, groep: tuple[Aanbeveling, ...]) -> dict[str, tuple[str, ...]]:
+    """For instruments the advice cannot tell apart: per instrument, its values of the kenmerken
+    on which the group differs ("kanaal: online"), in the catalogue's order of kenmerken."""
+    uit: dict[str, list[str]] = {a.instrument.id: [] for a in groep}
+    for kid, kenmerk in catalogus.kenmerken.items():
+        waarden = {a.instrument.id: a.instrument.kenmerk(kid) for a in groep}
+        if len({frozenset(w) for w in waarden.values()}) < 2:
+            continue
+        for iid, w in waarden.items():
+            uit[iid].append(f"{kenmerk.naam.lower()}: {', '.join(kenmerk.label(x) for x in w) if w else '—'}")
+    if len({a.instrument.deelnemers for a in groep}) > 1:
+        for a in groep:
+            if a.instrument.deelnemers:
+                uit[a.instrument.id].append(a.instrument.deelnemers.rstrip(".").lower())
+    return {k: tuple(v) for k, v in uit.items()}
+
+
+def _beoordeel(instrument: Instrument, regels: list[InstrumentRegel], feiten: Mapping[str, str],
+               labels: Mapping[str, str]) -> tuple[int, list[Reden], list[Reden]]:
+    punten = 0
+    voor: list[Reden] = []
+    tegen: list[Reden] = []
+    for regel in regels:
+        if past(instrument, regel, feiten):
+            punten += regel.punten
+            if regel.reden:
+                voor.append(Reden(vul_in(regel.reden, labels), regel.id))
+        elif regel.soort == "eis":
+            tegen.append(Reden(vul_in(regel.reden_afgevallen or GEEN_REDEN, labels), regel.id))
+    return punten, voor, tegen
+
+
+def afgevallen_gegroepeerd(afgevallen: tuple[Afgevallen, ...]) -> list[tuple[list[str], list[str]]]:
+    """Instruments that fell off for the same reasons, together: [(names, reasons)], in order."""
+    groepen: dict[tuple[str, ...], list[str]] = {}
+    for a in afgevallen:
+        groepen.setdefault(tuple(r.tekst for r in a.redenen), []).append(a.instrument.naam)
+    return [(namen, list(redenen)) for redenen, namen in groepen.items()]
+
+
+def gezochte_waarden(regel: InstrumentRegel, feiten: Mapping[str, str]) -> tuple[str, ...]:
+    """The kenmerk values a rule looks for: its own `waarden`, or the value of a fact."""
+    if regel.waarde_van is None:
+        return regel.waarden
+    waarde = feiten.get(regel.waarde_van)
+    return (waarde,) if waarde is not None else ()
+
+
+def past(instrument: Instrument, regel: InstrumentRegel, feiten: Mapping[str, str]) -> bool:
+    """Whether the instrument has one of the values the rule looks for."""
+    return bool(set(instrument.kenmerk(regel.kenmerk)) & set(gezochte_waarden(regel, feiten)))
+
+
+def vul_in(tekst: str, labels: Mapping[str, str]) -> str:
+    """Replace {vraag-id} and {niveau} in a reason by the user's answer label or rung name."""
+    return PLAATSHOUDER.sub(lambda m: labels.get(m.group(1), m.group(0)), tekst)

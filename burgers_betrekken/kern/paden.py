@@ -1,0 +1,97 @@
+"""Every path through a tree: from the start question to the advice. Pure functions.
+
+The number of paths grows with the product of the options, so it is counted (linear in the
+tree) before paths are listed, and listing stops at a limit the caller chooses.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from burgers_betrekken.kern.model import EINDE, Boom
+
+Pad = tuple[tuple[str, str], ...]
+"""A path as (question id, option id) pairs, in the order asked."""
+
+
+VEEL = 10**9
+"""Path counts stop here: beyond it the exact number helps nobody, and big integers would make
+counting quadratic in the size of the tree."""
+
+
+def aantal_paden(boom: Boom) -> int:
+    """How many different paths lead from the start to the advice, at most `VEEL`."""
+    tabel: dict[str, int] = {}
+    # Questions in reverse topological order (the loader guarantees there are no cycles).
+    for vraag_id in reversed(_topologisch(boom)):
+        vraag = boom.vragen[vraag_id]
+        tabel[vraag_id] = min(VEEL, sum(1 if (doel := vraag.volgende_na(o.id)) == EINDE else tabel[doel]
+                                        for o in vraag.opties))
+    return tabel[boom.start]
+
+
+def aantal_tekst(aantal: int) -> str:
+    """"4340 paden", or "meer dan een miljard paden" at the cap."""
+    return "meer dan een miljard paden" if aantal >= VEEL else f"{aantal} {'pad' if aantal == 1 else 'paden'}"
+
+
+def paden(boom: Boom) -> Iterator[Pad]:
+    """All paths, depth first, options in the order the tree lists them."""
+    stapel: list[tuple[str, Pad]] = [(boom.start, ())]
+    while stapel:
+        vraag_id, tot_nu = stapel.pop()
+        if vraag_id == EINDE:
+            yield tot_nu
+            continue
+        vraag = boom.vragen[vraag_id]
+        for optie in reversed(vraag.opties):
+            stapel.append((vraag.volgende_na(optie.id), (*tot_nu, (vraag_id, optie.id))))
+
+
+def _topologisch(boom: Boom) -> list[str]:
+    """Questions reachable from the start, each before every question it can lead to."""
+    volgorde: list[str] = []
+    gezien: set[str] = {boom.start}
+    stapel: list[tuple[str, list[str]]] = [(boom.start, sorted(boom.vragen[boom.start].opvolgers() - {EINDE}))]
+    while stapel:
+        vraag_id, rest = stapel[-1]
+        if rest:
+            doel = rest.pop()
+            if doel not in gezien:
+                gezien.add(doel)
+                stapel.append((doel, sorted(boom.vragen[doel].opvolgers() - {EINDE})))
+        else:
+            volgorde.append(vraag_id)
+            stapel.pop()
+    volgorde.reverse()
+    return volgorde
+
+
+Route = tuple[str, ...]
+"""A route: the questions a path asks, in order (options that lead the same way are one route)."""
+
+
+def routes(boom: Boom, hoogstens: int = 1000) -> list[Route]:
+    """The distinct question sequences from the start to the advice, depth first, at most `hoogstens`."""
+    uit: list[Route] = []
+    stapel: list[Route] = [(boom.start,)]
+    while stapel and len(uit) < hoogstens:
+        route = stapel.pop()
+        if route[-1] == EINDE:
+            uit.append(route[:-1])
+            continue
+        vraag = boom.vragen[route[-1]]
+        volgende = list(dict.fromkeys(vraag.volgende_na(o.id) for o in vraag.opties))
+        for doel in reversed(volgende):
+            stapel.append((*route, doel))
+    return uit
+
+
+def voorbeeld(boom: Boom, route: Route) -> Pad:
+    """Answers that walk `route`: at each question the first option that leads to the next one."""
+    pad = []
+    for vraag_id, doel in zip(route, (*route[1:], EINDE)):
+        vraag = boom.vragen[vraag_id]
+        optie = next(o for o in vraag.opties if vraag.volgende_na(o.id) == doel)
+        pad.append((vraag_id, optie.id))
+    return tuple(pad)

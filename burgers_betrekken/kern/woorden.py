@@ -1,0 +1,76 @@
+"""The wording of "unknown id" messages: the nearest suggestion and a short list of what exists.
+Kept apart from the loaders so the engine and the commands can use it without loading PyYAML."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import get_close_matches
+from typing import TYPE_CHECKING, Iterable
+
+from burgers_betrekken.kern.model import WEET_NIET
+
+if TYPE_CHECKING:
+    from burgers_betrekken.kern.model import Vraag
+
+
+def suggestie(woord: str, mogelijk: Iterable[str]) -> str:
+    """'; bedoelde u 'x'?' for the nearest candidate, or ''."""
+    beste = get_close_matches(woord, list(mogelijk), n=1, cutoff=0.6)
+    return f"; bedoelde u '{beste[0]}'?" if beste else ""
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 antwoord', '2 antwoorden'."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
+def opsomming(waarden: Iterable[str], hoogstens: int = 15) -> str:
+    """'a', 'b', 'c' — long lists are cut off so a message stays readable."""
+    waarden = list(waarden)
+    deel = ", ".join(f"'{w}'" for w in waarden[:hoogstens])
+    return deel + (f" en {len(waarden) - hoogstens} meer" if len(waarden) > hoogstens else "")
+
+
+def onbekend(wat: str, waarde: str, mogelijk: Iterable[str], lijstnaam: str) -> str:
+    """"onbekende trede 'x'; bedoelde u 'y'? (treden: 'a', 'b')" — the shape of every unknown-id message."""
+    mogelijk = list(mogelijk)
+    return f"{wat} '{waarde}'{suggestie(waarde, mogelijk)} ({lijstnaam}: {opsomming(mogelijk)})"
+
+
+
+def antwoord_tekst(vraag: Vraag, antwoord: str) -> str:
+    """The label of an answer; for "weet ik niet", also what was assumed."""
+    optie = vraag.optie(antwoord)
+    label = optie.label if optie else antwoord
+    return f"Weet ik niet (aangenomen: {label})" if antwoord == WEET_NIET else label
+
+
+_STUURTEKENS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def veilig(tekst: str | None) -> str:
+    """Text from a file, with control characters (ANSI escapes, bidi overrides) made visible:
+    for every place where text from a tree, a catalogue, an answer file or an autosave reaches a
+    terminal."""
+    if not tekst:
+        return ""
+    return _STUURTEKENS.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
+                            else f"\\u{ord(m.group(0)):04x}", tekst)
+
+
+def heel(tekst: str) -> str:
+    """Text as valid Unicode: bytes that were no UTF-8 (an argument or a typed line in another
+    encoding arrives as lone surrogates) become U+FFFD, so the text can always be written."""
+    try:
+        data = tekst.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = tekst.encode("utf-8", "surrogatepass")
+    return data.decode("utf-8", "replace")
+
+
+def sleutel(tekst: str) -> str:
+    """How a name or id someone types is compared: lower case, no accents, '_', '-' and spaces
+    alike ('Enquête', 'enquete', 'co-creatiesessie', 'Co creatiesessie')."""
+    zonder = "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c))
+    return " ".join(zonder.lower().replace("_", " ").replace("-", " ").split())

@@ -1,0 +1,214 @@
+"""`bb boom valideer`: check trees, catalogues and scenario files, and report every problem.
+
+Each file is recognised by its top-level keys. A file that cannot be read at all (missing, a
+folder, not UTF-8 text) is `onleesbaar`; a YAML syntax error is a located error like any other.
+Trees are checked against a catalogue: the one given, one among the files, or the shipped one.
+Pure apart from reading the files; nothing here prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from burgers_betrekken.lezen.boom import BoomLezer
+from burgers_betrekken.lezen.catalogus import CatalogusLezer, samenhang_problemen
+from burgers_betrekken.kern.fouten import BbFout, ExitCode, Locatie, Probleem
+from burgers_betrekken.kern.model import Boom, Catalogus
+from burgers_betrekken.lezen.knopen import Knoop, lees_tekst, parse_json, parse_yaml, zonder_gc
+
+BOOM, CATALOGUS, SCENARIOS, BEGRIPPEN = "boom", "catalogus", "scenarios", "begrippen"
+_HERKENNING = [("vragen", BOOM), ("start", BOOM), ("instrumenten", CATALOGUS), ("ladder", CATALOGUS),
+               ("scenarios", SCENARIOS), ("begrippen", BEGRIPPEN)]
+_NAMEN = {BOOM: "beslisboom", CATALOGUS: "catalogus", SCENARIOS: "scenariobestand", BEGRIPPEN: "begrippenlijst"}
+
+
+@dataclass(frozen=True)
+class Bestandsrapport:
+    bestand: str
+    soort: str | None
+    problemen: tuple[Probleem, ...]
+    onleesbaar: bool = False
+    samenvatting: str = ""
+
+    @property
+    def fouten(self) -> int:
+        return sum(1 for p in self.problemen if p.ernst == "fout")
+
+    @property
+    def waarschuwingen(self) -> int:
+        return sum(1 for p in self.problemen if p.ernst == "waarschuwing")
+
+
+@dataclass(frozen=True)
+class Rapport:
+    bestanden: tuple[Bestandsrapport, ...]
+
+    @property
+    def exit_code(self) -> int:
+        if any(b.onleesbaar for b in self.bestanden):
+            return ExitCode.INVOER
+        if any(b.fouten for b in self.bestanden):
+            return ExitCode.VALIDATIE
+        return ExitCode.OK
+
+
+def soort_van(knoop: Knoop | None, pad: Path) -> str | None:
+    if pad.name.endswith(".tests.yaml"):
+        return SCENARIOS
+    if knoop is not None and knoop.is_map:
+        for sleutel, soort in _HERKENNING:
+            if sleutel in knoop.waarde:  # type: ignore[operator]
+                return soort
+    return None
+
+
+def _lees(pad: Path) -> tuple[Knoop | None, Bestandsrapport | None]:
+    """The parsed file, or a report saying why it could not be read or parsed."""
+    try:
+        tekst = lees_tekst(pad)
+    except BbFout as e:
+        return None, Bestandsrapport(str(pad), None, e.problemen, onleesbaar=True)
+    try:
+        knoop = parse_json(tekst, str(pad)) if pad.suffix.lower() == ".json" else parse_yaml(tekst, str(pad))
+    except BbFout as e:
+        return None, Bestandsrapport(str(pad), None, e.problemen)
+    if knoop is None:
+        return None, Bestandsrapport(str(pad), None, (Probleem("het bestand is leeg", Locatie(str(pad), 1, 1)),))
+    return knoop, None
+
+
+def valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catalogus: Path) -> Rapport:
+    """Check every file. A tree is compared with `catalogus_pad` if given, else the catalogue it
+    names itself, else a catalogue among `paden`, else the shipped one."""
+    with zonder_gc():
+        return _valideer(paden, catalogus_pad, standaard_catalogus)
+
+
+def _valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catalogus: Path) -> Rapport:
+    rapporten: dict[Path, Bestandsrapport] = {}
+    gelezen: list[tuple[Path, Knoop, str | None]] = []
+    for pad in paden:
+        knoop, rapport = _lees(pad)
+        if rapport is not None:
+            rapporten[pad] = rapport
+        else:
+            assert knoop is not None
+            gelezen.append((pad, knoop, soort_van(knoop, pad)))
+
+    catalogi: dict[Path, Catalogus | None] = {}
+    for pad, knoop, soort in gelezen:
+        if soort == CATALOGUS:
+            rapporten[pad], catalogi[pad.resolve()] = _controleer_catalogus(pad, knoop)
+
+    def catalogus_voor(boom: Boom) -> tuple[Catalogus | None, Path]:
+        eerste = next((p for p, _, s in gelezen if s == CATALOGUS), None)
+        pad = catalogus_pad or (Path(boom.catalogus) if boom.catalogus else None) or eerste or standaard_catalogus
+        sleutel = pad.resolve()
+        if sleutel not in catalogi:
+            knoop, rapport = _lees(pad)
+            if rapport is not None:
+                rapporten[pad] = rapport
+                catalogi[sleutel] = None
+            else:
+                assert knoop is not None
+                rapport, catalogi[sleutel] = _controleer_catalogus(pad, knoop)
+                if rapport.problemen:
+                    rapporten[pad] = rapport
+        return catalogi[sleutel], pad
+
+    for pad, knoop, soort in gelezen:
+        if soort == BOOM:
+            rapporten[pad] = _controleer_boom(pad, knoop, catalogus_voor)
+        elif soort == SCENARIOS:
+            rapporten[pad] = _controleer_scenarios(pad, catalogus_pad)
+        elif soort == BEGRIPPEN:
+            rapporten[pad] = _controleer_begrippen(pad)
+        elif soort is None:
+            rapporten[pad] = Bestandsrapport(str(pad), None, (Probleem(
+                "onbekend soort bestand: verwacht een beslisboom (met 'vragen'), een catalogus (met "
+                "'instrumenten'), een scenariobestand (met 'scenarios') of een begrippenlijst (met "
+                "'begrippen')", knoop.locatie),))
+    volgorde = [*paden, *rapporten]
+    return Rapport(tuple(rapporten[p] for p in dict.fromkeys(volgorde) if p in rapporten))
+
+
+def _controleer_catalogus(pad: Path, knoop: Knoop) -> tuple[Bestandsrapport, Catalogus | None]:
+    lezer = CatalogusLezer(str(pad))
+    try:
+        c = lezer.lees(knoop)
+    except BbFout:
+        return Bestandsrapport(str(pad), CATALOGUS, tuple(lezer.m.problemen)), None
+    samenvatting = f"{len(c.ladder)} treden, {len(c.kenmerken)} kenmerken, {len(c.instrumenten)} instrumenten"
+    return Bestandsrapport(str(pad), CATALOGUS, tuple(lezer.m.problemen), samenvatting=samenvatting), c
+
+
+def _controleer_boom(pad: Path, knoop: Knoop,
+                     catalogus_voor: Callable[[Boom], tuple[Catalogus | None, Path]]) -> Bestandsrapport:
+    lezer = BoomLezer(str(pad))
+    try:
+        b = lezer.lees(knoop)
+    except BbFout:
+        return Bestandsrapport(str(pad), BOOM, tuple(lezer.m.problemen))
+    problemen = list(lezer.m.problemen)
+    catalogus, catalogus_pad = catalogus_voor(b)
+    if catalogus is not None:
+        problemen += samenhang_problemen(b, catalogus)
+    else:
+        problemen.append(Probleem(f"niet vergeleken met de catalogus: {catalogus_pad} heeft fouten",
+                                  None, "waarschuwing"))
+    return Bestandsrapport(str(pad), BOOM, tuple(problemen), samenvatting=_samenvatting(b))
+
+
+def _samenvatting(b: Boom) -> str:
+    from burgers_betrekken.kern.paden import aantal_paden, aantal_tekst
+
+    return (f"{len(b.vragen)} vragen, {aantal_tekst(aantal_paden(b))}, {len(b.instrumentregels)} instrumentregels, "
+            f"{len(b.let_op)} aandachtspunten")
+
+
+def _controleer_scenarios(pad: Path, catalogus_pad: Path | None) -> Bestandsrapport:
+    from burgers_betrekken.lezen.scenarios import laad_scenarios, scenario_problemen
+
+    try:
+        reeks = laad_scenarios(pad)
+    except BbFout as e:
+        return Bestandsrapport(str(pad), SCENARIOS, e.problemen)
+    try:
+        boom, catalogus = laad_voor_scenarios(reeks.bestaande_boom(), reeks.catalogus or catalogus_pad)
+    except BbFout as e:
+        bron = e.locatie.bestand if e.locatie else str(reeks.boom)
+        return Bestandsrapport(str(pad), SCENARIOS, (Probleem(
+            f"de scenario's zijn niet gecontroleerd, want {bron} heeft fouten; maak dat bestand eerst in orde",
+            Locatie(str(pad))),))
+    problemen = scenario_problemen(reeks, boom, catalogus)
+    return Bestandsrapport(str(pad), SCENARIOS, tuple(problemen),
+                           samenvatting=f"{len(reeks.scenarios)} scenario's voor boom '{boom.id}'")
+
+
+def laad_voor_scenarios(boom_pad: Path, catalogus_pad: Path | None) -> tuple[Boom, Catalogus]:
+    """The tree and catalogue a scenario file runs against, for the validator (which may not use
+    the cache layer; the commands load through laden.laad); errors are raised as they are."""
+    from burgers_betrekken.lezen import bronnen
+    from burgers_betrekken.lezen.boom import laad_boom
+    from burgers_betrekken.lezen.catalogus import controleer_samenhang, laad_catalogus
+
+    boom = laad_boom(boom_pad)
+    catalogus = laad_catalogus(bronnen.catalogus_bij(catalogus_pad, boom.catalogus))
+    controleer_samenhang(boom, catalogus)
+    return boom, catalogus
+
+
+def _controleer_begrippen(pad: Path) -> Bestandsrapport:
+    from burgers_betrekken.lezen.begrippen import laad_begrippen
+
+    try:
+        lijst = laad_begrippen(pad)
+    except BbFout as e:
+        return Bestandsrapport(str(pad), BEGRIPPEN, e.problemen)
+    return Bestandsrapport(str(pad), BEGRIPPEN, (), samenvatting=f"{len(lijst.begrippen)} begrippen")
+
+
+def soortnaam(soort: str | None) -> str:
+    return _NAMEN.get(soort or "", "bestand")

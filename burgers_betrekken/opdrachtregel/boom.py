@@ -1,0 +1,185 @@
+"""`bb boom ...`: the commands for people who adapt a beslisboom in YAML — check it, test it
+with scenarios, list its paths, and show it as a tree, a graph or a paper document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+import typer
+
+from burgers_betrekken.opdrachtregel.basis import CATALOGUS_HELP, Groep, Opdracht, kies_formaat
+from burgers_betrekken.opslag.laden import laad
+from burgers_betrekken.kern.fouten import ExitCode, InvoerFout, ModelFout
+
+if TYPE_CHECKING:
+    from burgers_betrekken.kern.model import Boom
+
+boom_app = typer.Typer(
+    cls=Groep,
+    help="Een beslisboom aanpassen: controleren, testen en bekijken.",
+    epilog="Bijvoorbeeld: bb boom valideer boom.yaml · bb boom test boom.tests.yaml",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+BESTAND_HELP = "De beslisboom: een pad naar een YAML-bestand of de naam van een meegeleverde boom."
+
+
+def _boom(bestand: Optional[str]) -> "Boom":
+    from burgers_betrekken.lezen import bronnen
+    from burgers_betrekken.lezen.boom import laad_boom
+
+    return laad_boom(bronnen.boom_pad(bestand))
+
+
+@boom_app.command(cls=Opdracht, short_help="Controleer bestanden; elke fout met bestand:regel:kolom.")
+def valideer(
+    bestanden: list[Path] = typer.Argument(..., metavar="BESTAND...",
+                                           help="Beslisbomen, catalogi en scenariobestanden (YAML)."),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND",
+                                             help="Vergelijk de bomen met deze catalogus."),
+) -> None:
+    """Controleer bestanden en meld alle problemen met bestand:regel:kolom.
+
+    Exitcode 0: geen fouten (waarschuwingen mogen). 1: fouten gevonden. 2: een bestand is niet te lezen."""
+    from burgers_betrekken.lezen import bronnen
+    from burgers_betrekken.uitvoer import weergave
+    from burgers_betrekken.uitvoer import boomweergave
+    from burgers_betrekken.lezen.validatie import valideer as controleer
+
+    r = controleer(bestanden, catalogus, bronnen.standaard_catalogus())
+    weergave.print_meldingen(weergave.console(), boomweergave.rapport(r))
+    if r.exit_code:
+        raise typer.Exit(r.exit_code)
+
+
+@boom_app.command(cls=Opdracht, short_help="Draai de scenariotests en toon wat niet getest is.")
+def test(
+    scenariobestand: str = typer.Argument(..., metavar="BESTAND",
+                                          help="Het scenariobestand (x.tests.yaml), of de boom ernaast (x.yaml)."),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
+) -> None:
+    """Voer de scenariotests van een boom uit en toon welke opties en paden niet getest zijn.
+
+    Exitcode 0: alles geslaagd. 1: een scenario mislukt. 2: het bestand is niet te gebruiken."""
+    from burgers_betrekken.lezen import bronnen
+    from burgers_betrekken.uitvoer import weergave
+    from burgers_betrekken.uitvoer import boomweergave
+    from burgers_betrekken.lezen.scenarios import (
+        ACHTERVOEGSEL,
+        dekking,
+        laad_scenarios,
+        scenario_problemen,
+        tests_bij,
+        toets,
+    )
+
+    pad = bronnen.boom_pad(scenariobestand)
+    if not pad.name.endswith(ACHTERVOEGSEL):
+        pad = tests_bij(pad)
+        if not pad.exists():
+            raise InvoerFout(f"geen scenariobestand gevonden: {pad}; schrijf scenario's in een bestand "
+                             f"met die naam (zie 'bb init' voor een voorbeeld)")
+    reeks = laad_scenarios(pad)
+    boom, cat = laad(reeks.bestaande_boom(), catalogus or reeks.catalogus)
+    problemen = scenario_problemen(reeks, boom, cat)
+    if problemen:
+        raise ModelFout(problemen=problemen)
+    uitslagen = [toets(s, boom, cat) for s in reeks.scenarios]
+    scherm = weergave.console()
+    scherm.print(boomweergave.scenario_uitslagen(str(pad), boom, uitslagen))
+    scherm.print()
+    scherm.print(boomweergave.dekking(boom, dekking(boom, [u.pad for u in uitslagen])))
+    if any(not u.geslaagd for u in uitslagen):
+        raise typer.Exit(ExitCode.VALIDATIE)
+
+
+@boom_app.command(cls=Opdracht, short_help="Elk pad door de boom met zijn advies.")
+def paden(
+    bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP),
+    formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
+    hoogstens: int = typer.Option(10_000, "--hoogstens", metavar="N", min=1,
+                                  help="Toon hoogstens zoveel paden (een grote boom heeft er miljoenen)."),
+    statistiek: bool = typer.Option(False, "--statistiek",
+                                    help="Alleen de cijfers: paden zonder instrument, gelijke beste instrumenten, "
+                                         "instrumenten tegen hun 'wanneer niet' of zonder participatie."),
+) -> None:
+    """Toon elk pad door de boom met het advies waar het op uitkomt (of met --statistiek de cijfers)."""
+    from itertools import islice
+
+    from burgers_betrekken.kern import engine
+    from burgers_betrekken.kern.paden import aantal_paden, aantal_tekst
+    from burgers_betrekken.kern.paden import paden as alle_paden
+
+    formaat = kies_formaat(formaat)
+    boom, cat = laad(bestand, catalogus)
+    totaal = aantal_paden(boom)
+    adviezen = [engine.advies(boom, cat, dict(pad)) for pad in islice(alle_paden(boom), hoogstens)]
+    if totaal > len(adviezen):
+        import sys
+
+        print(f"let op: de boom heeft {aantal_tekst(totaal)}; alleen de eerste {len(adviezen)} worden getoond "
+              f"(kies er meer met --hoogstens)", file=sys.stderr)
+    if statistiek:
+        from dataclasses import asdict
+
+        from burgers_betrekken.kern.statistiek import tel
+
+        cijfers = tel(adviezen)
+        if formaat == "json":
+            from burgers_betrekken.uitvoer.gegevens import als_json
+
+            print(als_json({"boom": boom.id, **asdict(cijfers)}))
+            return
+        from burgers_betrekken.uitvoer import weergave
+        from burgers_betrekken.uitvoer import boomweergave
+
+        weergave.console().print(boomweergave.padcijfers(boom, cijfers))
+        return
+    if formaat == "json":
+        from burgers_betrekken.uitvoer.gegevens import als_json, pad_als_data
+
+        print(als_json([pad_als_data(nr, a) for nr, a in enumerate(adviezen, start=1)]))
+        return
+    from burgers_betrekken.uitvoer import weergave
+    from burgers_betrekken.uitvoer import boomweergave
+
+    scherm = weergave.console()
+    scherm.print(boomweergave.paden_tabel(adviezen))
+    scherm.print(f"{aantal_tekst(len(adviezen))} door boom '{boom.id}'.")
+
+
+@boom_app.command(cls=Opdracht, short_help="De boom: vragen, opties en waar ze heen leiden.")
+def toon(bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP)) -> None:
+    """Toon de boom: elke vraag met haar opties en waar die heen leiden."""
+    from burgers_betrekken.uitvoer import weergave
+    from burgers_betrekken.uitvoer import boomweergave
+
+    weergave.console().print(boomweergave.boom_overzicht(_boom(bestand)))
+
+
+GRAAFFORMATEN = ("mermaid", "dot")
+
+
+@boom_app.command(cls=Opdracht, short_help="De boom als Mermaid-flowchart of Graphviz dot.")
+def graaf(
+    bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP),
+    formaat: str = typer.Option("mermaid", "--formaat", "-f", metavar="mermaid|dot",
+                                help="Mermaid (GitHub en GitLab tekenen het) of Graphviz dot."),
+) -> None:
+    """Schrijf de boom als graaf: Mermaid-flowchart of Graphviz dot."""
+    from burgers_betrekken.uitvoer import tekening
+
+    formaat = kies_formaat(formaat, GRAAFFORMATEN)
+    boom = _boom(bestand)
+    print(tekening.als_mermaid(boom) if formaat == "mermaid" else tekening.als_dot(boom))
+
+
+@boom_app.command(cls=Opdracht, short_help="De boom als Markdown, voor een reviewronde.")
+def document(bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP)) -> None:
+    """Schrijf de boom als Markdown-document: elke vraag, optie en toelichting, voor een reviewronde."""
+    from burgers_betrekken.uitvoer import tekening
+
+    print(tekening.als_markdown(_boom(bestand)))

@@ -1,0 +1,403 @@
+"""The `bb` command: parses arguments, calls the loaders, engine, prompts and renderers, and
+turns every error into a Dutch message and an exit code in one place (`main`).
+
+Heavy modules (Rich, PyYAML, questionary) are imported inside the commands, so that
+`bb --version` stays instant and only an interactive run loads questionary.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import click
+import typer
+
+from burgers_betrekken import __version__
+from burgers_betrekken.opdrachtregel.basis import BOOM_HELP, CATALOGUS_HELP, Groep, Opdracht, kies_formaat
+from burgers_betrekken.opslag.laden import laad, laad_catalogus
+from burgers_betrekken.opdrachtregel.advies import advies
+from burgers_betrekken.opdrachtregel.boom import boom_app
+from burgers_betrekken.kern.fouten import Afgebroken, BbFout, Beeindigd, ExitCode, InvoerFout
+
+app = typer.Typer(
+    name="bb",
+    cls=Groep,
+    help="bb — burgers betrekken: een beslishulp voor participatie bij de Rijksoverheid.",
+    epilog="Bijvoorbeeld: bb advies · bb instrumenten focusgroep · bb begrippen burgerberaad · bb init mijn-boom",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+app.add_typer(boom_app, name="boom")
+
+
+def _versie(waarde: bool) -> None:
+    if waarde:
+        print(f"bb {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _hoofd(
+    versie: bool = typer.Option(False, "--version", "-V", callback=_versie, is_eager=True,
+                                help="Toon het versienummer en stop."),
+) -> None:
+    """bb — burgers betrekken: een beslishulp voor participatie bij de Rijksoverheid."""
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+app.command(cls=Opdracht, name="advies", short_help="Beantwoord de beslisboom en krijg een advies.")(advies)
+
+
+@app.command(cls=Opdracht, short_help="Blader door de instrumentencatalogus, of bekijk er één.")
+def instrumenten(
+    instrument: Optional[str] = typer.Argument(None, metavar="[ID]", help="Toon één instrument in detail."),
+    niveau: Optional[str] = typer.Option(None, "--niveau", "-n", metavar="TREDE",
+                                         help="Alleen instrumenten voor deze trede (bijv. raadplegen)."),
+    doelgroep: Optional[str] = typer.Option(None, "--doelgroep", "-d", metavar="DOELGROEP",
+                                            help="Alleen instrumenten die deze doelgroep bereiken."),
+    formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
+) -> None:
+    """Blader door de instrumentencatalogus, of bekijk één instrument."""
+    from burgers_betrekken.kern.bladeren import selecteer, vind_instrument
+
+    formaat = kies_formaat(formaat)
+    c = laad_catalogus(catalogus)
+    selectie = (vind_instrument(c, instrument),) if instrument is not None else selecteer(c, niveau, doelgroep)
+    if formaat == "json":
+        from burgers_betrekken.uitvoer.gegevens import als_json, instrument_als_data
+
+        data = [instrument_als_data(i) for i in selectie]
+        print(als_json(data[0] if instrument is not None else data))
+        return
+    from burgers_betrekken.uitvoer import weergave
+
+    scherm = weergave.console()
+    if instrument is not None:
+        scherm.print(weergave.instrument_detail(c, selectie[0]))
+    elif not selectie:
+        scherm.print("Geen instrumenten gevonden met deze filters.")
+    else:
+        scherm.print(weergave.catalogus_tabel(c, selectie))
+
+
+@app.command(cls=Opdracht, short_help="Waarom dit advies? Regels en antwoorden per instrument.")
+def uitleg(
+    bestand: Path = typer.Argument(..., metavar="BESTAND",
+                                   help="Een antwoordenbestand, of een JSON-verslag van bb advies."),
+    formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
+    boom: Optional[str] = typer.Option(None, "--boom", metavar="BOOM", help=BOOM_HELP),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
+) -> None:
+    """Waarom dit advies? Per instrument de regels en antwoorden die het lieten stijgen of afvallen,
+    per aandachtspunt de voorwaarde, en hoe doel en ruimte de trede bepaalden."""
+    from burgers_betrekken.kern import engine
+    from burgers_betrekken.lezen.antwoorden import laad_antwoorden, uit_verslag
+    from burgers_betrekken.kern.uitleg import leg_uit
+
+    formaat = kies_formaat(formaat)
+    if bestand.suffix.lower() in (".md", ".markdown", ".html", ".htm"):
+        raise InvoerFout(f"'{bestand}' is een verslag om te lezen; bb uitleg leest het JSON-verslag of een "
+                         f"antwoordenbestand. Maak het JSON-verslag met: bb advies --uitvoer verslag.json")
+    a = laad_antwoorden(bestand)
+    b, c = laad(boom or uit_verslag(a), catalogus)
+    resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
+    if formaat == "json":
+        from dataclasses import asdict
+
+        from burgers_betrekken.uitvoer.gegevens import als_json
+
+        print(als_json(asdict(leg_uit(resultaat))))
+        return
+    from burgers_betrekken.uitvoer import weergave
+
+    weergave.console().print(weergave.uitleg(leg_uit(resultaat)))
+
+
+@app.command(cls=Opdracht, short_help="Wat betekent ...? De begrippenlijst.")
+def begrippen(
+    term: Optional[str] = typer.Argument(None, metavar="[TERM]",
+                                         help="Het begrip, bijvoorbeeld burgerberaad of 'pas toe of leg uit'."),
+    formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
+    bestand: Optional[Path] = typer.Option(None, "--begrippen", metavar="BESTAND",
+                                           help="Een eigen begrippenlijst (YAML) in plaats van de meegeleverde."),
+) -> None:
+    """Wat betekent ...? De begrippenlijst: participatieladder, treden, instrumenten en meer."""
+    from burgers_betrekken.lezen import bronnen
+    from burgers_betrekken.lezen.begrippen import laad_begrippen
+
+    formaat = kies_formaat(formaat)
+    lijst = laad_begrippen(bestand or bronnen.standaard_begrippen())
+    gekozen = [lijst.zoek(term)] if term is not None else list(lijst.begrippen)
+    if formaat == "json":
+        from dataclasses import asdict
+
+        from burgers_betrekken.uitvoer.gegevens import als_json
+
+        data = [{k: v for k, v in asdict(b).items() if k != "locatie"} for b in gekozen]
+        print(als_json(data[0] if term is not None else data))
+        return
+    from burgers_betrekken.uitvoer import weergave
+
+    scherm = weergave.console()
+    scherm.print(weergave.begrip_detail(lijst, gekozen[0]) if term is not None else weergave.begrippen_lijst(lijst))
+
+
+@app.command(cls=Opdracht, short_help="JSON Schema voor de YAML-bestanden, voor editors.")
+def schema(
+    soort: Optional[str] = typer.Argument(None, metavar="[boom|catalogus|scenarios|begrippen]",
+                                          help="Welk schema; zonder --uitvoer verplicht."),
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", metavar="MAP",
+                                           help="Schrijf de schema's als bestanden in deze map."),
+) -> None:
+    """JSON Schema voor de YAML-bestanden, zodat een editor aanvult en controleert tijdens het typen."""
+    from burgers_betrekken.lezen import json_schema as schemas
+    from burgers_betrekken.uitvoer.gegevens import als_json
+    from burgers_betrekken.kern.woorden import onbekend
+    from burgers_betrekken.lezen.vorm import SOORTEN
+
+    if soort is not None and soort not in SOORTEN:
+        raise InvoerFout(onbekend("onbekend schema", soort, SOORTEN, "kies uit"))
+    if uitvoer is None:
+        if soort is None:
+            raise InvoerFout(f"kies welk schema ({', '.join(SOORTEN)}), bijvoorbeeld: bb schema boom; "
+                             f"of schrijf ze allemaal met --uitvoer MAP")
+        print(als_json(schemas.schema(soort)))
+        return
+    from burgers_betrekken.lezen.bestanden import schrijf_tekst
+
+    for naam in [soort] if soort else list(SOORTEN):
+        doel = uitvoer / schemas.bestandsnaam(naam)
+        schrijf_tekst(doel, als_json(schemas.schema(naam)) + "\n", overschrijf=True)
+        print(f"geschreven: {doel}")
+
+
+@app.command(cls=Opdracht, short_help="Begin een eigen beslisboom in een nieuwe map.")
+def init(
+    map_: Path = typer.Argument(..., metavar="MAP", help="De nieuwe map (mag nog niet bestaan, of leeg zijn)."),
+    boom: str = typer.Option("rijksoverheid", "--boom", metavar="BOOM",
+                             help="Welke meegeleverde boom als begin dient."),
+) -> None:
+    """Begin een eigen beslisboom: een map met een kopie van boom, catalogus, scenario's en schema's."""
+    from burgers_betrekken.uitvoer.beginmap import maak_beginmap
+
+    for pad in maak_beginmap(map_, boom):
+        print(f"geschreven: {pad}")
+    print(f"\nLees {map_ / 'LEESMIJ.md'} voor de volgende stappen.")
+
+
+# --- the one place where errors become messages and exit codes ------------------------------
+
+_CLICK_VERTALINGEN = [
+    ("No such option", "onbekende optie"),
+    ("No such command", "onbekende opdracht"),
+    ("Missing argument", "ontbrekend argument"),
+    ("Missing option", "ontbrekende optie"),
+    ("requires an argument", "verwacht een waarde"),
+    ("Got unexpected extra argument", "onverwacht extra argument"),
+    ("Got unexpected extra arguments", "onverwachte extra argumenten"),
+    ("Did you mean", "Bedoelde u"),
+    ("Invalid value for", "ongeldige waarde voor"),
+    ("Option", "optie"),
+]
+
+
+def _vertaal_click(bericht: str) -> str:
+    for en, nl in _CLICK_VERTALINGEN:
+        bericht = bericht.replace(en, nl)
+    return bericht
+
+
+def _meld(tekst: Any) -> None:
+    try:
+        from burgers_betrekken.uitvoer import weergave
+
+        weergave.print_meldingen(weergave.console(stderr=True), tekst)
+    except Exception:  # the error path must never fail on the renderer
+        print(str(tekst), file=sys.stderr)
+
+
+def _stil_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+_TERMINAL: Any = None
+"""The terminal settings at start, put back when SIGTERM ends bb in the middle of a prompt."""
+
+
+def _bij_sigterm(nummer: int, frame: Any) -> None:
+    """SIGTERM (`kill`, a container stopping). During a file write: unwind, so the temporary file
+    is removed (errors.Beeindigd). Otherwise end at once, as the signal asks, but with the
+    terminal put back and a message: raising inside prompt_toolkit's event loop could leave bb
+    waiting on its own threads. Every answer is already in the autosave."""
+    from burgers_betrekken.lezen import bestanden
+
+    if bestanden.bezig_met_schrijven():
+        raise Beeindigd()
+    bewaren = sys.modules.get("burgers_betrekken.opslag.bewaren")
+    bewaard = [p for p in getattr(bewaren, "_VAST", {}) if p.exists()]
+    hint = (f"\nUw antwoorden zijn bewaard in {bewaard[0]}. Ga verder met: bb advies --hervat" if bewaard else "")
+    try:
+        if _TERMINAL is not None:
+            import termios
+
+            termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, _TERMINAL)
+            sys.stdout.write("\x1b[?25h\n")  # the cursor, which a prompt may have hidden
+            sys.stdout.flush()
+        sys.stderr.write("Beëindigd (SIGTERM)." + hint + "\n")
+        sys.stderr.flush()
+    except Exception:
+        pass
+    os._exit(ExitCode.BEEINDIGD)
+
+
+def _stromen_in_orde() -> bool:
+    """Check the standard streams before anything is asked or shown. A closed stdout is an error
+    (nothing could be shown); an output that cannot carry Dutch text (ASCII) gets replacement
+    characters and one warning instead of a crash halfway; a COLUMNS of 0 or garbage is ignored."""
+    if sys.stdout is None:
+        if sys.stderr is not None:
+            print("fout: de standaarduitvoer is gesloten; er kan niets worden getoond. Stuur de uitvoer "
+                  "naar een bestand of naar /dev/null in plaats van hem te sluiten.", file=sys.stderr)
+        return False
+    if sys.stdin is not None and hasattr(sys.stdin, "reconfigure"):
+        try:  # a typed line that is no UTF-8 reaches bb as text (see woorden.heel), not as a crash
+            sys.stdin.reconfigure(errors="surrogateescape")
+        except ValueError:
+            pass
+    kolommen = os.environ.get("COLUMNS")
+    if kolommen is not None and (not kolommen.strip().isdigit() or int(kolommen) < 20):
+        del os.environ["COLUMNS"]  # Rich would print nothing at width 0; use the terminal's width
+    codering = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "é—│✓".encode(codering)
+    except (UnicodeEncodeError, LookupError):
+        import codecs
+
+        codecs.register_error("bb_unicode", _als_unicode_escape)
+        try:
+            sys.stdout.reconfigure(errors="bb_unicode")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+        print(f"let op: de uitvoer kan alleen {codering} aan; letters met accenten en andere tekens staan er "
+              f"als \\uXXXX (in JSON is dat gewone JSON). Zet PYTHONIOENCODING=utf-8 voor de volledige tekst.",
+              file=sys.stderr)
+    return True
+
+
+def _als_unicode_escape(fout: UnicodeError) -> tuple[str, int]:
+    """Characters the output cannot carry, as JSON-style \\uXXXX escapes: nothing is lost, and
+    JSON on such an output stays valid JSON."""
+    assert isinstance(fout, UnicodeEncodeError)
+    uit = []
+    for teken in fout.object[fout.start:fout.end]:
+        code = ord(teken)
+        if code > 0xFFFF:  # a surrogate pair, as JSON writes it
+            code -= 0x10000
+            uit.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            uit.append(f"\\u{code:04x}")
+    return "".join(uit), fout.end
+
+
+def _interne_fout() -> int:
+    if os.environ.get("BB_DEBUG"):
+        raise  # noqa: PLE0704 - called from an except clause: re-raises what it handles
+    import traceback
+
+    print("interne fout in bb; dit is een fout in het programma, niet in uw invoer.\n"
+          "Meld het, met de uitvoer van dezelfde opdracht met BB_DEBUG=1 ervoor.", file=sys.stderr)
+    print(traceback.format_exc(limit=-1).strip().splitlines()[-1], file=sys.stderr)
+    return 70
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Entry point of `bb` and `python -m burgers_betrekken`."""
+    import signal
+
+    code: int = ExitCode.OK
+    if not _stromen_in_orde():
+        sys.exit(ExitCode.INVOER)
+    try:
+        signal.signal(signal.SIGTERM, _bij_sigterm)
+    except (ValueError, OSError):  # not in the main thread (tests that call main directly)
+        pass
+    global _TERMINAL
+    try:
+        if sys.stdin is not None and sys.stdin.isatty():
+            import termios
+
+            _TERMINAL = termios.tcgetattr(sys.stdin.fileno())
+    except (ImportError, OSError, ValueError):
+        pass
+    try:
+        # Without standalone mode click returns the code of a `typer.Exit` instead of raising it.
+        uitkomst = app(args=argv, prog_name="bb", standalone_mode=False)
+        if isinstance(uitkomst, int):
+            code = uitkomst
+        sys.stdout.flush()  # a full disk shows here, as a message, not at interpreter exit
+    except Afgebroken as e:
+        print("Afgebroken." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
+        code = ExitCode.AFGEBROKEN
+    except BbFout as e:
+        from burgers_betrekken.uitvoer import weergave
+
+        _meld(weergave.fout(e))
+        code = e.exit_code
+    except click.exceptions.Exit as e:
+        code = e.exit_code
+    except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
+        print("Afgebroken.", file=sys.stderr)
+        code = ExitCode.AFGEBROKEN
+    except click.exceptions.NoArgsIsHelpError as e:  # plain `bb` (or `bb boom`): the help, no error
+        print(e.ctx.get_help() if e.ctx else e.format_message())
+        code = ExitCode.OK
+    except click.UsageError as e:
+        opdracht = e.ctx.command_path if e.ctx else "bb"
+        print(f"fout: {_vertaal_click(e.format_message())}\nZie '{opdracht} --help'.", file=sys.stderr)
+        code = ExitCode.INVOER
+    except click.ClickException as e:
+        print(f"fout: {_vertaal_click(e.format_message())}", file=sys.stderr)
+        code = ExitCode.INVOER
+    except Beeindigd as e:
+        print("Beëindigd (SIGTERM)." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
+        code = ExitCode.BEEINDIGD
+    except BrokenPipeError:
+        # The reader went away (bb instrumenten | head -1): exit quietly.
+        _stil_stdout()
+        code = ExitCode.OK
+    except OSError as e:
+        if e.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF):
+            # the screen output could not be written (a full disk behind a redirect): say so, and
+            # keep the unwritten rest from failing again at exit
+            from burgers_betrekken.lezen.bestanden import oorzaak
+
+            _stil_stdout()
+            print(f"fout: kan de uitvoer niet schrijven: {oorzaak(e)}", file=sys.stderr)
+            code = ExitCode.INVOER
+        else:
+            code = _interne_fout()
+    except SystemExit as e:
+        # click meets a closed stdout (EPIPE) itself: it wraps the streams and exits 1. The reader
+        # went away; that is no error of ours or the user's.
+        if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+            raise
+        _stil_stdout()
+        code = ExitCode.OK if e.code == 1 else int(e.code or 0)
+    except Exception:
+        code = _interne_fout()
+    sys.exit(code)

@@ -1,0 +1,224 @@
+"""Autosave: the answers of an unfinished `bb advies`, written to the user's data folder the
+moment each answer is given, so Ctrl-C, a closed terminal or a crash loses nothing.
+
+One file per session, `<datamap>/lopend/<boom-id>.json`, replaced atomically. A running session
+holds its file with a lock; a second `bb advies` on the same tree meanwhile gets its own file
+(`<boom-id>.2.json`, ...), so neither overwrites the other, and at the next start the user chooses
+which one to continue. The data folder is platformdirs' user data dir for "bb", or `BB_DATAMAP`
+when set (tests, portable installs).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Mapping
+
+from burgers_betrekken.lezen.bestanden import schrijf_tekst
+from burgers_betrekken.kern.fouten import InvoerFout
+from burgers_betrekken.kern.model import WEET_NIET, Boom
+
+VERSIE = 1
+
+
+def datamap() -> Path:
+    """`BB_DATAMAP`, else the user's data folder. Without a home folder (a container started
+    with `-u UID`) there is none: then a folder of the user's own in the temporary folder, so the
+    answers are still kept while bb runs there."""
+    eigen = os.environ.get("BB_DATAMAP")
+    if eigen:
+        return Path(eigen)
+    import platformdirs
+
+    try:
+        map_ = Path(platformdirs.user_data_dir("bb", appauthor=False))
+        if map_.is_absolute():
+            return map_
+    except (RuntimeError, KeyError, OSError):
+        pass
+    return _tijdelijke_datamap()
+
+
+def _tijdelijke_datamap() -> Path:
+    import stat
+    import tempfile
+
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    map_ = Path(tempfile.gettempdir()) / f"bb-{uid}"
+    try:
+        map_.mkdir(mode=0o700, exist_ok=True)
+        st = os.lstat(map_)
+    except OSError as e:
+        raise InvoerFout(f"er is geen thuismap en '{map_}' kan niet worden gemaakt ({e.strerror or e}); "
+                         f"zet HOME of BB_DATAMAP") from None
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != uid or st.st_mode & 0o077:
+        raise InvoerFout(f"er is geen thuismap en '{map_}' is niet van u alleen; zet HOME of BB_DATAMAP")
+    return map_
+
+
+def pad_voor(boom_id: str, nummer: int = 1) -> Path:
+    """The autosave of session `nummer` for a tree: the first is `<boom-id>.json`, a session
+    started while another one runs gets `<boom-id>.<n>.json`."""
+    naam = f"{boom_id}.json" if nummer == 1 else f"{boom_id}.{nummer}.json"
+    return datamap() / "lopend" / naam
+
+
+def verslagpad(boom_id: str, gemaakt: datetime) -> Path:
+    """Where the record of an advice answered on the screen goes without --uitvoer: a name of its
+    own, also for two advices in the same second."""
+    basis = f"{boom_id}-{gemaakt.strftime('%Y%m%d-%H%M%S')}"
+    map_ = datamap() / "verslagen"
+    pad, n = map_ / f"{basis}.md", 1
+    while pad.exists():
+        n += 1
+        pad = map_ / f"{basis}-{n}.md"
+    return pad
+
+
+@dataclass(frozen=True)
+class Lopend:
+    """A saved, unfinished run."""
+
+    boom_id: str
+    boom_hash: str
+    antwoorden: dict[str, str]
+    bijgewerkt: datetime
+    pad: Path
+
+
+# --- sessions: one autosave per running `bb advies`, held with a lock -------------------------
+
+_VAST: dict[Path, int] = {}  # autosaves this process holds, with the descriptor of their lock
+
+
+def neem(pad: Path) -> bool:
+    """Hold the autosave `pad` for this process; False when another running `bb advies` holds it.
+    The lock is released when the process ends, however it ends."""
+    if pad in _VAST:
+        return True
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks (Windows): one session at a time, as before
+        return True
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(pad.with_name(f".{pad.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return True  # the autosave itself will report that the folder cannot be written
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return False
+    _VAST[pad] = fd
+    return True
+
+
+def laat_los(pad: Path) -> None:
+    fd = _VAST.pop(pad, None)
+    if fd is not None:
+        os.close(fd)
+
+
+def _sessiepaden(boom_id: str) -> list[Path]:
+    map_ = datamap() / "lopend"
+    try:
+        extra = [p for p in map_.glob(f"{boom_id}.*.json") if p.name[len(boom_id) + 1:-5].isdigit()]
+    except OSError:
+        extra = []
+    extra.sort(key=lambda p: int(p.name[len(boom_id) + 1:-5]))
+    return [pad_voor(boom_id), *extra]
+
+
+def onafgemaakt(boom_id: str) -> tuple[list[Lopend], int]:
+    """The saved, unfinished sessions for this tree that no running `bb advies` holds, newest
+    first (this process now holds them; `laat_los` the ones it does not continue), and how many
+    are in use elsewhere. A damaged one is reported, not silently skipped."""
+    vrij, bezet = [], 0
+    for pad in _sessiepaden(boom_id):
+        if not pad.exists():
+            continue
+        if not neem(pad):
+            bezet += 1
+            continue
+        lopend = lees(pad)
+        if lopend is not None:
+            vrij.append(lopend)
+    vrij.sort(key=lambda lo: (lo.bijgewerkt, _mtime(lo.pad)), reverse=True)
+    return vrij, bezet
+
+
+def _mtime(pad: Path) -> int:
+    try:
+        return pad.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def nieuwe_plek(boom_id: str) -> Path:
+    """An autosave for a new session: the first one that has no saved answers and that no
+    running `bb advies` holds."""
+    nummer = 1
+    while True:
+        pad = pad_voor(boom_id, nummer)
+        if not pad.exists() and neem(pad):
+            return pad
+        nummer += 1
+
+
+def bewaar(pad: Path, boom: Boom, boom_hash: str, antwoorden: Mapping[str, str]) -> Path:
+    data = {"versie": VERSIE, "boom": boom.id, "sha256": boom_hash, "antwoorden": dict(antwoorden),
+            "bijgewerkt": datetime.now().astimezone().isoformat(timespec="seconds")}
+    schrijf_tekst(pad, json.dumps(data, ensure_ascii=False, indent=1) + "\n", overschrijf=True)
+    return pad
+
+
+def lees(pad: Path) -> Lopend | None:
+    """The saved run in `pad`, or None. A damaged file is reported, not silently ignored."""
+    try:
+        data = json.loads(pad.read_text(encoding="utf-8"))
+        antwoorden = {str(k): str(v) for k, v in data["antwoorden"].items()}
+        return Lopend(str(data["boom"]), str(data["sha256"]), antwoorden,
+                      datetime.fromisoformat(data["bijgewerkt"]), pad)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
+        raise InvoerFout(f"de bewaarde sessie in '{pad}' is beschadigd ({e.__class__.__name__}); "
+                         f"verwijder die met: bb advies --vergeet") from None
+
+
+def vergeet_pad(pad: Path) -> None:
+    """Delete one saved run (a finished session's own autosave)."""
+    try:
+        pad.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as e:
+        raise InvoerFout(f"kan '{pad}' niet verwijderen: {e.strerror or e}") from None
+
+
+def vergeet(boom_id: str) -> list[Path]:
+    """Delete every saved run of this tree that no running `bb advies` holds; returns their paths."""
+    weg = []
+    for pad in _sessiepaden(boom_id):
+        if pad.exists() and neem(pad):
+            vergeet_pad(pad)
+            laat_los(pad)
+            weg.append(pad)
+    return weg
+
+
+def nog_geldig(boom: Boom, antwoorden: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The saved answers the (possibly changed) tree still accepts, and the question ids dropped."""
+    geldig, weg = {}, []
+    for vraag_id, antwoord in antwoorden.items():
+        vraag = boom.vragen.get(vraag_id)
+        if vraag is not None and (vraag.optie(antwoord) is not None
+                                  and (antwoord != WEET_NIET or vraag.weet_niet is not None)):
+            geldig[vraag_id] = antwoord
+        else:
+            weg.append(vraag_id)
+    return geldig, weg

@@ -1,0 +1,367 @@
+"""`bb advies` as a use case, from parsed options to advice, record and autosave: which answers
+(a file, the arrow-key interview or the plain one, resumed or new, autosaved as they come), the
+engine, the screen, the motivation, the record and the replayable answers. Decides nothing about
+the advice itself; the command line (`opdrachtregel.advies`) only parses the options into `AdviesOpties`."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Optional
+
+from burgers_betrekken.kern.fouten import Afgebroken, Beeindigd, GeenTerminal, InvoerFout, Probleem
+from burgers_betrekken.opslag.laden import laad
+
+if TYPE_CHECKING:
+    from burgers_betrekken.kern.gesprek import Gesprek
+    from burgers_betrekken.kern.model import Boom
+    from burgers_betrekken.uitvoer.verslag import Verslag
+
+
+@dataclass(frozen=True)
+class AdviesOpties:
+    """What the user asked for on the command line, checked and parsed."""
+
+    antwoorden: Optional[Path]
+    eenvoudig: bool
+    scherm_formaat: str  # on the screen: tekst, json, md or html
+    bestand_formaat: str  # of --uitvoer
+    uitvoer: Optional[Path]
+    overschrijf: bool
+    motivering: Optional[str]
+    bewaar: Optional[Path]
+    hervat: bool
+    vergeet: bool
+    kort: bool
+    boom: Optional[str]
+    catalogus: Optional[Path]
+
+
+def voer_uit(o: AdviesOpties) -> None:
+    """Run `bb advies`. Raises bb's errors; `opdrachten.main` turns them into messages and exit codes."""
+    antwoorden, eenvoudig, uitvoer, overschrijf, motivering = o.antwoorden, o.eenvoudig, o.uitvoer, o.overschrijf, o.motivering
+    bewaar, hervat, vergeet, kort, boom, catalogus = o.bewaar, o.hervat, o.vergeet, o.kort, o.boom, o.catalogus
+    scherm_formaat, bestand_formaat = o.scherm_formaat, o.bestand_formaat
+    from burgers_betrekken.opslag import bewaren
+    from burgers_betrekken.kern import engine
+    from burgers_betrekken.kern.watals import met_wat_als
+    from burgers_betrekken.uitvoer.verslag import Verslag
+
+    if uitvoer is not None and bewaar is not None and _zelfde_bestand(uitvoer, bewaar):
+        raise InvoerFout(f"--uitvoer en --bewaar wijzen naar hetzelfde bestand '{uitvoer}'; het verslag en de "
+                         f"antwoorden horen in twee bestanden")
+    a = None
+    if antwoorden is not None:
+        from burgers_betrekken.lezen.antwoorden import laad_antwoorden, uit_verslag
+
+        a = laad_antwoorden(antwoorden)
+        b, c = laad(boom or uit_verslag(a), catalogus)
+    else:
+        b, c = laad(boom, catalogus)
+    if vergeet:
+        weg = bewaren.vergeet(b.id)
+        for pad in weg:
+            print(f"Onafgemaakte sessie vergeten: {pad}")
+        if not weg:
+            print(f"Er was geen onafgemaakte sessie voor boom '{b.id}'.")
+        return
+    for doel in (uitvoer, bewaar):  # refuse before twenty minutes of questions, not after
+        if doel is not None and doel.is_file() and not overschrijf:  # a device or FIFO is written into
+            raise InvoerFout(f"'{doel}' bestaat al; kies een andere naam of geef --overschrijf")
+    boom_hash = b.sha256  # of the very bytes the advice is built from
+
+    autosave: Path | None = None
+    if a is not None:
+        from burgers_betrekken.lezen.antwoorden import controleer_herkomst
+
+        waarschuwing = controleer_herkomst(a, b.id, b.sha256, boom is not None)
+        if waarschuwing:
+            print(waarschuwing, file=sys.stderr)
+        resultaat = met_wat_als(engine.advies(b, c, a.waarden, a.locaties, a.bron))
+        motivering = motivering or a.motivering
+        interactief = False
+    else:
+        if sys.stdin is None:
+            raise GeenTerminal("de standaardinvoer is gesloten, dus er kan niets worden gevraagd; geef de "
+                               "antwoorden mee met --antwoorden BESTAND")
+        plat = eenvoudig or (is_terminal() and domme_terminal())
+        if not plat and not is_terminal():
+            raise GeenTerminal("geen terminal om vragen te stellen; geef de antwoorden mee met "
+                               "--antwoorden BESTAND (YAML of JSON, vraag-id: optie-id), of beantwoord de "
+                               "vragen als genummerde lijst met --eenvoudig")
+        # with JSON output on the screen the plain questions go to stderr, so stdout stays one document
+        uit = sys.stderr if plat and scherm_formaat == "json" else sys.stdout
+        gesprek, autosave = _begin_gesprek(b, boom_hash, hervat, plat, uit)
+        with _onderbreekbaar(autosave):
+            keuzes = _interview(b, gesprek, plat, uit)
+        resultaat = met_wat_als(engine.advies(b, c, keuzes))
+        interactief = sys.stdin.isatty()
+        eenvoudig = plat
+
+    verslag = Verslag(resultaat, datetime.now().astimezone(), boom_hash, _heel(motivering))
+    if motivering and not verslag.motivering_nodig:
+        print("let op: dit advies vraagt geen motivering (burgers krijgen invloed); de gegeven motivering "
+              "komt niet in het verslag.", file=sys.stderr)
+    gevraagd = a is None  # the user answered on the screen and has just reviewed the answers
+    vragen = verslag.motivering_nodig and not motivering and interactief
+    if vragen and scherm_formaat != "tekst":  # the document on the screen must hold it
+        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig, autosave)))
+        vragen = False
+    _toon(verslag, scherm_formaat, eenvoudig, motivering_volgt=vragen, kort=kort, antwoorden=not gevraagd)
+    if vragen:  # after the advice is on the screen: the user sees what they motivate
+        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig, autosave)))
+    automatisch = gevraagd and uitvoer is None and scherm_formaat == "tekst"
+    if automatisch:
+        # an advice answered on the screen is never lost when the screen scrolls: the record goes
+        # to the data folder, and the last line says where
+        uitvoer, bestand_formaat = bewaren.verslagpad(b.id, verslag.gemaakt), "md"
+    try:
+        if uitvoer is not None:
+            _schrijf(uitvoer, _als(verslag, bestand_formaat), overschrijf,
+                     f"Dit advies staat ook in:\n  {uitvoer}\n(een eigen bestand of formaat: bb advies --uitvoer BESTAND)"
+                     if automatisch else None)
+        if bewaar is not None:
+            from burgers_betrekken.lezen.antwoorden import als_antwoordenbestand
+            from burgers_betrekken.kern.model import WEET_NIET
+
+            gegeven = {s.vraag.id: WEET_NIET if s.aanname else s.optie.id for s in resultaat.pad}
+            _schrijf(bewaar, als_antwoordenbestand(b.id, b.versie, gegeven, verslag.motivering,
+                                                   verslag.gemaakt.strftime("%d-%m-%Y %H:%M")), overschrijf)
+    except InvoerFout as e:
+        if autosave is not None and autosave.exists():
+            e.problemen += (Probleem(f"uw antwoorden zijn veilig bewaard in {autosave}; los het op en maak het "
+                                     f"verslag opnieuw met: bb advies --hervat", None, "waarschuwing"),)
+        raise
+    if autosave is not None:
+        bewaren.vergeet_pad(autosave)  # the run is finished and every output is written
+
+
+def _zelfde_bestand(een: Path, ander: Path) -> bool:
+    try:
+        if een.exists() and ander.exists():
+            return een.samefile(ander)
+        return een.resolve() == ander.resolve()
+    except OSError:
+        return False
+
+
+def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool,
+                   uit: Any) -> tuple["Gesprek", Path]:
+    """The conversation to run and the autosave it writes to. Saved sessions that another
+    running `bb advies` holds are left alone; of the others the user chooses (one: continue or
+    start over; several: which one, or a new one that keeps them all)."""
+    from burgers_betrekken.opslag import bewaren
+    from burgers_betrekken.kern.gesprek import Gesprek
+    from burgers_betrekken.kern.woorden import aantal, veilig
+
+    lopend, bezet = bewaren.onafgemaakt(b.id)
+    if hervat and not lopend:
+        elders = " (een andere sessie met deze boom loopt nog in een ander venster)" if bezet else ""
+        raise InvoerFout(f"er is geen onafgemaakte sessie voor boom '{b.id}' om mee verder te gaan{elders}")
+    gekozen: "bewaren.Lopend | None" = None
+    pad: Path | None = None
+    if len(lopend) == 1:
+        gekozen, pad = lopend[0], lopend[0].pad  # starting over replaces it: the user was asked
+        if not hervat and not _vraag_of(plat, uit, lopend, lambda: _doorgaan(plat, uit, lopend[0])):
+            gekozen = None
+    elif lopend:
+        opties = [f"{lo.bijgewerkt.strftime('%d-%m-%Y %H:%M')}: "
+                  f"{aantal(len(lo.antwoorden), 'antwoord', 'antwoorden')}" for lo in lopend]
+        melding = f"U heeft {len(lopend)} onafgemaakte sessies met deze beslisboom."
+        keuze = _vraag_of(plat, uit, lopend, lambda: _kies_sessie(plat, uit, melding, opties, not hervat))
+        gekozen = lopend[keuze] if keuze is not None else None
+        pad = gekozen.pad if gekozen is not None else None
+    for lo in lopend:
+        if lo.pad != pad:
+            bewaren.laat_los(lo.pad)
+    if pad is None:
+        pad = bewaren.nieuwe_plek(b.id)
+        if bezet and pad != bewaren.pad_voor(b.id):
+            print(f"Er loopt al een sessie met deze boom in een ander venster; deze sessie wordt apart bewaard "
+                  f"in {veilig(str(pad))}.", file=uit)
+    bewaar_tussendoor = _bewaarder(b, boom_hash, pad)
+    if gekozen is None:
+        return Gesprek(b, bij_antwoord=bewaar_tussendoor), pad
+    geldig, weg = bewaren.nog_geldig(b, gekozen.antwoorden)
+    if gekozen.boom_hash != boom_hash:
+        print("De beslisboom is veranderd sinds uw vorige sessie. " + (
+            f"Deze antwoorden passen niet meer en zijn weggelaten: {', '.join(veilig(w) for w in weg)}." if weg
+            else "Al uw antwoorden passen nog."), file=uit)
+    print(f"Verder met {aantal(len(geldig), 'bewaard antwoord', 'bewaarde antwoorden')}.", file=uit)
+    return Gesprek.hervat(b, geldig, bij_antwoord=bewaar_tussendoor), pad
+
+
+def _bewaarder(b: "Boom", boom_hash: str, pad: Path) -> Any:
+    from burgers_betrekken.opslag import bewaren
+
+    gemeld = []
+
+    def bewaar_tussendoor(antwoorden: dict[str, str]) -> None:
+        try:
+            bewaren.bewaar(pad, b, boom_hash, antwoorden)
+        except InvoerFout as e:  # saving must never stop the interview; say it once
+            if not gemeld:
+                print(f"let op: uw antwoorden worden niet tussentijds bewaard ({e.bericht})", file=sys.stderr)
+                gemeld.append(True)
+
+    return bewaar_tussendoor
+
+
+@contextmanager
+def _onderbreekbaar(bewaard: Path | None, werkwoord: str = "zijn") -> Iterator[None]:
+    """The one place in `bb advies` where Ctrl-C, Ctrl-D, the end of the input or SIGTERM during a
+    question become "Afgebroken" (or "Beëindigd") with the way back: where the answers are kept
+    (if they are) and `bb advies --hervat`. `opdrachten.main` turns it into the message and exit code."""
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        fout = Afgebroken("Afgebroken.")
+        _wijs_terug(fout, bewaard, werkwoord)
+        raise fout from None
+    except (Afgebroken, Beeindigd) as fout:
+        _wijs_terug(fout, bewaard, werkwoord)
+        raise
+
+
+def _wijs_terug(fout: Afgebroken | Beeindigd, bewaard: Path | None, werkwoord: str) -> None:
+    if bewaard is not None and bewaard.exists():
+        fout.hint = f"Uw antwoorden {werkwoord} bewaard in {bewaard}. Ga verder met: bb advies --hervat"
+
+
+def _vraag_of(plat: bool, uit: Any, lopend: list[Any], vraag: Any) -> Any:
+    """Ask about saved sessions; Ctrl-C or end of input there stops, and they all stay saved."""
+    with _onderbreekbaar(lopend[0].pad if len(lopend) == 1 else lopend[0].pad.parent, "blijven"):
+        return vraag()
+
+
+def _doorgaan(plat: bool, uit: Any, lopend: Any) -> bool:
+    from burgers_betrekken.kern.woorden import aantal, veilig
+
+    wanneer = lopend.bijgewerkt.strftime("%d-%m-%Y om %H:%M")
+    hoeveel = aantal(len(lopend.antwoorden), "antwoord", "antwoorden")
+    melding = f"U was op {wanneer} bezig met deze beslisboom ({hoeveel}, bewaard in {veilig(str(lopend.pad))})."
+    if plat:
+        from burgers_betrekken.vragen import eenvoudig
+
+        return eenvoudig.doorgaan(melding, sys.stdin, uit)
+    from burgers_betrekken.vragen import pijltjes
+    from burgers_betrekken.uitvoer import weergave
+
+    weergave.console().print(melding, highlight=False)
+    return pijltjes.doorgaan("Verder waar u was?")
+
+
+def _kies_sessie(plat: bool, uit: Any, melding: str, opties: list[str], nieuw: bool) -> int | None:
+    if plat:
+        from burgers_betrekken.vragen import eenvoudig
+
+        return eenvoudig.kies_sessie(melding, opties, nieuw, sys.stdin, uit)
+    from burgers_betrekken.vragen import pijltjes
+    from burgers_betrekken.uitvoer import weergave
+
+    weergave.console().print(melding, highlight=False)
+    return pijltjes.kies_sessie(opties, nieuw)
+
+
+def _interview(b: "Boom", gesprek: "Gesprek", plat: bool, uit: Any) -> dict[str, str]:
+    if plat:
+        from burgers_betrekken.vragen import eenvoudig
+
+        return eenvoudig.interview(b, sys.stdin, uit, gesprek)
+    from burgers_betrekken.vragen import pijltjes
+    from burgers_betrekken.uitvoer import weergave
+
+    scherm = weergave.console()
+    scherm.print(weergave.t(b.titel, "bold"))
+    return pijltjes.interview(
+        b, toon_kop=lambda g: scherm.print(weergave.vraag_kop(g.huidige(), g.nummer, g.maximaal())),
+        toon_overzicht=lambda g: scherm.print(weergave.overzicht(g)), gesprek=gesprek)
+
+
+def _heel(motivering: str | None) -> str | None:
+    """A motivation is never lost over a byte that is no UTF-8: it is kept with U+FFFD there."""
+    from burgers_betrekken.kern.woorden import heel
+
+    if motivering is None or heel(motivering) == motivering:
+        return motivering
+    print("let op: de motivering bevat tekens die geen UTF-8 zijn; die staan er nu als '\ufffd'.", file=sys.stderr)
+    return heel(motivering)
+
+
+def _vraag_motivering(verslag: "Verslag", eenvoudig: bool, autosave: Path | None) -> str | None:
+    """Ctrl-C or Ctrl-D here stops like at any other prompt; the answers stay in the autosave."""
+    with _onderbreekbaar(autosave):
+        if eenvoudig:
+            from burgers_betrekken.vragen import eenvoudig as plat
+
+            return plat.vraag_motivering(verslag.waarom_motivering, sys.stdin, sys.stdout)
+        from burgers_betrekken.vragen import pijltjes
+
+        return pijltjes.vraag_motivering(verslag.waarom_motivering)
+
+
+def _als(verslag: "Verslag", formaat: str) -> str:
+    if formaat == "json":
+        from burgers_betrekken.uitvoer.gegevens import als_json
+        from burgers_betrekken.uitvoer.verslag import als_data
+
+        return als_json(als_data(verslag)) + "\n"
+    if formaat == "html":
+        from burgers_betrekken.uitvoer.verslag_html import als_html
+
+        return als_html(verslag)
+    from burgers_betrekken.uitvoer.verslag import als_markdown
+
+    return als_markdown(verslag)
+
+
+def _toon(verslag: "Verslag", formaat: str, eenvoudig: bool, motivering_volgt: bool = False,
+          kort: bool = False, antwoorden: bool = True) -> None:
+    if formaat != "tekst":
+        print(_als(verslag, formaat), end="")
+    elif eenvoudig:
+        from burgers_betrekken.vragen.eenvoudig import toon
+        from burgers_betrekken.uitvoer.verslag import MOTIVERING_ONTBREEKT, als_markdown
+
+        tekst = als_markdown(verslag)
+        if motivering_volgt:  # not "missing" ninety lines before it is asked for
+            tekst = tekst.replace(f"**{MOTIVERING_ONTBREEKT}** Vul die aan voor het dossier.",
+                                  "U geeft de motivering hierna, onder het advies.")
+        print()
+        toon(tekst, sys.stdout)
+        if motivering_volgt:
+            print("\nHieronder kunt u de motivering geven; die komt in het verslag.")
+    else:
+        from burgers_betrekken.uitvoer import weergave
+
+        scherm = weergave.console()
+        if scherm.is_terminal:
+            scherm.print()  # separate the advice from the last answered question
+        scherm.print(weergave.advies(verslag.advies, kort=kort, antwoorden=antwoorden))
+        if verslag.motivering_nodig:
+            scherm.print(weergave.motivering(verslag, volgt=motivering_volgt))
+
+
+def _schrijf(pad: Path, tekst: str, overschrijf: bool, melding: str | None = None) -> None:
+    from burgers_betrekken.lezen.bestanden import schrijf_tekst
+
+    schrijf_tekst(pad, tekst, overschrijf=overschrijf)
+    print(melding or f"Geschreven: {pad}", file=sys.stderr)
+
+
+
+def domme_terminal() -> bool:
+    """TERM=dumb: a terminal that cannot move the cursor; only the plain interview works there."""
+    import os
+
+    return os.environ.get("TERM", "") in ("dumb", "unknown")
+
+
+def is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (ValueError, AttributeError):  # closed or replaced streams
+        return False

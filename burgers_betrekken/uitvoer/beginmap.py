@@ -1,0 +1,120 @@
+"""`bb init MAP`: a starter folder for a ministry that adapts the tree — copies of a shipped tree,
+its scenario tests and the catalogue, each pointing its editor at a JSON Schema written next to it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from burgers_betrekken.lezen import bronnen
+from burgers_betrekken.lezen.bestanden import schrijf_tekst
+from burgers_betrekken.kern.fouten import InvoerFout
+from burgers_betrekken.uitvoer.gegevens import als_json
+from burgers_betrekken.lezen.json_schema import bestandsnaam, schema
+from burgers_betrekken.lezen.scenarios import tests_bij
+from burgers_betrekken.kern.woorden import onbekend
+from burgers_betrekken.lezen.knopen import lees_tekst
+
+BOOM, TESTS, CATALOGUS, LEESMIJ = "boom.yaml", "boom.tests.yaml", "instruments.yaml", "LEESMIJ.md"
+SCHEMAMAP = "schema"
+
+
+def modelijn(soort: str) -> str:
+    """The first line that tells the YAML language server (VS Code and others) which schema applies."""
+    return f"# yaml-language-server: $schema=./{SCHEMAMAP}/{bestandsnaam(soort)}\n"
+
+
+def maak_beginmap(map_: Path, boom_naam: str) -> list[Path]:
+    _controleer_leeg(map_)
+    namen = bronnen.meegeleverde_bomen()
+    if boom_naam not in namen:
+        raise InvoerFout(onbekend("onbekende boom", boom_naam, namen, "meegeleverde bomen"))
+    boom_bron = bronnen.boom_pad(boom_naam)
+    tests_bron = tests_bij(boom_bron)
+
+    boom_tekst = lees_tekst(boom_bron)
+    boom_tekst, n = re.subn(r"^boom:\n", f"boom:\n  catalogus: {CATALOGUS}\n", boom_tekst, count=1, flags=re.M)
+    assert n == 1, "shipped trees start their metadata with 'boom:'"
+    tests_tekst = lees_tekst(tests_bron)
+    tests_tekst, n = re.subn(r"^boom: .*$", f"boom: {BOOM}", tests_tekst, count=1, flags=re.M)
+    assert n == 1, "shipped scenario files name their tree with 'boom:'"
+
+    bestanden = {
+        BOOM: modelijn("boom") + boom_tekst,
+        TESTS: modelijn("scenarios") + tests_tekst,
+        CATALOGUS: modelijn("catalogus") + lees_tekst(bronnen.standaard_catalogus()),
+        LEESMIJ: leesmij(map_.name),
+    }
+    for soort in ("boom", "catalogus", "scenarios"):
+        bestanden[f"{SCHEMAMAP}/{bestandsnaam(soort)}"] = als_json(schema(soort)) + "\n"
+    geschreven = []
+    for naam, tekst in bestanden.items():
+        schrijf_tekst(map_ / naam, tekst)
+        geschreven.append(map_ / naam)
+    return geschreven
+
+
+def _controleer_leeg(map_: Path) -> None:
+    if not map_.exists():
+        return
+    if not map_.is_dir():
+        raise InvoerFout(f"'{map_}' bestaat al en is geen map; kies een nieuwe naam")
+    try:
+        leeg = not any(map_.iterdir())
+    except OSError as e:
+        raise InvoerFout(f"kan de map '{map_}' niet lezen: {e.strerror or e}") from None
+    if not leeg:
+        raise InvoerFout(f"de map '{map_}' bestaat al en is niet leeg; kies een nieuwe map, "
+                         f"dan wordt er niets overschreven")
+
+
+def leesmij(naam: str) -> str:
+    return f"""# Uw eigen beslisboom
+
+Deze map is gemaakt met `bb init`. U past hier de beslisboom aan zonder Python: alleen YAML.
+
+| Bestand | Wat erin staat |
+|---|---|
+| `{BOOM}` | de beslisboom: vragen, opties, hoe de trede wordt gekozen, instrumentregels en aandachtspunten |
+| `{TESTS}` | scenariotests: antwoorden en het advies dat daarbij hoort |
+| `{CATALOGUS}` | de participatieladder en de instrumenten |
+| `{SCHEMAMAP}/` | JSON Schema's; een editor met YAML-ondersteuning (zoals VS Code met de YAML-extensie) vult daarmee aan en controleert tijdens het typen |
+
+## 1. Pas de boom aan
+
+Open `{BOOM}`. Geef de boom eerst een eigen `id` en `titel` onder `boom:`. Verander daarna
+vragen, opties en regels. Elke vraag heeft een `tekst` en minstens twee `opties`; na een optie
+gaat het verder bij `volgende` (een vraag-id, of `advies` om het advies te tonen).
+
+## 2. Controleer
+
+    bb boom valideer {naam}/{BOOM} {naam}/{CATALOGUS} {naam}/{TESTS}
+
+U ziet elke fout met bestand, regel en kolom, bijvoorbeeld:
+
+    {naam}/{BOOM}:40:15: fout: 'volgende' van vraag 'doel' verwijst naar onbekende vraag 'ruimt'; bedoelde u 'ruimte'?
+
+Exitcode 0 betekent: geen fouten. Waarschuwingen (zoals een vraag die nooit gesteld wordt) mogen
+blijven staan, maar lees ze wel.
+
+## 3. Test
+
+    bb boom test {naam}/{TESTS}
+
+Elk scenario in `{TESTS}` geeft antwoorden en zegt wat het advies moet zijn. U ziet per scenario
+of het klopt, en welke opties en paden nog door geen enkel scenario getest worden. Schrijf een
+scenario voor elke route die ertoe doet.
+
+## 4. Probeer uit
+
+    bb advies --boom {naam}/{BOOM}
+
+De boom noemt zelf zijn catalogus (`catalogus: {CATALOGUS}` onder `boom:`).
+
+## Meer
+
+- `bb boom toon {naam}/{BOOM}`: de boom als boom in de terminal.
+- `bb boom graaf {naam}/{BOOM}`: een Mermaid-tekening (GitHub en GitLab tonen die), of `--formaat dot`.
+- `bb boom document {naam}/{BOOM}`: alle vragen en opties als Markdown, voor een reviewronde.
+- `bb boom paden {naam}/{BOOM}`: elk pad door de boom met het advies.
+"""

@@ -1,0 +1,201 @@
+"""The advice as a record for the dossier: what was advised and why, which tree (id, version and
+a hash of the file) and which `bb` made it and when, the "pas toe of leg uit" motivation where
+the advice is no participation or lower than the goal asked, and a checklist.
+
+`Verslag` holds it; `als_markdown` and `als_data` (JSON) render it here, `verslag_html` as HTML.
+(`afgevallen_gegroepeerd` is re-exported for those renderers.)
+Pure: the caller supplies the date and the hash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from burgers_betrekken import __version__
+
+from burgers_betrekken.kern import adviestekst
+from burgers_betrekken.kern.engine import Advies, afgevallen_gegroepeerd
+from burgers_betrekken.kern.model import WEET_NIET
+from burgers_betrekken.uitvoer.tekening import md
+from burgers_betrekken.kern.uitleg import Uitleg, leg_uit
+from burgers_betrekken.kern.woorden import antwoord_tekst
+
+if TYPE_CHECKING:
+    from burgers_betrekken.kern.watals import Verandering
+
+PROMINENT = 3
+MOTIVERING_ONTBREEKT = "De motivering ontbreekt."
+
+
+@dataclass(frozen=True)
+class Verslag:
+    advies: Advies
+    gemaakt: datetime
+    boom_hash: str  # sha256 of the tree file, hex
+    motivering: str | None = None
+    bb_versie: str = field(default=__version__)
+
+    @property
+    def motivering_nodig(self) -> bool:
+        """'Pas toe of leg uit': no participation, or a lower rung than the goal asked."""
+        return not self.advies.participatie or self.advies.bepaling.begrensd
+
+    @property
+    def waarom_motivering(self) -> str:
+        a = self.advies
+        if not a.participatie:
+            return (f"Het advies komt uit op de trede {a.niveau.naam.lower()}: dit is geen participatie. "
+                    "Participatie hoort bij elk beleidstraject, tenzij er zwaarwegende redenen zijn om het "
+                    "niet te doen. Leg die redenen vast.")
+        return (f"Het advies komt uit op {a.niveau.naam.lower()}, lager dan wat uw doel vraagt "
+                f"({a.bepaling.gewenst.naam.lower()}). Leg vast waarom er niet meer ruimte is.")
+
+    @cached_property
+    def uitleg(self) -> Uitleg:
+        return leg_uit(self.advies)
+
+
+def _regel(tekst: str | None) -> str:
+    return " ".join((tekst or "").split())
+
+
+def antwoord_van(stap: Any) -> str:
+    return antwoord_tekst(stap.vraag, WEET_NIET if stap.aanname else stap.optie.id)
+
+
+__all__ = ["Verslag", "als_markdown", "als_data", "afgevallen_gegroepeerd", "antwoord_van"]
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+
+def als_markdown(v: Verslag) -> str:
+    a = v.advies
+    r: list[str] = [f"# Advies: {md(a.boom.titel)}", ""]
+    r += ["| Gegeven | Waarde |", "| --- | --- |",
+          f"| Datum | {v.gemaakt.strftime('%d-%m-%Y %H:%M')} |",
+          f"| Beslisboom | `{a.boom.id}`, versie {md(a.boom.versie)} |",
+          f"| Vingerafdruk boom (sha256) | `{v.boom_hash[:16]}` |",
+          f"| Gemaakt met | bb {v.bb_versie} |", ""]
+    if a.participatie:
+        r.append(f"Dit is participatie op de trede **{md(a.niveau.naam)}**.")
+    else:
+        r.append(f"**Dit is geen participatie**: het advies komt uit op de trede {md(a.niveau.naam.lower())}.")
+    r.append(f"**{md(adviestekst.kopregel(a))}**" if a.beste else md(adviestekst.kopregel(a)))
+
+    r += ["", "## Participatieladder", ""]
+    for trede in reversed(a.catalogus.ladder):
+        merk = " ← **uw trede**" if trede == a.niveau else (
+            " ← wat uw doel vraagt" if a.bepaling.begrensd and trede == a.bepaling.gewenst else "")
+        r.append(f"- {md(trede.naam)}{' (geen participatie)' if not trede.participatie else ''}{merk}")
+    r += ["", f"Belofte aan deelnemers: {md(a.niveau.belofte)}"]
+    for regel in (a.bepaling.gewenst_regel, a.bepaling.plafond_regel):
+        if regel is not None and regel.uitleg:
+            r += ["", f"- {md(regel.uitleg)}"]
+
+    if v.motivering_nodig:
+        r += ["", "## Motivering (pas toe of leg uit)", "", md(v.waarom_motivering), ""]
+        r.append(f"> {md(v.motivering)}" if v.motivering else f"**{MOTIVERING_ONTBREEKT}** Vul die aan voor het dossier.")
+
+    r += ["", "## Aanbevolen instrumenten", ""]
+    if not a.participatie:
+        r.append("Geen: op deze trede krijgen burgers geen invloed, dus er is geen instrument om aan te bevelen.")
+    elif not a.instrumenten:
+        r += ["Geen enkel instrument past bij uw antwoorden. Wat de instrumenten vooral tegenhoudt:", ""]
+        r += [f"- {md(x)}" for x in adviestekst.waarom_geen(a)]
+    gelijk = adviestekst.gelijk_onderscheid(a)
+    if gelijk:
+        r += [f"Even passend: {md(adviestekst.namen([n for n, _ in gelijk]))}. Wat ze onderscheidt:", ""]
+        r += [f"- **{md(n)}**: {md(w)}" for n, w in gelijk]
+        r.append("")
+    for aanbeveling in a.instrumenten[:PROMINENT]:
+        r.append(f"{aanbeveling.rang}. **{md(aanbeveling.instrument.naam)}** (`{aanbeveling.instrument.id}`)")
+        r += [f"   - {md(reden.tekst)}" for reden in aanbeveling.redenen]
+        r += [f"   - gaat voor bij gelijke punten: {md(reden.tekst)}" for reden in aanbeveling.voorrang]
+    if a.instrumenten[PROMINENT:]:
+        r += ["", "Ook mogelijk: " + ", ".join(md(x.instrument.naam) for x in a.instrumenten[PROMINENT:]) + "."]
+    if a.wat_als:
+        r += ["", "## Wat als", ""]
+        r += [f"- {md(x)}" for x in adviestekst.wat_als_regels(a)]
+    elif (geen := adviestekst.wat_als_geen(a)) is not None:
+        r += ["", "## Wat als", "", md(geen)]
+
+    if a.afgevallen:
+        r += ["", "## Afgevallen instrumenten", "", "| Instrumenten | Waarom |", "| --- | --- |"]
+        for namen, redenen in afgevallen_gegroepeerd(a.afgevallen):
+            r.append(f"| {', '.join(md(n) for n in namen)} | {'; '.join(md(x) for x in redenen)} |")
+
+    if a.aannames:
+        r += ["", "## Aannames", ""]
+        for stap in a.aannames:
+            r.append(f"- U wist het antwoord op '{md(stap.vraag.tekst)}' niet. Aangenomen: "
+                     f"**{md(stap.optie.label)}**. {md(stap.aanname)}")
+
+    if a.let_op:
+        r += ["", "## Let op", ""]
+        for lo in a.let_op:
+            r += [f"### {md(lo.titel)}", "", md(lo.tekst), "", f"*Bron: {md(lo.bron)}*", ""]
+        r.pop()
+
+    r += ["", "## Uw antwoorden", "", "| Nr | Vraag | Antwoord |", "| --- | --- | --- |"]
+    for n, stap in enumerate(a.pad, start=1):
+        r.append(f"| {n} | {md(stap.vraag.tekst)} | {md(antwoord_van(stap))} |")
+
+    r += ["", "## Waarom dit advies", "", md(v.uitleg.uitkomst), ""]
+    r += [f"- {md(g.effect)}: {md(g.tekst)}{_omdat(g.antwoorden)}" for g in v.uitleg.niveau]
+    r += [f"- Aandachtspunt '{md(g.tekst)}'{_omdat(g.antwoorden)}" for g in v.uitleg.let_op]
+    r += ["", "Per instrument staat de volledige uitleg in het JSON-verslag en in `bb uitleg`."]
+
+    if a.catalogus.checklist:
+        r += ["", "## Checklist voor het dossier", ""]
+        r += [f"- [ ] {md(punt)}" for punt in a.catalogus.checklist]
+        if a.catalogus.checklist_bron:
+            r += ["", f"*Bron: {md(a.catalogus.checklist_bron)}*"]
+    return "\n".join(r) + "\n"
+
+
+def wat_als_data(w: "Verandering") -> dict[str, Any]:
+    """One "wat als" for JSON: the first changed answer as `vraag`/`antwoord` (the contract), the
+    whole change under `antwoorden`, and what the advice would then be."""
+    return {"vraag": w.vraag, "antwoord": w.antwoord, "verandering": adviestekst.wat_als_regel(w),
+            "antwoorden": {k.vraag: k.antwoord for k in w.keuzes}, "niveau": w.niveau, "beste": list(w.beste),
+            "nog_te_vragen": list(w.nog_te_vragen)}
+
+
+def _omdat(antwoorden: tuple[tuple[str, str], ...]) -> str:
+    return (" (omdat: " + "; ".join(f"{md(vraag)} {md(antwoord)}" for vraag, antwoord in antwoorden) + ")"
+            if antwoorden else "")
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+
+def als_data(v: Verslag) -> dict[str, Any]:
+    """The whole record as JSON data. The keys of the spine's advice contract come first and keep
+    their meaning; the record adds provenance, motivation, checklist and explanation."""
+    a = v.advies
+    return {
+        "boom": {"id": a.boom.id, "versie": a.boom.versie, "sha256": v.boom_hash},
+        "participatie": a.participatie,
+        "niveau": a.niveau.id,
+        "instrumenten": [{"id": x.instrument.id, "naam": x.instrument.naam, "punten": x.punten,
+                          "redenen": [r.tekst for r in x.redenen], "rang": x.rang,
+                          "voorrang": [r.tekst for r in x.voorrang]} for x in a.instrumenten],
+        "beste": [x.instrument.id for x in a.beste],
+        "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
+        "afgevallen": [{"id": x.instrument.id, "redenen": [r.tekst for r in x.redenen]} for x in a.afgevallen],
+        "let_op": [{"id": lo.id, "titel": lo.titel, "tekst": lo.tekst, "bron": lo.bron} for lo in a.let_op],
+        "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {})}
+                for s in a.pad],
+        "genegeerd": list(a.genegeerd),
+        "ladder": {"gewenst": a.bepaling.gewenst.id, "plafond": a.bepaling.plafond.id if a.bepaling.plafond else None,
+                   "begrensd": a.bepaling.begrensd},
+        "motivering": {"nodig": v.motivering_nodig, "tekst": v.motivering} if v.motivering_nodig else None,
+        "checklist": [{"punt": p, "gedaan": False} for p in a.catalogus.checklist],
+        "uitleg": asdict(v.uitleg),
+        "bb_versie": v.bb_versie,
+        "gemaakt": v.gemaakt.isoformat(timespec="seconds"),
+    }

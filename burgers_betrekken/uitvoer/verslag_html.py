@@ -1,0 +1,154 @@
+"""The record as one self-contained HTML file: inline CSS, nothing from the network, `lang="nl"`,
+real headings and table headers, and print CSS so it reads well on paper. Pure."""
+
+from __future__ import annotations
+
+from html import escape
+
+from burgers_betrekken.kern import adviestekst
+
+from burgers_betrekken.uitvoer.verslag import (
+    MOTIVERING_ONTBREEKT,
+    PROMINENT,
+    Verslag,
+    afgevallen_gegroepeerd,
+    antwoord_van,
+)
+
+CSS = """
+:root { color-scheme: light; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: #1b1b1b; background: #fff;
+       max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+h1 { font-size: 1.6rem; color: #154273; border-bottom: 3px solid #154273; padding-bottom: .3rem; }
+h2 { font-size: 1.2rem; color: #154273; margin-top: 2rem; border-bottom: 1px solid #ccd; }
+h3 { font-size: 1rem; margin-bottom: .2rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid #dde; }
+th { background: #eef2f7; }
+.samenvatting { font-size: 1.1rem; background: #eef2f7; border-left: 4px solid #154273; padding: .6rem 1rem; }
+.ladder li.gekozen { font-weight: bold; }
+.motivering { border: 2px solid #b45309; padding: .6rem 1rem; background: #fff8eb; }
+.ontbreekt { color: #b00020; font-weight: bold; }
+.bron, .meta { color: #555; font-size: .9rem; }
+ul.checklist { list-style: none; padding-left: 0; }
+ul.checklist li::before { content: "☐ "; font-size: 1.1rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2 { break-after: avoid; }
+  table, .motivering, li { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _e(tekst: str | None) -> str:
+    return escape(" ".join((tekst or "").split()))
+
+
+def _omdat(antwoorden: tuple[tuple[str, str], ...]) -> str:
+    return (" (omdat: " + "; ".join(f"{_e(vraag)} {_e(antwoord)}" for vraag, antwoord in antwoorden) + ")"
+            if antwoorden else "")
+
+
+def als_html(v: Verslag) -> str:
+    a = v.advies
+    d: list[str] = [
+        "<!DOCTYPE html>", '<html lang="nl">', "<head>", '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Advies: {_e(a.boom.titel)}</title>", f"<style>{CSS}</style>", "</head>", "<body>", "<main>",
+        f"<h1>Advies: {_e(a.boom.titel)}</h1>",
+        '<table class="meta"><caption class="meta">Herkomst van dit advies</caption><tbody>',
+        f'<tr><th scope="row">Datum</th><td>{v.gemaakt.strftime("%d-%m-%Y %H:%M")}</td></tr>',
+        f'<tr><th scope="row">Beslisboom</th><td>{_e(a.boom.id)}, versie {_e(a.boom.versie)}</td></tr>',
+        f'<tr><th scope="row">Vingerafdruk boom (sha256)</th><td><code>{_e(v.boom_hash)}</code></td></tr>',
+        f'<tr><th scope="row">Gemaakt met</th><td>bb {_e(v.bb_versie)}</td></tr>',
+        "</tbody></table>",
+    ]
+    samenvatting = (f"Dit is participatie op de trede <strong>{_e(a.niveau.naam)}</strong>." if a.participatie
+                    else f"<strong>Dit is geen participatie</strong>: het advies komt uit op de trede "
+                         f"{_e(a.niveau.naam.lower())}.")
+    beste = f" <strong>{_e(adviestekst.kopregel(a))}</strong>" if a.beste else f" {_e(adviestekst.kopregel(a))}"
+    d.append(f'<p class="samenvatting">{samenvatting}{beste}</p>')
+
+    d += ["<h2>Participatieladder</h2>", '<ol class="ladder" reversed>']
+    for trede in reversed(a.catalogus.ladder):
+        merk = " ← uw trede" if trede == a.niveau else (
+            " ← wat uw doel vraagt" if a.bepaling.begrensd and trede == a.bepaling.gewenst else "")
+        klasse = ' class="gekozen"' if trede == a.niveau else ""
+        geen = " (geen participatie)" if not trede.participatie else ""
+        d.append(f"<li{klasse}>{_e(trede.naam)}{geen}{merk}</li>")
+    d += ["</ol>", f"<p>Belofte aan deelnemers: {_e(a.niveau.belofte)}</p>"]
+    uitleg = [r.uitleg for r in (a.bepaling.gewenst_regel, a.bepaling.plafond_regel) if r is not None and r.uitleg]
+    if uitleg:
+        d += ["<ul>", *[f"<li>{_e(u)}</li>" for u in uitleg], "</ul>"]
+
+    if v.motivering_nodig:
+        d += ['<section class="motivering">', "<h2>Motivering (pas toe of leg uit)</h2>",
+              f"<p>{_e(v.waarom_motivering)}</p>"]
+        d.append(f"<blockquote>{_e(v.motivering)}</blockquote>" if v.motivering
+                 else f'<p class="ontbreekt">{MOTIVERING_ONTBREEKT} Vul die aan voor het dossier.</p>')
+        d.append("</section>")
+
+    d.append("<h2>Aanbevolen instrumenten</h2>")
+    if not a.participatie:
+        d.append("<p>Geen: op deze trede krijgen burgers geen invloed, dus er is geen instrument om aan te "
+                 "bevelen.</p>")
+    elif not a.instrumenten:
+        d.append("<p>Geen enkel instrument past bij uw antwoorden. Wat de instrumenten vooral tegenhoudt:</p>")
+        d.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in adviestekst.waarom_geen(a)) + "</ul>")
+    else:
+        gelijk = adviestekst.gelijk_onderscheid(a)
+        if gelijk:
+            d.append(f"<p>Even passend: {_e(adviestekst.namen([n for n, _ in gelijk]))}. Wat ze onderscheidt:</p>")
+            d.append("<ul>" + "".join(f"<li><strong>{_e(n)}</strong>: {_e(w)}</li>" for n, w in gelijk) + "</ul>")
+        d.append("<ol>")
+        for x in a.instrumenten[:PROMINENT]:
+            redenen = "".join(f"<li>{_e(r.tekst)}</li>" for r in x.redenen)
+            redenen += "".join(f"<li>gaat voor bij gelijke punten: {_e(r.tekst)}</li>" for r in x.voorrang)
+            d.append(f'<li value="{x.rang}"><strong>{_e(x.instrument.naam)}</strong><ul>{redenen}</ul></li>')
+        d.append("</ol>")
+        if a.instrumenten[PROMINENT:]:
+            d.append("<p>Ook mogelijk: " + ", ".join(_e(x.instrument.naam) for x in a.instrumenten[PROMINENT:])
+                     + ".</p>")
+
+    if a.wat_als:
+        d += ["<h2>Wat als</h2>", "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in adviestekst.wat_als_regels(a))
+              + "</ul>"]
+
+    if a.afgevallen:
+        d += ["<h2>Afgevallen instrumenten</h2>", "<table>",
+              '<thead><tr><th scope="col">Instrumenten</th><th scope="col">Waarom</th></tr></thead><tbody>']
+        for namen, redenen in afgevallen_gegroepeerd(a.afgevallen):
+            d.append(f"<tr><td>{', '.join(_e(n) for n in namen)}</td><td>{'; '.join(_e(r) for r in redenen)}</td></tr>")
+        d.append("</tbody></table>")
+
+    if a.aannames:
+        d += ["<h2>Aannames</h2>", "<ul>"]
+        for stap in a.aannames:
+            d.append(f"<li>U wist het antwoord op '{_e(stap.vraag.tekst)}' niet. Aangenomen: "
+                     f"<strong>{_e(stap.optie.label)}</strong>. {_e(stap.aanname)}</li>")
+        d.append("</ul>")
+
+    if a.let_op:
+        d.append("<h2>Let op</h2>")
+        for lo in a.let_op:
+            d += [f"<h3>{_e(lo.titel)}</h3>", f"<p>{_e(lo.tekst)}</p>", f'<p class="bron">Bron: {_e(lo.bron)}</p>']
+
+    d += ["<h2>Uw antwoorden</h2>", "<table>",
+          '<thead><tr><th scope="col">Nr</th><th scope="col">Vraag</th><th scope="col">Antwoord</th></tr></thead><tbody>']
+    for n, stap in enumerate(a.pad, start=1):
+        d.append(f"<tr><td>{n}</td><td>{_e(stap.vraag.tekst)}</td><td>{_e(antwoord_van(stap))}</td></tr>")
+    d.append("</tbody></table>")
+
+    d += ["<h2>Waarom dit advies</h2>", f"<p>{_e(v.uitleg.uitkomst)}</p>", "<ul>"]
+    d += [f"<li>{_e(g.effect)}: {_e(g.tekst)}{_omdat(g.antwoorden)}</li>" for g in v.uitleg.niveau]
+    d += [f"<li>Aandachtspunt '{_e(g.tekst)}'{_omdat(g.antwoorden)}</li>" for g in v.uitleg.let_op]
+    d += ["</ul>", "<p>Per instrument staat de volledige uitleg in het JSON-verslag en in <code>bb uitleg</code>.</p>"]
+
+    if a.catalogus.checklist:
+        d += ["<h2>Checklist voor het dossier</h2>", '<ul class="checklist">',
+              *[f"<li>{_e(p)}</li>" for p in a.catalogus.checklist], "</ul>"]
+        if a.catalogus.checklist_bron:
+            d.append(f'<p class="bron">Bron: {_e(a.catalogus.checklist_bron)}</p>')
+    d += ["</main>", "</body>", "</html>"]
+    return "\n".join(d) + "\n"
