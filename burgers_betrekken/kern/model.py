@@ -12,6 +12,9 @@ from types import MappingProxyType
 from typing import Mapping
 
 from burgers_betrekken.kern.fouten import Locatie
+from burgers_betrekken.kern.vormtaal import (
+    GeheelGetal, Id, Ids, JaNee, Keuze, Map, Object, Ref, Tekst, Teksten, TekstenOf, uit_yaml, vorm_van, yaml_vorm,
+)
 
 EINDE = "advies"
 """Reserved `volgende:` target: the interview is complete and the advice follows."""
@@ -81,32 +84,42 @@ ALTIJD = Conditie()
 # --- the tree ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Een antwoordmogelijkheid.")
+@dataclass(frozen=True, kw_only=True)
 class Optie:
     id: str
-    label: str
-    toelichting: str | None
-    volgende: str | None
+    label: str = uit_yaml(Tekst(), "Wat de gebruiker als antwoord ziet.", verplicht=True, noem="het label")
+    toelichting: str | None = uit_yaml(Tekst(), "Uitleg bij deze optie.", noem="de toelichting")
+    volgende: str | None = uit_yaml(Id(), "De vraag-id die na deze optie komt, of 'advies' om het advies te "
+                                    "tonen.", noem="'volgende'")
     locatie: Locatie | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Sta 'Weet ik niet' toe: welke optie dan wordt aangenomen, en waarom.")
+@dataclass(frozen=True, kw_only=True)
 class WeetNiet:
     """A question may allow "weet ik niet": then `optie` is assumed, and the advice says so."""
 
-    optie: str
-    aanname: str
+    optie: str = uit_yaml(Id(), "De optie waar het advies dan van uitgaat.", verplicht=True, noem="de optie")
+    aanname: str = uit_yaml(Tekst(), "De aanname in woorden; die staat bij het advies.", verplicht=True,
+                            noem="de aanname")
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Een vraag in de beslisboom.")
+@dataclass(frozen=True, kw_only=True)
 class Vraag:
     id: str
-    tekst: str
-    toelichting: str | None
-    opties: tuple[Optie, ...]
-    volgende: str | None
+    tekst: str = uit_yaml(Tekst(), "De vraag zoals de gebruiker haar ziet.", verplicht=True, noem="de tekst")
+    toelichting: str | None = uit_yaml(Tekst(), "Uitleg die boven de vraag staat.", noem="de toelichting")
+    volgende: str | None = uit_yaml(Id(), "De vraag-id die na deze vraag komt (als de optie geen eigen "
+                                    "'volgende' heeft), of 'advies'.", noem="'volgende'")
+    weet_niet: WeetNiet | None = uit_yaml(vorm_van(WeetNiet), "Sta 'Weet ik niet' toe: welke optie dan wordt "
+                                          "aangenomen, en waarom.", default=None)
+    opties: tuple[Optie, ...] = uit_yaml(
+        Map(vorm_van(Optie), "De antwoordmogelijkheden: optie-id met label.", minimaal=2,
+            te_weinig="{wat}: een vraag heeft minstens twee opties nodig"),
+        "De antwoordmogelijkheden: optie-id met label.", verplicht=True, noem="de opties")
     locatie: Locatie | None = field(default=None, compare=False)
-    weet_niet: WeetNiet | None = None
 
     def optie(self, optie_id: str) -> Optie | None:
         """The option with this id; for `weet_niet` (when allowed) the assumed option."""
@@ -134,18 +147,21 @@ class Vraag:
         return doel
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Een regel die een trede van de participatieladder kiest.")
+@dataclass(frozen=True, kw_only=True)
 class NiveauRegel:
     """Maps answers to a rung: `gewenst` rules (first match) and `plafond` rules (first match)."""
 
-    wanneer: Conditie
-    niveau: str
-    uitleg: str | None
+    wanneer: Conditie = uit_yaml(Ref("conditie"), "Wanneer deze regel geldt.", verplicht=True)
+    niveau: str = uit_yaml(Id(), "De trede (id uit de ladder van de catalogus).", verplicht=True, noem="het niveau")
+    uitleg: str | None = uit_yaml(Tekst(), "Waarom deze trede; de gebruiker ziet deze uitleg bij het advies.",
+                                  noem="de uitleg")
     locatie: Locatie | None = field(default=None, compare=False)
     niveau_locatie: Locatie | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Een regel die instrumenten laat stijgen (voorkeur) of afvallen (eis).")
+@dataclass(frozen=True, kw_only=True)
 class InstrumentRegel:
     """A rule that scores or rules out instruments by one of their kenmerken.
 
@@ -155,30 +171,40 @@ class InstrumentRegel:
     it simply gains nothing."""
 
     id: str
-    wanneer: Conditie
-    kenmerk: str
-    waarden: tuple[str, ...]
-    waarde_van: str | None
-    soort: str  # "eis" | "voorkeur"
-    punten: int
-    reden: str | None
-    reden_afgevallen: str | None
+    wanneer: Conditie = uit_yaml(Ref("conditie"), "Wanneer deze regel geldt.", verplicht=True)
+    kenmerk: str = uit_yaml(Id(), "Het kenmerk van de instrumenten waar de regel naar kijkt (uit de catalogus), "
+                            "of 'niveaus' (de treden van een instrument) of 'instrument' (de id van het "
+                            "instrument zelf).", verplicht=True, noem="het kenmerk")
+    soort: str = uit_yaml(Keuze(("eis", "voorkeur")), "'eis': een instrument zonder deze waarde valt af. "
+                          "'voorkeur': een instrument met deze waarde krijgt punten.", verplicht=True, noem="de soort")
+    waarden: tuple[str, ...] = uit_yaml(Ids(), "De waarde(n) van het kenmerk die de regel zoekt.", noem="de waarden")
+    waarde_van: str | None = uit_yaml(Id(), "Zoek de waarde die het antwoord op deze vraag heeft (of 'niveau': "
+                                      "de trede van het advies), in plaats van vaste 'waarden'.")
+    punten: int = uit_yaml(GeheelGetal(minimum=-1000, maximum=1000), "Punten voor een instrument dat past "
+                           "(standaard 1).", noem="de punten", standaard=1)
+    reden: str | None = uit_yaml(Tekst(), "Waarom een passend instrument past. '{vraag-id}' en '{niveau}' "
+                                 "worden ingevuld met het antwoord en de trede.", noem="de reden")
+    reden_afgevallen: str | None = uit_yaml(Tekst(), "Waarom een instrument afvalt (nodig bij een eis).")
     locatie: Locatie | None = field(default=None, compare=False)
     kenmerk_locatie: Locatie | None = field(default=None, compare=False)
     waarden_locatie: Locatie | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Bij gelijke punten: welk kenmerk bepaalt wie voorgaat.")
+@dataclass(frozen=True, kw_only=True)
 class Voorrangsregel:
     """`gelijke_punten:` — how instruments with equal points are told apart. When `wanneer`
     holds, an instrument whose kenmerk has a value earlier in `volgorde` goes first, and
     shows `reden` as the reason it went first. Rules are applied in the order of the tree."""
 
     id: str
-    wanneer: Conditie
-    kenmerk: str
-    volgorde: tuple[str, ...]
-    reden: str
+    wanneer: Conditie = uit_yaml(Ref("conditie"), "Wanneer deze regel geldt (weglaten: altijd).")
+    kenmerk: str = uit_yaml(Id(), "Het kenmerk van de instrumenten (uit de catalogus) dat gelijke instrumenten "
+                            "onderscheidt.", verplicht=True, noem="het kenmerk")
+    volgorde: tuple[str, ...] = uit_yaml(Ids(), "De waarden van het kenmerk, de beste eerst. Een instrument zonder "
+                                         "een van deze waarden komt achteraan.", verplicht=True, noem="de volgorde")
+    reden: str = uit_yaml(Tekst(), "Waarom het instrument voorgaat, zoals de gebruiker het leest "
+                          "('minder kosten').", verplicht=True, noem="de reden")
     locatie: Locatie | None = field(default=None, compare=False)
     volgorde_locatie: Locatie | None = field(default=None, compare=False)
 
@@ -188,13 +214,15 @@ class Voorrangsregel:
         return min((self.volgorde.index(w) for w in waarden if w in self.volgorde), default=len(self.volgorde))
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Een aandachtspunt bij het advies.")
+@dataclass(frozen=True, kw_only=True)
 class LetOp:
     id: str
-    titel: str
-    tekst: str
-    bron: str
-    wanneer: Conditie
+    titel: str = uit_yaml(Tekst(), "Korte titel van het aandachtspunt.", verplicht=True, noem="de titel")
+    tekst: str = uit_yaml(Tekst(), "Het aandachtspunt zelf.", verplicht=True, noem="de tekst")
+    bron: str = uit_yaml(Tekst(), "Waar dit aandachtspunt vandaan komt.", verplicht=True, noem="de bron")
+    wanneer: Conditie = uit_yaml(Ref("conditie"), "Wanneer het aandachtspunt getoond wordt ({} = altijd).",
+                                 verplicht=True)
     locatie: Locatie | None = field(default=None, compare=False)
 
 
@@ -228,26 +256,31 @@ class Boom:
 # --- the catalogue -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Een trede van de participatieladder.")
+@dataclass(frozen=True, kw_only=True)
 class Trede:
     """A rung of the participatieladder."""
 
     id: str
-    naam: str
-    omschrijving: str
-    belofte: str
-    participatie: bool
+    naam: str = uit_yaml(Tekst(), "Naam van de trede.", verplicht=True, noem="de naam")
+    omschrijving: str = uit_yaml(Tekst(), "Wat deze trede inhoudt.", verplicht=True, noem="de omschrijving")
+    belofte: str = uit_yaml(Tekst(), "Wat de overheid deelnemers op deze trede belooft.", verplicht=True,
+                            noem="de belofte")
+    participatie: bool = uit_yaml(JaNee(), "Telt deze trede als participatie? (informeren niet)", verplicht=True)
     locatie: Locatie | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Een kenmerk waarmee instrumenten worden beschreven.")
+@dataclass(frozen=True, kw_only=True)
 class Kenmerk:
     """A property instruments are described by (kosten, doorlooptijd, doelgroepen, ...),
     with its allowed values and their labels."""
 
     id: str
-    naam: str
-    waarden: Mapping[str, str]  # value id -> label
+    naam: str = uit_yaml(Tekst(), "Naam van het kenmerk in tabellen.", verplicht=True, noem="de naam")
+    waarden: Mapping[str, str] = uit_yaml(Map(Tekst(), "De toegestane waarden: waarde-id met label."),
+                                          "De toegestane waarden: waarde-id met label.", verplicht=True,
+                                          noem="de waarden")  # value id -> label
     locatie: Locatie | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -257,33 +290,45 @@ class Kenmerk:
         return self.waarden.get(waarde, waarde)
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Een 'wanneer niet' die bb controleert.")
+@dataclass(frozen=True, kw_only=True)
 class Uitsluiting:
     """A `wanneer_niet` the engine can check: when `wanneer` holds for the situation (the
     kenmerk values the tree's active rules look for, and the rung), the instrument falls off
     with `tekst` as its reason. Kenmerken the situation says nothing about never match."""
 
-    tekst: str
-    wanneer: Conditie
+    tekst: str = uit_yaml(Tekst(), "Wanneer het instrument niet past, in woorden; ook de reden waarom het afvalt.",
+                          verplicht=True, noem="de tekst")
+    wanneer: Conditie = uit_yaml(Ref("kenmerkconditie"), "De situatie waarin het instrument afvalt: kenmerken met "
+                                 "de waarden die de beslisboom zoekt, en eventueel 'niveau'.", verplicht=True)
     locatie: Locatie | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@yaml_vorm("Een instrument om burgers te betrekken.")
+@dataclass(frozen=True, kw_only=True)
 class Instrument:
     id: str
-    naam: str
-    samenvatting: str
-    niveaus: tuple[str, ...]
-    kenmerken: Mapping[str, tuple[str, ...]]
-    wanneer_wel: tuple[str, ...]
-    wanneer_niet: tuple[str, ...]
-    sterke_punten: tuple[str, ...]
-    beperkingen: tuple[str, ...]
-    kosten_indicatie: str | None
-    doorlooptijd_indicatie: str | None
-    deelnemers: str | None
-    voorbeeld: str | None
-    bron: str | None
+    naam: str = uit_yaml(Tekst(), "Naam van het instrument.", verplicht=True, noem="de naam")
+    samenvatting: str = uit_yaml(Tekst(), "Eén of twee zinnen over het instrument.", verplicht=True,
+                                 noem="de samenvatting")
+    niveaus: tuple[str, ...] = uit_yaml(Ids(), "De treden van de ladder waarvoor het instrument geschikt is.",
+                                        verplicht=True, noem="de niveaus")
+    kenmerken: Mapping[str, tuple[str, ...]] = uit_yaml(
+        Object((), "De waarden van dit instrument per kenmerk.", overige=Ids(),
+               overige_beschrijving="Een kenmerk-id met de waarde(n) van dit instrument.", overige_soort="kenmerk"),
+        "De waarden van dit instrument per kenmerk.", verplicht=True, noem="de kenmerken")
+    wanneer_wel: tuple[str, ...] = uit_yaml(Teksten(), "Wanneer het instrument past.", default=())
+    wanneer_niet: tuple[str, ...] = uit_yaml(
+        TekstenOf(vorm_van(Uitsluiting)), "Wanneer het instrument niet past: tekst, of tekst met 'wanneer' (dan "
+        "valt het instrument in die situatie af, met deze tekst als reden).", default=())
+    sterke_punten: tuple[str, ...] = uit_yaml(Teksten(), "Sterke punten.", noem="de sterke punten", default=())
+    beperkingen: tuple[str, ...] = uit_yaml(Teksten(), "Beperkingen.", noem="de beperkingen", default=())
+    kosten: str | None = uit_yaml(Tekst(), "Indicatie van de kosten.", noem="de kosten", default=None)
+    doorlooptijd: str | None = uit_yaml(Tekst(), "Indicatie van de doorlooptijd.", noem="de doorlooptijd",
+                                        default=None)
+    deelnemers: str | None = uit_yaml(Tekst(), "Hoeveel en welke deelnemers.", default=None)
+    voorbeeld: str | None = uit_yaml(Tekst(), "Een voorbeeld uit de praktijk.", noem="het voorbeeld", default=None)
+    bron: str | None = uit_yaml(Tekst(), "Waar de informatie vandaan komt.", noem="de bron", default=None)
     locatie: Locatie | None = field(default=None, compare=False)
     uitsluitingen: tuple[Uitsluiting, ...] = ()  # the `wanneer_niet` items with a condition
 
@@ -329,3 +374,20 @@ class Catalogus:
             if i.id == instrument_id:
                 return i
         return None
+
+
+# --- the glossary ------------------------------------------------------------------------
+
+
+@yaml_vorm("Een begrip met zijn uitleg.")
+@dataclass(frozen=True, kw_only=True)
+class Begrip:
+    id: str
+    term: str = uit_yaml(Tekst(), "Het begrip zoals het geschreven wordt.", verplicht=True, noem="de term")
+    uitleg: str = uit_yaml(Tekst(), "Wat het begrip betekent, in één tot vier zinnen.", verplicht=True,
+                           noem="de uitleg")
+    ook: tuple[str, ...] = uit_yaml(Teksten(), "Andere schrijfwijzen en synoniemen waarop het begrip ook "
+                                    "gevonden wordt.", default=())
+    zie_ook: tuple[str, ...] = uit_yaml(Ids(), "Id's van verwante begrippen in dit bestand.", default=())
+    bron: str | None = uit_yaml(Tekst(), "Waar de uitleg op steunt.", noem="de bron", default=None)
+    locatie: Locatie | None = field(default=None, compare=False)

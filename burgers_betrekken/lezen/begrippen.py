@@ -3,26 +3,16 @@ a user types it (any case, with or without accents, spaces or hyphens, or a syno
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 
 from burgers_betrekken.lezen import vorm
-from burgers_betrekken.kern.fouten import InvoerFout, Locatie, ModelFout
+from burgers_betrekken.kern.fouten import InvoerFout, ModelFout
+from burgers_betrekken.kern.model import Begrip
 from burgers_betrekken.lezen.meldingen import Meldingen, onbekend
 from burgers_betrekken.kern.woorden import sleutel
 from burgers_betrekken.lezen.knopen import lees_inhoud
-
-
-@dataclass(frozen=True)
-class Begrip:
-    id: str
-    term: str
-    uitleg: str
-    ook: tuple[str, ...] = ()
-    zie_ook: tuple[str, ...] = ()
-    bron: str | None = None
-    locatie: Locatie | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -60,9 +50,8 @@ def laad_begrippen(pad: Path) -> Begrippenlijst:
     uit: list[Begrip] = []
     for bid, bk in ((top["begrippen"] if top else None) or {}).items():
         b = m.object(bk, vorm.BEGRIP, f"begrip '{bid}'")
-        if b is not None and b.ok and None not in (b["term"], b["uitleg"]):
-            uit.append(Begrip(bid, b["term"], b["uitleg"], b["ook"] or (), b["zie_ook"] or (), b["bron"],
-                              b.locatie("zie_ook") or bk.locatie))
+        if b is not None and b.volledig:
+            uit.append(b.bouw(Begrip, id=bid, locatie=b.locatie("zie_ook") or bk.locatie))
     ids = [b.id for b in uit]
     gezien: dict[str, str] = {}
     for b in uit:

@@ -133,19 +133,19 @@ class BoomLezer:
                 welke = f"optie {opsomming(zonder)} heeft" if len(zonder) == 1 else f"opties {opsomming(zonder)} hebben"
                 m.fout(f"na {wat} gaat het pad nergens heen: de vraag heeft geen 'volgende' en {welke} er ook "
                        f"geen; geef de vraag 'volgende: <vraag-id>' of 'volgende: {EINDE}'", plek)
-            vragen[vraag_id] = Vraag(vraag_id, v["tekst"], v["toelichting"], opties, v["volgende"], plek, weet_niet)
+            vragen[vraag_id] = v.bouw(Vraag, id=vraag_id, opties=opties, weet_niet=weet_niet, locatie=plek)
         return vragen
 
     def _weet_niet(self, v: Gelezen, opties: tuple[Optie, ...], wat: str) -> WeetNiet | None:
         w = self.m.object(v["weet_niet"], vorm.VRAAG.veld("weet_niet").vorm, f"'weet_niet' van {wat}")  # type: ignore[union-attr,arg-type]
-        if w is None or not w.ok or w["optie"] is None or w["aanname"] is None:
+        if w is None or not w.volledig:
             return None
         ids = [o.id for o in opties]
         if w["optie"] not in ids:
             self.m.fout(f"'weet_niet' van {wat} neemt optie '{w['optie']}' aan, maar die bestaat niet"
                         f"{suggestie(w['optie'], ids)} (opties: {opsomming(ids)})", w.locatie("optie"))
             return None
-        return WeetNiet(w["optie"], w["aanname"])
+        return w.bouw(WeetNiet)
 
     def _opties(self, velden: dict[str, Knoop] | None, knoop: Knoop | None,
                 vraag_id: str) -> tuple[Optie, ...] | None:
@@ -165,8 +165,7 @@ class BoomLezer:
                 self.volgende_locaties[(vraag_id, optie_id)] = o.locatie("volgende")
             if o["label"] is None:
                 continue
-            opties.append(Optie(optie_id, o["label"], o["toelichting"], o["volgende"],
-                                knoop.sleutel_locaties[optie_id]))
+            opties.append(o.bouw(Optie, id=optie_id, locatie=knoop.sleutel_locaties[optie_id]))
         return tuple(opties)
 
     def _controleer_verwijzingen(self, vragen: dict[str, Vraag]) -> None:
@@ -261,8 +260,8 @@ class BoomLezer:
             if r is None:
                 continue
             cond = self.conditie(r["wanneer"], rwat, niveau_mag=False)
-            if cond is not None and r["niveau"] is not None and r.ok:
-                regels.append(NiveauRegel(cond, r["niveau"], r["uitleg"], rk.locatie, r.locatie("niveau")))
+            if cond is not None and r.volledig:
+                regels.append(r.bouw(NiveauRegel, wanneer=cond, locatie=rk.locatie))
         return tuple(regels)
 
     # --- instrument rules ----------------------------------------------------------
@@ -276,7 +275,7 @@ class BoomLezer:
             if r is None:
                 continue
             cond = self.conditie(r["wanneer"], wat)
-            soort, reden, afgevallen = r["soort"], r["reden"], r["reden_afgevallen"]
+            soort = r["soort"]
             if "waarden" in r and "waarde_van" in r:
                 m.fout(f"{wat} heeft zowel 'waarden' als 'waarde_van'; kies er één", rk.locatie)
             elif "waarden" not in r and "waarde_van" not in r:
@@ -293,11 +292,9 @@ class BoomLezer:
                        rk.locatie)
             for sleutel in ("reden", "reden_afgevallen"):
                 self._controleer_plaatshouders(r[sleutel], r.locatie(sleutel), f"de {sleutel} van {wat}")
-            if not r.ok or None in (cond, r["kenmerk"], soort, r["punten"]) or ("waarden" in r and r["waarden"] is None):
+            if not r.volledig or cond is None:
                 continue
-            regels.append(InstrumentRegel(regel_id, cond, r["kenmerk"], tuple(r["waarden"] or ()), waarde_van,  # type: ignore[arg-type]
-                                          soort, r["punten"], reden, afgevallen, rk.locatie,
-                                          r.locatie("kenmerk"), r.locatie("waarden")))
+            regels.append(r.bouw(InstrumentRegel, id=regel_id, wanneer=cond, locatie=rk.locatie))
         return tuple(regels)
 
     def _controleer_plaatshouders(self, tekst: str | None, loc: Locatie | None, wat: str) -> None:
@@ -316,9 +313,8 @@ class BoomLezer:
             if r is None:
                 continue
             cond = self.conditie(r["wanneer"], wat) if "wanneer" in r else ALTIJD
-            if r.ok and cond is not None and r["kenmerk"] and r["volgorde"] and r["reden"]:
-                uit.append(Voorrangsregel(rid, cond, r["kenmerk"], r["volgorde"], r["reden"], rk.locatie,
-                                          r.locatie("volgorde")))
+            if r.volledig and cond is not None:
+                uit.append(r.bouw(Voorrangsregel, id=rid, wanneer=cond, locatie=rk.locatie))
         return tuple(uit)
 
     # --- caveats -------------------------------------------------------------------
@@ -331,6 +327,6 @@ class BoomLezer:
             if v is None:
                 continue
             cond = self.conditie(v["wanneer"], wat)
-            if v.ok and v["titel"] and v["tekst"] and v["bron"] and cond is not None:
-                uit.append(LetOp(lid, v["titel"], v["tekst"], v["bron"], cond, lk.locatie))
+            if v.volledig and cond is not None:
+                uit.append(v.bouw(LetOp, id=lid, wanneer=cond, locatie=lk.locatie))
         return tuple(uit)

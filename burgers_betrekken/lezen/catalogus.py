@@ -52,8 +52,8 @@ class CatalogusLezer:
         treden = []
         for tid, tk in (velden or {}).items():
             t = self.m.object(tk, vorm.TREDE, f"trede '{tid}'")
-            if t is not None and t.ok and None not in (t["naam"], t["omschrijving"], t["belofte"], t["participatie"]):
-                treden.append(Trede(tid, t["naam"], t["omschrijving"], t["belofte"], t["participatie"], tk.locatie))
+            if t is not None and t.volledig:
+                treden.append(t.bouw(Trede, id=tid, locatie=tk.locatie))
         return tuple(treden)
 
     def _kenmerken(self, velden: dict[str, Knoop] | None, knoop: Knoop | None) -> dict[str, Kenmerk]:
@@ -74,7 +74,7 @@ class CatalogusLezer:
                 if label:
                     labels[wid] = label
             if k["naam"] and k["waarden"] is not None:
-                uit[kid] = Kenmerk(kid, k["naam"], labels, kk.locatie)
+                uit[kid] = k.bouw(Kenmerk, id=kid, waarden=labels, locatie=kk.locatie)
         return uit
 
     def _tabel(self, top: Gelezen, kenmerken: dict[str, Kenmerk]) -> tuple[str, ...]:
@@ -104,14 +104,8 @@ class CatalogusLezer:
             eigen = self._eigen_kenmerken(v.knoop("kenmerken"), kenmerken, wat)
             niet_teksten, uitsluitingen = self._wanneer_niet(v["wanneer_niet"], kenmerken, tredes, wat)
             if v.ok and v["naam"] and v["samenvatting"] and v["niveaus"] and eigen is not None:
-                uit.append(Instrument(
-                    id=iid, naam=v["naam"], samenvatting=v["samenvatting"], niveaus=v["niveaus"], kenmerken=eigen,
-                    wanneer_wel=v["wanneer_wel"] or (), wanneer_niet=niet_teksten, uitsluitingen=uitsluitingen,
-                    sterke_punten=v["sterke_punten"] or (), beperkingen=v["beperkingen"] or (),
-                    kosten_indicatie=v["kosten"], doorlooptijd_indicatie=v["doorlooptijd"],
-                    deelnemers=v["deelnemers"], voorbeeld=v["voorbeeld"], bron=v["bron"],
-                    locatie=plekken.get(iid, ik.locatie),
-                ))
+                uit.append(v.bouw(Instrument, id=iid, kenmerken=eigen, wanneer_niet=niet_teksten,
+                                  uitsluitingen=uitsluitingen, locatie=plekken.get(iid, ik.locatie)))
         return tuple(uit)
 
     def _wanneer_niet(self, items: list | None, kenmerken: dict[str, Kenmerk], tredes: list[str],
@@ -131,7 +125,7 @@ class CatalogusLezer:
             teksten.append(u["tekst"])
             cond = self.kenmerkconditie(u["wanneer"], iwat, kenmerken, tredes)
             if cond is not None and u.ok:
-                uitsluitingen.append(Uitsluiting(u["tekst"], cond, item.locatie))
+                uitsluitingen.append(u.bouw(Uitsluiting, wanneer=cond, locatie=item.locatie))
         return tuple(teksten), tuple(uitsluitingen)
 
     def kenmerkconditie(self, knoop: Knoop | None, wat: str, kenmerken: dict[str, Kenmerk],

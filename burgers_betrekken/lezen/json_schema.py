@@ -7,10 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from burgers_betrekken import __version__
-from burgers_betrekken.lezen.vorm import (
-    DEFINITIES,
+from burgers_betrekken.kern.vormtaal import (
     ID_PATROON,
-    SOORTEN,
     GeheelGetal,
     Id,
     Ids,
@@ -25,6 +23,7 @@ from burgers_betrekken.lezen.vorm import (
     TekstenOf,
     Vorm,
 )
+from burgers_betrekken.lezen.vorm import DEFINITIES, SOORTEN
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _TITELS = {"boom": "Beslisboom", "catalogus": "Instrumentencatalogus", "scenarios": "Scenariotests",

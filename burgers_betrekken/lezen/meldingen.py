@@ -7,14 +7,14 @@ raise: they record a `Probleem` and return None, and the loader decides at the e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from difflib import get_close_matches
-from typing import Any, Callable, Collection, Iterable
+from typing import Any, Callable, Collection, Iterable, TypeVar
 
 from burgers_betrekken.kern.fouten import BbFout, Locatie, Probleem
 from burgers_betrekken.kern.model import Conditie
 from burgers_betrekken.kern.woorden import onbekend, opsomming, suggestie, veilig
-from burgers_betrekken.lezen.vorm import (
+from burgers_betrekken.kern.vormtaal import (
     ID_PATROON as _ID,
     GeheelGetal,
     Id,
@@ -24,6 +24,7 @@ from burgers_betrekken.lezen.vorm import (
     Lijst,
     Map,
     Object,
+    SAMENGESTELD,
     Tekst,
     Teksten,
     TekstenOf,
@@ -32,6 +33,7 @@ from burgers_betrekken.lezen.vorm import (
 from burgers_betrekken.lezen.knopen import Knoop, leest_als
 
 ID_PATROON = re.compile(_ID)
+T = TypeVar("T")
 
 
 def _kort(getal: int) -> str:
@@ -70,6 +72,35 @@ class Gelezen:
 
     def items(self) -> Iterable[tuple[str, Any]]:
         return self.waarden.items()
+
+    @property
+    def volledig(self) -> bool:
+        """Every key was known, every required key is there, and every value could be read (a
+        value that could not is None here, and reported already)."""
+        return (self.ok and all(self[naam] is not None for naam in self.vorm.verplicht)
+                and all(waarde is not None for waarde in self.waarden.values()))
+
+    def bouw(self, cls: type[T], **gegeven: Any) -> T:
+        """The model object `cls` from what was read: every field the shape declares takes its
+        value by name (a list of ids or texts as a tuple, absent as its default), a field
+        `<naam>_locatie` takes the place of `<naam>`, and `gegeven` supplies the rest (the id, the
+        location, and each composite value the reader has built). A composite field not given
+        is a mistake in bb, not in the file: it raises TypeError."""
+        args: dict[str, Any] = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            naam = f.name
+            if naam in gegeven:
+                args[naam] = gegeven.pop(naam)
+            elif (veld := self.vorm.veld(naam)) is not None:
+                if isinstance(veld.vorm, SAMENGESTELD + (TekstenOf,)):
+                    raise TypeError(f"{cls.__name__}.{naam}: the reader must build this value")
+                waarde = self[naam]
+                args[naam] = tuple(waarde or ()) if isinstance(veld.vorm, (Ids, Teksten)) else waarde
+            elif naam.endswith("_locatie") and self.vorm.veld(naam[:-len("_locatie")]) is not None:
+                args[naam] = self.locatie(naam[:-len("_locatie")])
+        if gegeven:
+            raise TypeError(f"{cls.__name__} has no field {', '.join(gegeven)}")
+        return cls(**args)
 
 
 class Meldingen:

@@ -292,7 +292,7 @@ def instrument_detail(catalogus: Catalogus, instrument: Instrument) -> Renderabl
     kenmerken.add_column(ratio=1)
     kenmerken.add_row("Treden", t(", ".join(catalogus.trede(n).naam for n in instrument.niveaus)))
     # the catalogue's own indication goes with the kenmerk it explains: one row for costs, one for time
-    toelichting = {"kosten": instrument.kosten_indicatie, "doorlooptijd": instrument.doorlooptijd_indicatie}
+    toelichting = {"kosten": instrument.kosten, "doorlooptijd": instrument.doorlooptijd}
     for kid, kenmerk in catalogus.kenmerken.items():
         waarden = instrument.kenmerk(kid)
         if waarden:
