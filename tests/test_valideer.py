@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from burgers_betrekken.lezen.validatie import valideer
+from burgers_betrekken.toepassing.validatie import valideer
 from tests.conftest import assert_geen_traceback
 
 KLEIN = Path(__file__).parent / "bomen" / "klein.yaml"

@@ -46,7 +46,7 @@ def valideer(
     from burgers_betrekken.lezen import bronnen
     from burgers_betrekken.uitvoer import weergave
     from burgers_betrekken.uitvoer import boomweergave
-    from burgers_betrekken.lezen.validatie import valideer as controleer
+    from burgers_betrekken.toepassing.validatie import valideer as controleer
 
     r = controleer(bestanden, catalogus, bronnen.standaard_catalogus())
     weergave.print_meldingen(weergave.console(), boomweergave.rapport(r))

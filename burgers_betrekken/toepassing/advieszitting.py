@@ -40,103 +40,133 @@ class AdviesOpties:
     catalogus: Optional[Path]
 
 
+@dataclass(frozen=True)
+class _Beantwoord:
+    """The answers of one run and what they led to."""
+
+    resultaat: Any  # engine.Advies with wat-als
+    antwoorden: Any  # the answer file read (lezen.antwoorden), or None when asked on the screen
+    motivering: Optional[str]  # given with --motivering or in the answer file
+    interactief: bool  # a person answered at a terminal, so a missing motivation can be asked
+    eenvoudig: bool  # the plain, numbered way of asking (asked for, or a dumb terminal)
+    autosave: Optional[Path]  # where the answers were saved as they came; None for an answer file
+
+
 def voer_uit(o: AdviesOpties) -> None:
     """Run `bb advies`. Raises bb's errors; `opdrachten.main` turns them into messages and exit codes."""
-    antwoorden, eenvoudig, uitvoer, overschrijf, motivering = o.antwoorden, o.eenvoudig, o.uitvoer, o.overschrijf, o.motivering
-    bewaar, hervat, vergeet, kort, boom, catalogus = o.bewaar, o.hervat, o.vergeet, o.kort, o.boom, o.catalogus
-    scherm_formaat, bestand_formaat = o.scherm_formaat, o.bestand_formaat
-    from burgers_betrekken.opslag import bewaren
-    from burgers_betrekken.kern import engine
-    from burgers_betrekken.kern.watals import met_wat_als
-    from burgers_betrekken.uitvoer.verslag import Verslag
-
-    if uitvoer is not None and bewaar is not None and _zelfde_bestand(uitvoer, bewaar):
-        raise InvoerFout(f"--uitvoer en --bewaar wijzen naar hetzelfde bestand '{uitvoer}'; het verslag en de "
+    if o.uitvoer is not None and o.bewaar is not None and _zelfde_bestand(o.uitvoer, o.bewaar):
+        raise InvoerFout(f"--uitvoer en --bewaar wijzen naar hetzelfde bestand '{o.uitvoer}'; het verslag en de "
                          f"antwoorden horen in twee bestanden")
     a = None
-    if antwoorden is not None:
+    if o.antwoorden is not None:
         from burgers_betrekken.lezen.antwoorden import laad_antwoorden, uit_verslag
 
-        a = laad_antwoorden(antwoorden)
-        b, c = laad(boom or uit_verslag(a), catalogus)
-    else:
-        b, c = laad(boom, catalogus)
-    if vergeet:
-        weg = bewaren.vergeet(b.id)
-        for pad in weg:
-            print(f"Onafgemaakte sessie vergeten: {pad}")
-        if not weg:
-            print(f"Er was geen onafgemaakte sessie voor boom '{b.id}'.")
+        a = laad_antwoorden(o.antwoorden)
+    b, c = laad(o.boom or (uit_verslag(a) if a is not None else None), o.catalogus)
+    if o.vergeet:
+        _vergeet(b.id)
         return
-    for doel in (uitvoer, bewaar):  # refuse before twenty minutes of questions, not after
-        if doel is not None and doel.is_file() and not overschrijf:  # a device or FIFO is written into
+    for doel in (o.uitvoer, o.bewaar):  # refuse before twenty minutes of questions, not after
+        if doel is not None and doel.is_file() and not o.overschrijf:  # a device or FIFO is written into
             raise InvoerFout(f"'{doel}' bestaat al; kies een andere naam of geef --overschrijf")
-    boom_hash = b.sha256  # of the very bytes the advice is built from
+    beantwoord = _beantwoord(o, a, b, c)
+    verslag = _toon_met_motivering(o, b, beantwoord)
+    try:
+        _schrijf_uitvoer(o, b, beantwoord, verslag)
+    except InvoerFout as e:
+        if beantwoord.autosave is not None and beantwoord.autosave.exists():
+            e.problemen += (Probleem(f"uw antwoorden zijn veilig bewaard in {beantwoord.autosave}; los het op en "
+                                     f"maak het verslag opnieuw met: bb advies --hervat", None, "waarschuwing"),)
+        raise
+    if beantwoord.autosave is not None:
+        from burgers_betrekken.opslag import bewaren
 
-    autosave: Path | None = None
+        bewaren.vergeet_pad(beantwoord.autosave)  # the run is finished and every output is written
+
+
+def _vergeet(boom_id: str) -> None:
+    from burgers_betrekken.opslag import bewaren
+
+    weg = bewaren.vergeet(boom_id)
+    for pad in weg:
+        print(f"Onafgemaakte sessie vergeten: {pad}")
+    if not weg:
+        print(f"Er was geen onafgemaakte sessie voor boom '{boom_id}'.")
+
+
+def _beantwoord(o: AdviesOpties, a: Any, b: "Boom", c: Any) -> _Beantwoord:
+    """The answers, from the file or asked on the screen (autosaved as they come), and the advice."""
+    from burgers_betrekken.kern import engine
+    from burgers_betrekken.kern.watals import met_wat_als
+
     if a is not None:
         from burgers_betrekken.lezen.antwoorden import controleer_herkomst
 
-        waarschuwing = controleer_herkomst(a, b.id, b.sha256, boom is not None)
+        waarschuwing = controleer_herkomst(a, b.id, b.sha256, o.boom is not None)
         if waarschuwing:
             print(waarschuwing, file=sys.stderr)
-        resultaat = met_wat_als(engine.advies(b, c, a.waarden, a.locaties, a.bron))
-        motivering = motivering or a.motivering
-        interactief = False
-    else:
-        if sys.stdin is None:
-            raise GeenTerminal("de standaardinvoer is gesloten, dus er kan niets worden gevraagd; geef de "
-                               "antwoorden mee met --antwoorden BESTAND")
-        plat = eenvoudig or (is_terminal() and domme_terminal())
-        if not plat and not is_terminal():
-            raise GeenTerminal("geen terminal om vragen te stellen; geef de antwoorden mee met "
-                               "--antwoorden BESTAND (YAML of JSON, vraag-id: optie-id), of beantwoord de "
-                               "vragen als genummerde lijst met --eenvoudig")
-        # with JSON output on the screen the plain questions go to stderr, so stdout stays one document
-        uit = sys.stderr if plat and scherm_formaat == "json" else sys.stdout
-        gesprek, autosave = _begin_gesprek(b, boom_hash, hervat, plat, uit)
-        with _onderbreekbaar(autosave):
-            keuzes = _interview(b, gesprek, plat, uit)
-        resultaat = met_wat_als(engine.advies(b, c, keuzes))
-        interactief = sys.stdin.isatty()
-        eenvoudig = plat
+        return _Beantwoord(met_wat_als(engine.advies(b, c, a.waarden, a.locaties, a.bron)), a,
+                           o.motivering or a.motivering, interactief=False, eenvoudig=o.eenvoudig, autosave=None)
+    if sys.stdin is None:
+        raise GeenTerminal("de standaardinvoer is gesloten, dus er kan niets worden gevraagd; geef de "
+                           "antwoorden mee met --antwoorden BESTAND")
+    plat = o.eenvoudig or (is_terminal() and domme_terminal())
+    if not plat and not is_terminal():
+        raise GeenTerminal("geen terminal om vragen te stellen; geef de antwoorden mee met "
+                           "--antwoorden BESTAND (YAML of JSON, vraag-id: optie-id), of beantwoord de "
+                           "vragen als genummerde lijst met --eenvoudig")
+    # with JSON output on the screen the plain questions go to stderr, so stdout stays one document
+    uit = sys.stderr if plat and o.scherm_formaat == "json" else sys.stdout
+    gesprek, autosave = _begin_gesprek(b, b.sha256, o.hervat, plat, uit)
+    with _onderbreekbaar(autosave):
+        keuzes = _interview(b, gesprek, plat, uit)
+    return _Beantwoord(met_wat_als(engine.advies(b, c, keuzes)), None, o.motivering,
+                       interactief=sys.stdin.isatty(), eenvoudig=plat, autosave=autosave)
 
-    verslag = Verslag(resultaat, datetime.now().astimezone(), boom_hash, _heel(motivering))
-    if motivering and not verslag.motivering_nodig:
+
+def _toon_met_motivering(o: AdviesOpties, b: "Boom", x: _Beantwoord) -> "Verslag":
+    """The record of the advice, shown on the screen; a motivation the advice needs is asked at a
+    terminal: after the advice is shown, so the user sees what they motivate."""
+    from burgers_betrekken.uitvoer.verslag import Verslag
+
+    verslag = Verslag(x.resultaat, datetime.now().astimezone(), b.sha256, _heel(x.motivering))
+    if x.motivering and not verslag.motivering_nodig:
         print("let op: dit advies vraagt geen motivering (burgers krijgen invloed); de gegeven motivering "
               "komt niet in het verslag.", file=sys.stderr)
-    gevraagd = a is None  # the user answered on the screen and has just reviewed the answers
-    vragen = verslag.motivering_nodig and not motivering and interactief
-    if vragen and scherm_formaat != "tekst":  # the document on the screen must hold it
-        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig, autosave)))
+    vragen = verslag.motivering_nodig and not x.motivering and x.interactief
+    if vragen and o.scherm_formaat != "tekst":  # the document on the screen must hold it
+        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, x.eenvoudig, x.autosave)))
         vragen = False
-    _toon(verslag, scherm_formaat, eenvoudig, motivering_volgt=vragen, kort=kort, antwoorden=not gevraagd)
-    if vragen:  # after the advice is on the screen: the user sees what they motivate
-        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, eenvoudig, autosave)))
-    automatisch = gevraagd and uitvoer is None and scherm_formaat == "tekst"
+    # answers given on the screen were just reviewed there: they are not printed again
+    _toon(verslag, o.scherm_formaat, x.eenvoudig, motivering_volgt=vragen, kort=o.kort,
+          antwoorden=x.antwoorden is not None)
+    if vragen:
+        verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, x.eenvoudig, x.autosave)))
+    return verslag
+
+
+def _schrijf_uitvoer(o: AdviesOpties, b: "Boom", x: _Beantwoord, verslag: "Verslag") -> None:
+    """The record to --uitvoer (or, for an advice answered on the screen, to the data folder) and
+    the replayable answers to --bewaar."""
+    from burgers_betrekken.opslag import bewaren
+
+    uitvoer, formaat = o.uitvoer, o.bestand_formaat
+    automatisch = x.antwoorden is None and uitvoer is None and o.scherm_formaat == "tekst"
     if automatisch:
         # an advice answered on the screen is never lost when the screen scrolls: the record goes
         # to the data folder, and the last line says where
-        uitvoer, bestand_formaat = bewaren.verslagpad(b.id, verslag.gemaakt), "md"
-    try:
-        if uitvoer is not None:
-            _schrijf(uitvoer, _als(verslag, bestand_formaat), overschrijf,
-                     f"Dit advies staat ook in:\n  {uitvoer}\n(een eigen bestand of formaat: bb advies --uitvoer BESTAND)"
-                     if automatisch else None)
-        if bewaar is not None:
-            from burgers_betrekken.lezen.antwoorden import als_antwoordenbestand
-            from burgers_betrekken.kern.model import WEET_NIET
+        uitvoer, formaat = bewaren.verslagpad(b.id, verslag.gemaakt), "md"
+    if uitvoer is not None:
+        _schrijf(uitvoer, _als(verslag, formaat), o.overschrijf,
+                 f"Dit advies staat ook in:\n  {uitvoer}\n(een eigen bestand of formaat: bb advies --uitvoer BESTAND)"
+                 if automatisch else None)
+    if o.bewaar is not None:
+        from burgers_betrekken.lezen.antwoorden import als_antwoordenbestand
+        from burgers_betrekken.kern.model import WEET_NIET
 
-            gegeven = {s.vraag.id: WEET_NIET if s.aanname else s.optie.id for s in resultaat.pad}
-            _schrijf(bewaar, als_antwoordenbestand(b.id, b.versie, gegeven, verslag.motivering,
-                                                   verslag.gemaakt.strftime("%d-%m-%Y %H:%M")), overschrijf)
-    except InvoerFout as e:
-        if autosave is not None and autosave.exists():
-            e.problemen += (Probleem(f"uw antwoorden zijn veilig bewaard in {autosave}; los het op en maak het "
-                                     f"verslag opnieuw met: bb advies --hervat", None, "waarschuwing"),)
-        raise
-    if autosave is not None:
-        bewaren.vergeet_pad(autosave)  # the run is finished and every output is written
+        gegeven = {s.vraag.id: WEET_NIET if s.aanname else s.optie.id for s in x.resultaat.pad}
+        _schrijf(o.bewaar, als_antwoordenbestand(b.id, b.versie, gegeven, verslag.motivering,
+                                                 verslag.gemaakt.strftime("%d-%m-%Y %H:%M")), o.overschrijf)
 
 
 def _zelfde_bestand(een: Path, ander: Path) -> bool:

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from burgers_betrekken.lezen.validatie import Bestandsrapport, Rapport, soortnaam
+from burgers_betrekken.lezen.rapport import Bestandsrapport, Rapport, soortnaam
 from burgers_betrekken.kern.engine import Advies
 from burgers_betrekken.kern.fouten import Probleem
 from burgers_betrekken.kern.model import EINDE, Boom

@@ -3,55 +3,31 @@
 Each file is recognised by its top-level keys. A file that cannot be read at all (missing, a
 folder, not UTF-8 text) is `onleesbaar`; a YAML syntax error is a located error like any other.
 Trees are checked against a catalogue: the one given, one among the files, or the shipped one.
-Pure apart from reading the files; nothing here prints.
+A scenario file's tree and catalogue load through the one loader (`opslag.laden`), as for every
+command. Nothing here prints; the report (`lezen.rapport`) is shown by `uitvoer.boomweergave`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
 from burgers_betrekken.lezen.boom import BoomLezer
 from burgers_betrekken.lezen.catalogus import CatalogusLezer, samenhang_problemen
-from burgers_betrekken.kern.fouten import BbFout, ExitCode, Locatie, Probleem
+from burgers_betrekken.kern.fouten import BbFout, Locatie, Probleem
 from burgers_betrekken.kern.model import Boom, Catalogus
 from burgers_betrekken.lezen.knopen import Knoop, lees_tekst, parse_json, parse_yaml, zonder_gc
+from burgers_betrekken.lezen.rapport import (
+    BEGRIPPEN,
+    BOOM,
+    CATALOGUS,
+    SCENARIOS,
+    Bestandsrapport,
+    Rapport,
+)
 
-BOOM, CATALOGUS, SCENARIOS, BEGRIPPEN = "boom", "catalogus", "scenarios", "begrippen"
 _HERKENNING = [("vragen", BOOM), ("start", BOOM), ("instrumenten", CATALOGUS), ("ladder", CATALOGUS),
                ("scenarios", SCENARIOS), ("begrippen", BEGRIPPEN)]
-_NAMEN = {BOOM: "beslisboom", CATALOGUS: "catalogus", SCENARIOS: "scenariobestand", BEGRIPPEN: "begrippenlijst"}
-
-
-@dataclass(frozen=True)
-class Bestandsrapport:
-    bestand: str
-    soort: str | None
-    problemen: tuple[Probleem, ...]
-    onleesbaar: bool = False
-    samenvatting: str = ""
-
-    @property
-    def fouten(self) -> int:
-        return sum(1 for p in self.problemen if p.ernst == "fout")
-
-    @property
-    def waarschuwingen(self) -> int:
-        return sum(1 for p in self.problemen if p.ernst == "waarschuwing")
-
-
-@dataclass(frozen=True)
-class Rapport:
-    bestanden: tuple[Bestandsrapport, ...]
-
-    @property
-    def exit_code(self) -> int:
-        if any(b.onleesbaar for b in self.bestanden):
-            return ExitCode.INVOER
-        if any(b.fouten for b in self.bestanden):
-            return ExitCode.VALIDATIE
-        return ExitCode.OK
 
 
 def soort_van(knoop: Knoop | None, pad: Path) -> str | None:
@@ -170,13 +146,14 @@ def _samenvatting(b: Boom) -> str:
 
 def _controleer_scenarios(pad: Path, catalogus_pad: Path | None) -> Bestandsrapport:
     from burgers_betrekken.lezen.scenarios import laad_scenarios, scenario_problemen
+    from burgers_betrekken.opslag.laden import laad
 
     try:
         reeks = laad_scenarios(pad)
     except BbFout as e:
         return Bestandsrapport(str(pad), SCENARIOS, e.problemen)
     try:
-        boom, catalogus = laad_voor_scenarios(reeks.bestaande_boom(), reeks.catalogus or catalogus_pad)
+        boom, catalogus = laad(reeks.bestaande_boom(), reeks.catalogus or catalogus_pad)
     except BbFout as e:
         bron = e.locatie.bestand if e.locatie else str(reeks.boom)
         return Bestandsrapport(str(pad), SCENARIOS, (Probleem(
@@ -187,19 +164,6 @@ def _controleer_scenarios(pad: Path, catalogus_pad: Path | None) -> Bestandsrapp
                            samenvatting=f"{len(reeks.scenarios)} scenario's voor boom '{boom.id}'")
 
 
-def laad_voor_scenarios(boom_pad: Path, catalogus_pad: Path | None) -> tuple[Boom, Catalogus]:
-    """The tree and catalogue a scenario file runs against, for the validator (which may not use
-    the cache layer; the commands load through laden.laad); errors are raised as they are."""
-    from burgers_betrekken.lezen import bronnen
-    from burgers_betrekken.lezen.boom import laad_boom
-    from burgers_betrekken.lezen.catalogus import controleer_samenhang, laad_catalogus
-
-    boom = laad_boom(boom_pad)
-    catalogus = laad_catalogus(bronnen.catalogus_bij(catalogus_pad, boom.catalogus))
-    controleer_samenhang(boom, catalogus)
-    return boom, catalogus
-
-
 def _controleer_begrippen(pad: Path) -> Bestandsrapport:
     from burgers_betrekken.lezen.begrippen import laad_begrippen
 
@@ -208,7 +172,3 @@ def _controleer_begrippen(pad: Path) -> Bestandsrapport:
     except BbFout as e:
         return Bestandsrapport(str(pad), BEGRIPPEN, e.problemen)
     return Bestandsrapport(str(pad), BEGRIPPEN, (), samenvatting=f"{len(lijst.begrippen)} begrippen")
-
-
-def soortnaam(soort: str | None) -> str:
-    return _NAMEN.get(soort or "", "bestand")
