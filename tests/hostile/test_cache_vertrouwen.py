@@ -27,7 +27,8 @@ from burgers_betrekken.lezen.boom import laad_boom
 from tests.conftest import ROOT, bb_exe, schone_env
 
 BOA = ROOT / "examples" / "boa-bestel.yaml"
-FUZZ = int(os.environ.get("BB_FUZZ_CACHE", "200"))
+FUZZ = int(os.environ.get("BB_FUZZ_CACHE", "40"))  # whole processes: each flip costs a start of bb
+FUZZ_MODEL = int(os.environ.get("BB_FUZZ_CACHE", "0")) or 300  # in-process: the model cache only
 
 
 def _advies(env: dict[str, str], *extra: str) -> subprocess.CompletedProcess:
@@ -73,6 +74,47 @@ def test_willekeurig_beschadigde_caches_geven_dezelfde_uitvoer_als_zonder_cache(
             assert uit.returncode == 0, (n, wat, uit.stderr.decode(errors="replace"))
             assert uit.stdout == verwacht.stdout, (n, wat)
             assert uit.stderr == b"", (n, wat, uit.stderr.decode(errors="replace"))
+
+
+def _advies_in_proces() -> str:
+    """The advice for BOA as the JSON record (with a fixed time), loaded through the cache."""
+    from datetime import datetime, timezone
+
+    from burgers_betrekken.kern import engine
+    from burgers_betrekken.lezen.antwoorden import laad_antwoorden, uit_verslag
+    from burgers_betrekken.opslag.laden import laad
+    from burgers_betrekken.uitvoer.verslag import Verslag, als_data
+
+    a = laad_antwoorden(BOA)
+    b, c = laad(uit_verslag(a), None)
+    verslag = Verslag(engine.advies(b, c, a.waarden, a.locaties, a.bron), datetime(2026, 12, 1, tzinfo=timezone.utc),
+                      b.sha256)
+    return json.dumps(als_data(verslag), sort_keys=True)
+
+
+def test_willekeurig_beschadigde_modellen_geven_hetzelfde_advies_in_proces(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model cache's part of the test above, many more times and without starting bb: every
+    damaged tree, catalogue or check entry is a miss, and the advice is the one without cache."""
+    monkeypatch.setenv("BB_CACHE", "uit")
+    verwacht = _advies_in_proces()
+    warm = tmp_path / "warm"
+    warm.mkdir(mode=0o700)
+    monkeypatch.setenv("BB_CACHE", str(warm))
+    assert _advies_in_proces() == verwacht
+    modellen = sorted(warm.glob("*.pickle"))
+    assert len(modellen) == 3  # the tree, the catalogue and their check against each other
+    rng = random.Random(20261202)
+    for n in range(FUZZ_MODEL):
+        map_ = tmp_path / f"c{n}"
+        shutil.copytree(warm, map_)
+        doelen = modellen if n % 5 == 0 else [rng.choice(modellen)]
+        for doel in doelen:
+            (map_ / doel.name).write_bytes(_flip(doel.read_bytes(), rng))
+        monkeypatch.setenv("BB_CACHE", str(map_))
+        assert _advies_in_proces() == verwacht, (n, [d.name for d in doelen])
+        assert all(_geldig(map_ / d.name) for d in doelen), n  # and each damaged entry was rebuilt
+        shutil.rmtree(map_)
 
 
 def test_een_beschadigde_cache_wordt_vervangen_en_daarna_weer_gebruikt() -> None:
