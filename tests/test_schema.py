@@ -103,7 +103,9 @@ def test_bb_schema_schrijft_json_naar_stdout_of_bestanden(bb, tmp_path: Path) ->
     assert uit.returncode == 0, uit.stderr
     data = json.loads(uit.stdout)
     assert data["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert set(data["required"]) == {"boom", "start", "vragen", "niveau"}
+    assert data["if"] == {"required": ["basis"]}  # a tree that builds on another requires nothing
+    assert set(data["else"]["required"]) == {"boom", "start", "vragen", "niveau"}
+    assert "required" not in data["then"]
 
     uit = bb("schema", "--uitvoer", "schemas", cwd=tmp_path)
     assert uit.returncode == 0, uit.stderr

@@ -245,6 +245,7 @@ class Boom:
     voorrang: tuple[Voorrangsregel, ...] = ()  # `gelijke_punten:`, in order
     wat_als: tuple[str, ...] | None = None  # questions whose answer can be negotiated; None: all
     sha256: str = field(default="", compare=False)  # of the exact bytes this model was read from
+    bases: tuple[tuple[str, str], ...] = ()  # (path, sha256) of each file this one builds on (`basis:`)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vragen", _bevroren(self.vragen))
@@ -355,6 +356,7 @@ class Catalogus:
     checklist: tuple[str, ...] = ()  # open checkboxes in every record of an advice
     checklist_bron: str | None = None
     sha256: str = field(default="", compare=False)  # of the exact bytes this model was read from
+    bases: tuple[tuple[str, str], ...] = ()  # (path, sha256) of each file this one builds on (`basis:`)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kenmerken", _bevroren(self.kenmerken))

@@ -25,17 +25,34 @@ from burgers_betrekken.kern.model import (
 from burgers_betrekken.lezen import vorm
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.lezen.bestanden import lees_bytes
+from burgers_betrekken.lezen.basis import herkomst as basis_herkomst, los_op
 from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud, zonder_gc
 
 
+NODIG = "een beslisboom heeft 'boom', 'start' en 'vragen' nodig (of 'basis' en wat anders is)"
+
+
 def laad_boom(pad: Path, data: bytes | None = None) -> Boom:
-    """Read, check and return the tree in `pad`; `data`: its bytes, when they were read already
-    (then the file is not read again). Raises YamlFout or ModelFout."""
+    """Read, check and return the tree in `pad`, merged over its base when it names one;
+    `data`: its bytes, when they were read already (then the file is not read again).
+    Raises YamlFout or ModelFout."""
     if data is None:
         data = lees_bytes(pad)
-    knoop = lees_inhoud(pad, "een beslisboom heeft 'boom', 'start' en 'vragen' nodig", data)
+    knoop = lees_inhoud(pad, NODIG, data)
     with zonder_gc():
-        return BoomLezer(str(pad), hashlib.sha256(data).hexdigest()).lees(knoop)
+        keten = los_op(knoop, pad, "boom", vorm.BOOM, NODIG)
+        lezer = BoomLezer(str(pad), keten.vingerafdruk(hashlib.sha256(data).hexdigest()), keten.bases)
+        try:
+            return lezer.lees(keten.knoop)
+        except ModelFout as e:
+            raise ModelFout(problemen=keten.meld(e.problemen, pad)) from None
+
+
+def herkomst(pad: Path) -> list[tuple[str, tuple[Locatie, ...]]]:
+    """Where each part of the tree in `pad` is written, once merged over its bases (`bb boom toon
+    --herkomst`)."""
+    keten = los_op(lees_inhoud(pad, NODIG), pad, "boom", vorm.BOOM, NODIG)
+    return basis_herkomst(keten.knoop)
 
 
 class _Alles(dict):
@@ -46,9 +63,10 @@ class _Alles(dict):
 
 
 class BoomLezer:
-    def __init__(self, bestand: str, sha256: str = "") -> None:
+    def __init__(self, bestand: str, sha256: str = "", bases: tuple[tuple[str, str], ...] = ()) -> None:
         self.bestand = bestand
         self.sha256 = sha256
+        self.bases = bases
         self.m = Meldingen()
         # where each `volgende:` value stands, keyed by (question id, option id or None)
         self.volgende_locaties: dict[tuple[str, str | None], Locatie] = {}
@@ -100,9 +118,19 @@ class BoomLezer:
         return Boom(id=boom_id, versie=versie, titel=titel, beschrijving=beschrijving, start=start,
                     vragen=vragen, gewenst=gewenst, standaard_niveau=standaard, plafond=plafond,
                     instrumentregels=regels, let_op=let_op, bestand=self.bestand,
-                    catalogus=str(Path(self.bestand).parent / meta["catalogus"]) if meta and meta["catalogus"] else None,
+                    catalogus=self._catalogus(meta),
                     standaard_locatie=standaard_knoop.locatie if standaard_knoop else None,
-                    voorrang=voorrang, wat_als=tuple(wat_als) if wat_als else None, sha256=self.sha256)
+                    voorrang=voorrang, wat_als=tuple(wat_als) if wat_als else None, sha256=self.sha256,
+                    bases=self.bases)
+
+    def _catalogus(self, meta: Gelezen | None) -> str | None:
+        """The catalogue the tree names, relative to the file where that line stands (a tree that
+        builds on another may take it from its base)."""
+        if meta is None or not meta["catalogus"]:
+            return None
+        plek = meta.locatie("catalogus")
+        map_ = Path(plek.bestand).parent if plek is not None else Path(self.bestand).parent
+        return str(map_ / meta["catalogus"])
 
     # --- questions -----------------------------------------------------------------
 

@@ -10,26 +10,34 @@ from burgers_betrekken.kern.model import NIVEAU, NIVEAUS, Boom, Catalogus, Condi
 from burgers_betrekken.lezen import vorm
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.lezen.bestanden import lees_bytes
+from burgers_betrekken.lezen.basis import los_op
 from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud, zonder_gc
 
 INSTRUMENT = "instrument"
 """Built-in kenmerk: the instrument's own id (a rule can name instruments directly)."""
 INGEBOUWD = {NIVEAUS: "de treden van de ladder", INSTRUMENT: "de id van het instrument zelf"}
+NODIG = "een catalogus heeft 'ladder', 'kenmerken' en 'instrumenten' nodig (of 'basis' en wat anders is)"
 
 
 def laad_catalogus(pad: Path, data: bytes | None = None) -> Catalogus:
     """Read and check the catalogue in `pad`; `data`: its bytes, when they were read already."""
     if data is None:
         data = lees_bytes(pad)
-    knoop = lees_inhoud(pad, "een catalogus heeft 'ladder', 'kenmerken' en 'instrumenten' nodig", data)
+    knoop = lees_inhoud(pad, NODIG, data)
     with zonder_gc():
-        return CatalogusLezer(str(pad), hashlib.sha256(data).hexdigest()).lees(knoop)
+        keten = los_op(knoop, pad, "catalogus", vorm.CATALOGUS, NODIG)
+        lezer = CatalogusLezer(str(pad), keten.vingerafdruk(hashlib.sha256(data).hexdigest()), keten.bases)
+        try:
+            return lezer.lees(keten.knoop)
+        except ModelFout as e:
+            raise ModelFout(problemen=keten.meld(e.problemen, pad)) from None
 
 
 class CatalogusLezer:
-    def __init__(self, bestand: str, sha256: str = "") -> None:
+    def __init__(self, bestand: str, sha256: str = "", bases: tuple[tuple[str, str], ...] = ()) -> None:
         self.bestand = bestand
         self.sha256 = sha256
+        self.bases = bases
         self.m = Meldingen()
 
     def lees(self, knoop: Knoop) -> Catalogus:
@@ -46,7 +54,7 @@ class CatalogusLezer:
         checklist = m.object(top["checklist"], vorm.CATALOGUS.veld("checklist").vorm, "'checklist'")  # type: ignore[union-attr,arg-type]
         m.stop_bij_fouten(ModelFout)
         return Catalogus(ladder, kenmerken, tabel, instrumenten, self.bestand,
-                         tuple(checklist["punten"] or ()) if checklist else (), checklist["bron"] if checklist else None, self.sha256)
+                         tuple(checklist["punten"] or ()) if checklist else (), checklist["bron"] if checklist else None, self.sha256, self.bases)
 
     def _ladder(self, velden: dict[str, Knoop] | None) -> tuple[Trede, ...]:
         treden = []

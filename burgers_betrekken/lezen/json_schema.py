@@ -36,21 +36,36 @@ def bestandsnaam(soort: str) -> str:
 
 
 def schema(soort: str) -> dict[str, Any]:
-    """The JSON Schema for one kind of file: 'boom', 'catalogus' or 'scenarios'."""
+    """The JSON Schema for one kind of file: 'boom', 'catalogus', 'scenarios' or 'begrippen'. A
+    file with `basis:` holds only what differs from its base: then nothing is required, and `weg`
+    or `~` may stand where the base has an item or field to remove."""
     uit: dict[str, Any] = {
         "$schema": DIALECT,
         "$id": f"https://burgers-betrekken.invalid/bb/{__version__}/{bestandsnaam(soort)}",
         "title": f"{_TITELS[soort]} voor bb {__version__}",
     }
-    uit.update(_vorm(SOORTEN[soort]))
+    top = SOORTEN[soort]
+    if top.veld("basis") is None:
+        uit.update(_vorm(top))
+    else:
+        volledig = _vorm(top)
+        uit["description"] = volledig.pop("description")
+        uit["if"] = {"required": ["basis"]}
+        uit["then"] = _vorm(top, aanvulling=True)
+        uit["else"] = volledig
     uit["$defs"] = {naam: _vorm(v) for naam, v in DEFINITIES.items()}
     return uit
+
+
+_WEG: dict[str, Any] = {"anyOf": [{"const": "weg"}, {"type": "null"}],
+                        "description": "Haal weg wat de basis hier heeft."}
 
 
 _ID: dict[str, Any] = {"type": "string", "pattern": ID_PATROON}
 
 
-def _vorm(v: Vorm, beschrijving: str = "") -> dict[str, Any]:
+def _vorm(v: Vorm, beschrijving: str = "", aanvulling: bool = False) -> dict[str, Any]:
+    """`aanvulling`: the shape inside a file with `basis:` (nothing required, removals allowed)."""
     uit: dict[str, Any]
     if isinstance(v, Tekst):
         uit = {"type": "string", "minLength": 1, "pattern": r"\S"}
@@ -63,7 +78,7 @@ def _vorm(v: Vorm, beschrijving: str = "") -> dict[str, Any]:
         uit = {"oneOf": [tekst, {"type": "array", "items": tekst}]}
     elif isinstance(v, TekstenOf):
         tekst = {"type": "string", "minLength": 1, "pattern": r"\S"}
-        uit = {"oneOf": [tekst, {"type": "array", "items": {"oneOf": [tekst, _vorm(v.object)]}}]}
+        uit = {"oneOf": [tekst, {"type": "array", "items": {"oneOf": [tekst, _vorm(v.object)]}}]}  # replaced whole
     elif isinstance(v, GeheelGetal):
         uit = {"type": "integer"}
         if v.minimum is not None:
@@ -77,11 +92,11 @@ def _vorm(v: Vorm, beschrijving: str = "") -> dict[str, Any]:
     elif isinstance(v, Object):
         uit = {"type": "object", "properties": {}}
         for veld in v.velden:
-            eigen = _vorm(veld.vorm, veld.beschrijving)
+            eigen = _vorm(veld.vorm, veld.beschrijving, aanvulling)
             if veld.standaard is not None:
                 eigen["default"] = veld.standaard
-            uit["properties"][veld.naam] = eigen
-        if v.verplicht:
+            uit["properties"][veld.naam] = {"anyOf": [eigen, _WEG]} if aanvulling else eigen
+        if v.verplicht and not aanvulling:
             uit["required"] = list(v.verplicht)
         if v.overige is None:
             uit["additionalProperties"] = False
@@ -90,9 +105,10 @@ def _vorm(v: Vorm, beschrijving: str = "") -> dict[str, Any]:
             uit["propertyNames"] = {"pattern": ID_PATROON}
         beschrijving = beschrijving or v.beschrijving
     elif isinstance(v, Map):
+        waarde = _vorm(v.waarde, aanvulling=aanvulling)
         uit = {"type": "object", "propertyNames": {"pattern": ID_PATROON},
-               "additionalProperties": _vorm(v.waarde)}
-        if v.minimaal:
+               "additionalProperties": {"anyOf": [waarde, _WEG]} if aanvulling else waarde}
+        if v.minimaal and not aanvulling:
             uit["minProperties"] = v.minimaal
         beschrijving = beschrijving or v.beschrijving
     elif isinstance(v, Lijst):

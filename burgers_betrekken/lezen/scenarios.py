@@ -19,7 +19,8 @@ from burgers_betrekken.kern.fouten import AntwoordFout, InvoerFout, Locatie, Mod
 from burgers_betrekken.kern.model import Boom, Catalogus
 from burgers_betrekken.kern.paden import Pad, Route, aantal_paden, routes, voorbeeld
 from burgers_betrekken.lezen.meldingen import Meldingen, onbekend
-from burgers_betrekken.lezen.knopen import lees_inhoud
+from burgers_betrekken.lezen.basis import los_op
+from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud
 
 ACHTERVOEGSEL = ".tests.yaml"
 
@@ -79,7 +80,17 @@ def tests_bij(boom_pad: Path) -> Path:
 
 
 def laad_scenarios(pad: Path) -> Scenarioset:
-    knoop = lees_inhoud(pad, "een scenariobestand heeft 'scenarios' nodig")
+    """The scenarios in `pad`, merged over the scenarios of its base when it names one (never
+    the base's tree or catalogue: a scenario file runs against its own tree)."""
+    nodig = "een scenariobestand heeft 'scenarios' nodig (of 'basis' en wat anders is)"
+    keten = los_op(lees_inhoud(pad, nodig), pad, "scenarios", vorm.SCENARIOS, nodig, niet_erven=("boom", "catalogus"))
+    try:
+        return _lees_scenarios(keten.knoop, pad)
+    except ModelFout as e:
+        raise ModelFout(problemen=keten.meld(e.problemen, pad)) from None
+
+
+def _lees_scenarios(knoop: Knoop, pad: Path) -> Scenarioset:
     m = Meldingen()
     top = m.object(knoop, vorm.SCENARIOS, "het scenariobestand")
     if top is None:

@@ -93,6 +93,9 @@ VOORRANGSREGEL = vorm_van(Voorrangsregel)
 LET_OP = vorm_van(LetOp)
 
 BOOM = Object((
+    Veld("basis", Tekst(), "De boom waarop deze boom voortbouwt: de naam van een meegeleverde boom "
+         "(rijksoverheid) of een pad ten opzichte van dit bestand. Dan staat hier alleen wat anders is; "
+         "'weg' haalt een vraag, optie, regel of aandachtspunt van de basis weg."),
     Veld("boom", Object((
         Veld("id", Id(), "Korte id van de boom.", verplicht=True),
         Veld("versie", Tekst(), "Versie van de boom, tussen aanhalingstekens: \"1.0.0\".", verplicht=True),
@@ -137,6 +140,9 @@ UITSLUITING = vorm_van(Uitsluiting)
 INSTRUMENT = vorm_van(Instrument)
 
 CATALOGUS = Object((
+    Veld("basis", Tekst(), "De catalogus waarop deze catalogus voortbouwt: 'standaard' (de meegeleverde) "
+         "of een pad ten opzichte van dit bestand. Dan staat hier alleen wat anders is; 'weg' haalt een "
+         "instrument, trede of kenmerk van de basis weg."),
     Veld("catalogus", Object((
         Veld("titel", Tekst(), "Titel van de catalogus."),
         Veld("beschrijving", Tekst(), "Waar de catalogus voor is."),
@@ -185,6 +191,9 @@ SCENARIO = Object((
 ), beschrijving="Een scenario: antwoorden en het advies dat daarbij hoort.")
 
 SCENARIOS = Object((
+    Veld("basis", Tekst(), "De scenario's waarop deze voortbouwen: de naam van een meegeleverde boom "
+         "(dan diens scenario's) of een pad. Noem hier alleen nieuwe scenario's en waar u een ander advies "
+         "verwacht; 'weg' haalt een scenario of een verwachting weg. De boom is altijd die van dit bestand."),
     Veld("boom", Tekst(), "Het bestand van de beslisboom, ten opzichte van dit bestand "
          "(standaard: dezelfde naam zonder '.tests')."),
     Veld("catalogus", Tekst(), "Het bestand van de catalogus, ten opzichte van dit bestand "

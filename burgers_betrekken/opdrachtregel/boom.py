@@ -152,12 +152,23 @@ def paden(
 
 
 @boom_app.command(cls=Opdracht, short_help="De boom: vragen, opties en waar ze heen leiden.")
-def toon(bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP)) -> None:
+def toon(
+    bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP),
+    herkomst: bool = typer.Option(False, "--herkomst",
+                                  help="Toon ook waar elk onderdeel staat: in de boom zelf of in zijn basis."),
+) -> None:
     """Toon de boom: elke vraag met haar opties en waar die heen leiden."""
     from burgers_betrekken.uitvoer import weergave
     from burgers_betrekken.uitvoer import boomweergave
 
-    weergave.console().print(boomweergave.boom_overzicht(_boom(bestand)))
+    scherm = weergave.console()
+    scherm.print(boomweergave.boom_overzicht(_boom(bestand)))
+    if herkomst:
+        from burgers_betrekken.lezen import bronnen
+        from burgers_betrekken.lezen.boom import herkomst as herkomst_van
+
+        scherm.print()
+        scherm.print(boomweergave.herkomst_tabel(herkomst_van(bronnen.boom_pad(bestand))))
 
 
 GRAAFFORMATEN = ("mermaid", "dot")

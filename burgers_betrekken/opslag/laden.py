@@ -20,7 +20,8 @@ def laad_catalogus(catalogus: Optional[Path], boom: Optional["Boom"] = None) -> 
 
     pad = bronnen.catalogus_bij(catalogus, boom.catalogus if boom is not None else None)
     data = lees_bytes(pad)
-    return modelcache.geladen([(pad, data)], "catalogus", Catalogus, lambda: _lees_catalogus(pad, data))
+    return modelcache.geladen([(pad, data)], "catalogus", Catalogus, lambda: _lees_catalogus(pad, data),
+                              _bases_ongewijzigd)
 
 
 def _lees_catalogus(pad: Path, data: bytes) -> "Catalogus":
@@ -41,11 +42,29 @@ def laad(boom: Optional[str | Path], catalogus: Optional[Path]) -> tuple["Boom",
 
     boom_pad = boom if isinstance(boom, Path) else bronnen.boom_pad(boom)
     data = lees_bytes(boom_pad)
-    b = modelcache.geladen([(boom_pad, data)], "boom", Boom, lambda: _lees_boom(boom_pad, data))
+    b = modelcache.geladen([(boom_pad, data)], "boom", Boom, lambda: _lees_boom(boom_pad, data), _bases_ongewijzigd)
     c = laad_catalogus(catalogus, b)
-    modelcache.geladen([(boom_pad, data), (Path(c.bestand), c.sha256.encode())], "samenhang", bool,
-                  lambda: _controleer(b, c))
+    # keyed by both models' fingerprints, which cover their bases too
+    modelcache.geladen([(boom_pad, b.sha256.encode()), (Path(c.bestand), c.sha256.encode())], "samenhang", bool,
+                       lambda: _controleer(b, c))
     return b, c
+
+
+def _bases_ongewijzigd(model: "Boom | Catalogus") -> bool:
+    """A cached tree or catalogue that builds on other files holds only while each of them has
+    the bytes it was built from; a base that changed, moved or cannot be read is a miss."""
+    import hashlib
+
+    from burgers_betrekken.kern.fouten import BbFout
+    from burgers_betrekken.lezen.bestanden import lees_bytes
+
+    for pad, sha in model.bases:
+        try:
+            if hashlib.sha256(lees_bytes(Path(pad))).hexdigest() != sha:
+                return False
+        except BbFout:
+            return False
+    return True
 
 
 def _lees_boom(pad: Path, data: bytes) -> "Boom":

@@ -51,9 +51,10 @@ def code_vingerafdruk() -> bytes:
 
 
 def geladen(bronnen: Sequence[tuple[Path, bytes]], soort: str, verwacht: type[T],
-            lader: Callable[[], T]) -> T:
+            lader: Callable[[], T], actueel: Callable[[T], bool] = lambda _: True) -> T:
     """`lader()`, or the same result from the cache when these exact bytes were loaded before.
-    `bronnen`: each file's path and the bytes `lader` builds from."""
+    `bronnen`: each file's path and the bytes `lader` builds from. `actueel`: whether a cached
+    result still holds (a tree that builds on another: its base is unchanged); if not, it is a miss."""
     map_ = cachebestand.cache_map()
     if map_ is None:
         return lader()
@@ -69,7 +70,7 @@ def geladen(bronnen: Sequence[tuple[Path, bytes]], soort: str, verwacht: type[T]
             model = pickle.loads(inhoud)
         except Exception:  # written by another version of a class, or otherwise unreadable
             model = None
-        if type(model) is verwacht:
+        if type(model) is verwacht and actueel(model):
             cachebestand.gebruikt(bestand)
             return model  # type: ignore[no-any-return]
         cachebestand.weg(bestand)

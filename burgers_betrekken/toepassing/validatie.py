@@ -12,8 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Sequence
 
-from burgers_betrekken.lezen.boom import BoomLezer
-from burgers_betrekken.lezen.catalogus import CatalogusLezer, samenhang_problemen
+from burgers_betrekken.lezen import vorm
+from burgers_betrekken.lezen.basis import BASIS, MAX_KETEN, Keten, basis_van, los_op
+from burgers_betrekken.lezen.boom import NODIG as boom_NODIG, BoomLezer
+from burgers_betrekken.lezen.catalogus import NODIG as catalogus_NODIG, CatalogusLezer, samenhang_problemen
 from burgers_betrekken.kern.fouten import BbFout, Locatie, Probleem
 from burgers_betrekken.kern.model import Boom, Catalogus
 from burgers_betrekken.lezen.knopen import Knoop, lees_tekst, parse_json, parse_yaml, zonder_gc
@@ -27,17 +29,35 @@ from burgers_betrekken.lezen.rapport import (
 )
 
 _HERKENNING = [("vragen", BOOM), ("start", BOOM), ("instrumenten", CATALOGUS), ("ladder", CATALOGUS),
-               ("scenarios", SCENARIOS), ("begrippen", BEGRIPPEN)]
+               ("scenarios", SCENARIOS), ("begrippen", BEGRIPPEN),
+               # a file that builds on another may hold only a little: its own metadata says what it is
+               ("boom", BOOM), ("niveau", BOOM), ("instrumentregels", BOOM), ("let_op", BOOM),
+               ("gelijke_punten", BOOM), ("catalogus", CATALOGUS), ("kenmerken", CATALOGUS)]
 
 
-def soort_van(knoop: Knoop | None, pad: Path) -> str | None:
+def soort_van(knoop: Knoop | None, pad: Path, diepte: int = 0) -> str | None:
     if pad.name.endswith(".tests.yaml"):
         return SCENARIOS
     if knoop is not None and knoop.is_map:
         for sleutel, soort in _HERKENNING:
             if sleutel in knoop.waarde:  # type: ignore[operator]
                 return soort
+        basis = knoop.waarde.get(BASIS)  # type: ignore[union-attr]
+        if basis is not None and basis.is_tekst and diepte < MAX_KETEN:
+            return _soort_van_basis(str(basis.waarde), pad, diepte)
     return None
+
+
+def _soort_van_basis(naam: str, pad: Path, diepte: int) -> str | None:
+    """A file with only `basis:` is of the kind of its base."""
+    for soort in (BOOM, CATALOGUS):
+        try:
+            basis_pad = basis_van(naam, pad, soort, None)
+        except BbFout:
+            continue
+        knoop, rapport = _lees(basis_pad)
+        return soort_van(knoop, basis_pad, diepte + 1) if rapport is None else soort
+    return BOOM  # a base that is not there: checking it as a tree says so, with its place
 
 
 def _lees(pad: Path) -> tuple[Knoop | None, Bestandsrapport | None]:
@@ -111,30 +131,43 @@ def _valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catal
 
 
 def _controleer_catalogus(pad: Path, knoop: Knoop) -> tuple[Bestandsrapport, Catalogus | None]:
-    lezer = CatalogusLezer(str(pad))
     try:
-        c = lezer.lees(knoop)
+        keten = los_op(knoop, pad, "catalogus", vorm.CATALOGUS, catalogus_NODIG)
+    except BbFout as e:
+        return Bestandsrapport(str(pad), CATALOGUS, e.problemen), None
+    lezer = CatalogusLezer(str(pad), bases=keten.bases)
+    try:
+        c = lezer.lees(keten.knoop)
     except BbFout:
-        return Bestandsrapport(str(pad), CATALOGUS, tuple(lezer.m.problemen)), None
+        return Bestandsrapport(str(pad), CATALOGUS, keten.meld(lezer.m.problemen, pad)), None
     samenvatting = f"{len(c.ladder)} treden, {len(c.kenmerken)} kenmerken, {len(c.instrumenten)} instrumenten"
-    return Bestandsrapport(str(pad), CATALOGUS, tuple(lezer.m.problemen), samenvatting=samenvatting), c
+    return Bestandsrapport(str(pad), CATALOGUS, keten.meld(lezer.m.problemen, pad),
+                           samenvatting=samenvatting + _op_basis(keten)), c
 
 
 def _controleer_boom(pad: Path, knoop: Knoop,
                      catalogus_voor: Callable[[Boom], tuple[Catalogus | None, Path]]) -> Bestandsrapport:
-    lezer = BoomLezer(str(pad))
     try:
-        b = lezer.lees(knoop)
+        keten = los_op(knoop, pad, "boom", vorm.BOOM, boom_NODIG)
+    except BbFout as e:
+        return Bestandsrapport(str(pad), BOOM, e.problemen)
+    lezer = BoomLezer(str(pad), bases=keten.bases)
+    try:
+        b = lezer.lees(keten.knoop)
     except BbFout:
-        return Bestandsrapport(str(pad), BOOM, tuple(lezer.m.problemen))
-    problemen = list(lezer.m.problemen)
+        return Bestandsrapport(str(pad), BOOM, keten.meld(lezer.m.problemen, pad))
+    problemen = list(keten.meld(lezer.m.problemen, pad))
     catalogus, catalogus_pad = catalogus_voor(b)
     if catalogus is not None:
         problemen += samenhang_problemen(b, catalogus)
     else:
         problemen.append(Probleem(f"niet vergeleken met de catalogus: {catalogus_pad} heeft fouten",
                                   None, "waarschuwing"))
-    return Bestandsrapport(str(pad), BOOM, tuple(problemen), samenvatting=_samenvatting(b))
+    return Bestandsrapport(str(pad), BOOM, tuple(problemen), samenvatting=_samenvatting(b) + _op_basis(keten))
+
+
+def _op_basis(keten: Keten) -> str:
+    return f"; bouwt voort op {' → '.join(p for p, _ in keten.bases)}" if keten.bases else ""
 
 
 def _samenvatting(b: Boom) -> str:

@@ -3,6 +3,7 @@ the list of paths and the tree itself. Text from YAML goes through `weergave.t`/
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Sequence
 
 from rich import box
@@ -14,7 +15,7 @@ from rich.tree import Tree
 
 from burgers_betrekken.lezen.rapport import Bestandsrapport, Rapport, soortnaam
 from burgers_betrekken.kern.engine import Advies
-from burgers_betrekken.kern.fouten import Probleem
+from burgers_betrekken.kern.fouten import Locatie, Probleem
 from burgers_betrekken.kern.model import EINDE, Boom
 from burgers_betrekken.kern.paden import aantal_tekst
 from burgers_betrekken.uitvoer.weergave import PROMINENT, t, veilig
@@ -195,3 +196,42 @@ def boom_overzicht(boom: Boom) -> RenderableType:
                 regel.append(f"{nummers.get(doel, '?')}. {doel}", style="bold")
             knoop.add(regel)
     return boom_rich
+
+
+_ENKELVOUD = {"vragen": "vraag", "instrumentregels": "instrumentregel", "gelijke_punten": "gelijke_punten",
+              "let_op": "let_op", "ladder": "trede", "kenmerken": "kenmerk", "instrumenten": "instrument",
+              "scenarios": "scenario"}
+
+
+def _onderdeel(pad: str) -> str:
+    """'vragen.doel' → 'vraag doel'; an option indented under its question."""
+    delen = pad.split(".")
+    if len(delen) == 4 and delen[2] == "opties":
+        return f"  optie {delen[3]}"
+    if len(delen) == 2 and delen[0] in _ENKELVOUD:
+        return f"{_ENKELVOUD[delen[0]]} {delen[1]}"
+    return pad
+
+
+def herkomst_tabel(herkomst: Sequence[tuple[str, tuple[Locatie, ...]]]) -> RenderableType:
+    """`bb boom toon --herkomst`: for every part of a tree that builds on another, the file and
+    line where it is written; a part the overlay changed has two places. Files are named short,
+    with their full path once below the table."""
+    namen: dict[str, str] = {}
+    for _, plekken in herkomst:
+        for plek in plekken:
+            kort = Path(plek.bestand).name
+            while kort in namen.values() and namen.get(plek.bestand) != kort:
+                kort = "…/" + kort  # two files with one name: tell them apart
+            namen.setdefault(plek.bestand, kort)
+    tabel = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=Text("Herkomst", style="bold"), title_justify="left")
+    tabel.add_column("Onderdeel", ratio=1, overflow="fold")
+    tabel.add_column("Staat in", no_wrap=True)
+    for onderdeel, plekken in herkomst:
+        waar = " + ".join(f"{namen[p.bestand]}:{p.regel}" for p in plekken) or "?"
+        tabel.add_row(veilig(_onderdeel(onderdeel)), veilig(waar))
+    voet = Text()
+    for bestand, kort in namen.items():
+        voet.append(f"\n{veilig(kort)}", style="bold")
+        voet.append(f" = {veilig(bestand)}")
+    return Group(tabel, voet)

@@ -1,0 +1,251 @@
+"""A file that builds on another (`basis:`): resolve the chain of bases, merge each file over
+its base, and keep where every item comes from.
+
+A tree, catalogue or scenario file with `basis: NAAM` holds only what differs from its base (a
+shipped tree by name, `standaard` for the shipped catalogue, or a path relative to the file).
+The merge follows the shape of the file (`vorm`): a map of items (questions, options, rules,
+caveats, instruments, scenarios) merges item by item, an item merges field by field, and every
+other value (a text, a list, a condition under `wanneer`) is replaced whole. The value `weg`
+removes an item of the base, `~` (empty) removes any key. The merged nodes keep their own file:line:column, so
+every later message points into the file where the text stands, base or overlay.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from burgers_betrekken.kern.fouten import BbFout, Locatie, ModelFout, Probleem
+from burgers_betrekken.kern.vormtaal import Map, Object, Ref, Vorm
+from burgers_betrekken.kern.woorden import opsomming, suggestie
+from burgers_betrekken.lezen.bestanden import lees_bytes
+from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud
+
+BASIS = "basis"
+WEG = "weg"
+"""The overlay value that removes an item or field of the base."""
+MAX_KETEN = 8
+"""How many files a chain may have: deeper is a mistake, not a design."""
+
+STANDAARD = "standaard"
+"""`basis: standaard` in a catalogue: the shipped catalogue."""
+
+
+@dataclass(frozen=True)
+class Keten:
+    """A file merged over its bases."""
+
+    knoop: Knoop  # the merged content, without `basis`
+    bases: tuple[tuple[str, str], ...] = ()  # (path, sha256 of its bytes) of every base, nearest first
+    verwijderd: dict[str, Locatie] = field(default_factory=dict)  # removed id -> where `weg` stands
+
+    def meld(self, problemen: tuple[Probleem, ...] | list[Probleem], pad: Path) -> tuple[Probleem, ...]:
+        """Problems found in the merged content, with the chain named and removals pointed out."""
+        if not self.bases:
+            return tuple(problemen)
+        return _in_basis(met_verwijderd(tuple(problemen), self.verwijderd), pad)
+
+    def vingerafdruk(self, eigen_sha256: str) -> str:
+        """The sha256 of the file itself when it has no base; else one over the whole chain, so a
+        changed base changes the tree's identity in a record just like a changed overlay."""
+        if not self.bases:
+            return eigen_sha256
+        h = hashlib.sha256(eigen_sha256.encode())
+        for pad, sha in self.bases:
+            h.update(f"\0{sha}".encode())
+        return h.hexdigest()
+
+
+def los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str,
+           niet_erven: tuple[str, ...] = ()) -> Keten:
+    """The content of `pad` merged over its chain of bases. `soort`: 'boom', 'catalogus' or
+    'scenarios' (how a base's name is found). `niet_erven`: top-level keys a file never takes
+    from its base (a scenario file's own tree). Raises ModelFout, YamlFout or InvoerFout with the
+    place of the problem; a problem inside a base names the file that builds on it."""
+    return _los_op(knoop, pad, soort, vorm_, nodig, niet_erven, ())
+
+
+def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet_erven: tuple[str, ...],
+            eerder: tuple[Path, ...]) -> Keten:
+    if not knoop.is_map or BASIS not in knoop.waarde:  # type: ignore[operator]
+        return Keten(knoop)
+    waarde: dict[str, Knoop] = knoop.waarde  # type: ignore[assignment]
+    bk = waarde[BASIS]
+    if not bk.is_tekst or not str(bk.waarde).strip():
+        raise ModelFout(f"'{BASIS}' moet de naam of het pad van een bestand zijn, maar is {bk.omschrijving()}",
+                        bk.locatie)
+    basis_pad = basis_van(str(bk.waarde), pad, soort, bk.locatie)
+    keten = (*eerder, pad)
+    echt = _echt(basis_pad)
+    if echt in {_echt(p) for p in keten}:
+        kring = " → ".join(str(p) for p in (*keten, basis_pad))
+        raise ModelFout(f"de bases vormen een kring: {kring}", bk.locatie)
+    if len(keten) >= MAX_KETEN:
+        raise ModelFout(f"te veel bestanden die op elkaar voortbouwen (hoogstens {MAX_KETEN}): "
+                        f"{' → '.join(str(p) for p in keten)}", bk.locatie)
+    try:
+        data = lees_bytes(basis_pad)
+        basis_knoop = lees_inhoud(basis_pad, nodig, data)
+        onder = _los_op(basis_knoop, basis_pad, soort, vorm_, nodig, niet_erven, keten)
+    except BbFout as e:
+        raise type(e)(problemen=_in_basis(e.problemen, pad)) from None
+    basis_top = onder.knoop
+    if niet_erven and basis_top.is_map:
+        basis_top = Knoop("map", {k: v for k, v in basis_top.waarde.items() if k not in niet_erven},  # type: ignore[union-attr]
+                          basis_top.locatie, {k: v for k, v in basis_top.sleutel_locaties.items() if k not in niet_erven})
+    eigen = Knoop("map", {k: v for k, v in waarde.items() if k != BASIS}, knoop.locatie,
+                  {k: v for k, v in knoop.sleutel_locaties.items() if k != BASIS})
+    verwijderd = dict(onder.verwijderd)
+    problemen: list[Probleem] = []
+    samen = _samen(basis_top, eigen, vorm_, verwijderd, problemen)
+    if problemen:
+        raise ModelFout(problemen=problemen)
+    return Keten(samen, ((str(basis_pad), hashlib.sha256(data).hexdigest()), *onder.bases), verwijderd)
+
+
+def basis_van(naam: str, pad: Path, soort: str, locatie: Locatie | None) -> Path:
+    """Where `basis: naam` in `pad` points: a shipped tree by name (for a scenario file: that tree's
+    scenarios), `standaard` for the shipped catalogue, or a path relative to `pad`."""
+    from burgers_betrekken.lezen import bronnen
+
+    eigen = pad.parent / naam
+    if not (Path(naam).suffix or "/" in naam or "\\" in naam or eigen.exists()):
+        if soort == "catalogus" and naam == STANDAARD:
+            return bronnen.standaard_catalogus()
+        namen = bronnen.meegeleverde_bomen()
+        if soort in ("boom", "scenarios") and naam in namen:
+            return bronnen.bomenmap() / (f"{naam}.tests.yaml" if soort == "scenarios" else f"{naam}.yaml")
+        bekend = [STANDAARD] if soort == "catalogus" else namen
+        raise ModelFout(f"de basis '{naam}' bestaat niet{suggestie(naam, bekend)}; geef een pad naar een "
+                        f"bestand (ten opzichte van dit bestand) of een meegeleverde naam ({opsomming(bekend)})",
+                        locatie)
+    if not eigen.exists():
+        raise ModelFout(f"de basis '{naam}' bestaat niet (gezocht: {eigen})", locatie)
+    return eigen
+
+
+def _echt(pad: Path) -> Path:
+    try:
+        return pad.resolve()
+    except OSError:
+        return pad.absolute()
+
+
+def _in_basis(problemen: tuple[Probleem, ...], pad: Path) -> tuple[Probleem, ...]:
+    """A problem in a base names the file that builds on it (the chain), once."""
+    uit = []
+    for p in problemen:
+        staat_in = p.locatie.bestand if p.locatie else None
+        if staat_in and staat_in != str(pad) and "(basis van " not in p.bericht:
+            p = Probleem(f"{p.bericht} (basis van {pad})", p.locatie, p.ernst)
+        uit.append(p)
+    return tuple(uit)
+
+
+def _haalt_weg(knoop: Knoop, basis: Knoop | None) -> bool:
+    """`~` (an empty value) removes what the base has under this key; `weg` removes an item of the
+    base (a question, option, rule, ...), so that a field whose value is the word 'weg' stays one."""
+    return knoop.soort == "leeg" or (knoop.is_tekst and knoop.waarde == WEG and (basis is None or basis.is_map))
+
+
+def _deelvorm(v: Vorm, sleutel: str) -> Vorm | None:
+    if isinstance(v, Map):
+        return v.waarde
+    if isinstance(v, Object):
+        veld = v.veld(sleutel)
+        return veld.vorm if veld is not None else v.overige
+    return None
+
+
+def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], problemen: list[Probleem]) -> Knoop:
+    """`eigen` over `basis`, by the shape `v`: mappings of items and fields merge key by key,
+    everything else (and a condition, `Ref`) is replaced whole."""
+    if isinstance(v, Ref) or not isinstance(v, (Object, Map)) or not (basis.is_map and eigen.is_map):
+        return eigen
+    waarde: dict[str, Knoop] = dict(basis.waarde)  # type: ignore[arg-type]
+    sleutels = dict(basis.sleutel_locaties)
+    for sleutel, knoop in eigen.waarde.items():  # type: ignore[union-attr]
+        plek = eigen.sleutel_locaties.get(sleutel, knoop.locatie)
+        if _haalt_weg(knoop, waarde.get(sleutel)):
+            if sleutel in waarde:
+                del waarde[sleutel]
+                sleutels.pop(sleutel, None)
+                verwijderd[sleutel] = plek
+            else:
+                problemen.append(Probleem(f"'{sleutel}: {WEG}' haalt iets weg, maar de basis heeft geen "
+                                          f"'{sleutel}' op deze plek{suggestie(sleutel, list(waarde))}", plek))
+            continue
+        deel = _deelvorm(v, sleutel)
+        if sleutel in waarde and deel is not None:
+            waarde[sleutel] = _samen(waarde[sleutel], knoop, deel, verwijderd, problemen)
+        else:
+            waarde[sleutel] = knoop
+            sleutels[sleutel] = plek
+    return Knoop("map", waarde, basis.locatie, sleutels)
+
+
+_ONBEKEND = re.compile(r"onbekend\w* [a-z]+ '([a-z0-9_]+)'")
+
+
+def met_verwijderd(problemen: tuple[Probleem, ...], verwijderd: dict[str, Locatie]) -> tuple[Probleem, ...]:
+    """A reference to something an overlay removed says where it was removed."""
+    if not verwijderd:
+        return problemen
+    uit = []
+    for p in problemen:
+        for id_ in _ONBEKEND.findall(p.bericht):
+            if id_ in verwijderd:
+                p = Probleem(f"{p.bericht}; '{id_}' is weggehaald in {verwijderd[id_]}", p.locatie, p.ernst)
+                break
+        uit.append(p)
+    return tuple(uit)
+
+
+# --- where each item comes from ----------------------------------------------------------------
+
+
+def herkomst(knoop: Knoop) -> list[tuple[str, tuple[Locatie, ...]]]:
+    """For each item of a merged tree (its metadata, each question and option, each rule and
+    caveat): the places it was written, one per file, base first. An item changed by an overlay
+    has two."""
+    uit: list[tuple[str, tuple[Locatie, ...]]] = []
+    if not knoop.is_map:
+        return uit
+    top: dict[str, Knoop] = knoop.waarde  # type: ignore[assignment]
+    for sectie, kn in top.items():
+        if kn.is_map and sectie in ("vragen", "instrumentregels", "gelijke_punten", "let_op", "ladder",
+                                    "kenmerken", "instrumenten", "scenarios"):
+            for item, ik in kn.waarde.items():  # type: ignore[union-attr]
+                uit.append((f"{sectie}.{item}", _plekken(ik, kn.sleutel_locaties.get(item))))
+                if sectie == "vragen" and ik.is_map and "opties" in ik.waarde:  # type: ignore[operator]
+                    opties = ik.waarde["opties"]  # type: ignore[index]
+                    for oid, ok in (opties.waarde.items() if opties.is_map else ()):
+                        uit.append((f"{sectie}.{item}.opties.{oid}", _plekken(ok, opties.sleutel_locaties.get(oid))))
+        else:
+            uit.append((sectie, _plekken(kn, knoop.sleutel_locaties.get(sectie))))
+    return uit
+
+
+def _plekken(knoop: Knoop, sleutel: Locatie | None) -> tuple[Locatie, ...]:
+    """The first place per file in this node's own fields (options are items of their own)."""
+    eerste: dict[str, Locatie] = {}
+    if sleutel is not None and sleutel.bestand:
+        eerste[sleutel.bestand] = sleutel
+    stapel = [knoop]
+    while stapel:
+        k = stapel.pop()
+        if k.locatie.bestand and k.locatie.bestand not in eerste:
+            eerste[k.locatie.bestand] = k.locatie
+        if k.is_map:
+            for s, sub in k.waarde.items():  # type: ignore[union-attr]
+                if s == "opties" and k is knoop:
+                    continue
+                plek = k.sleutel_locaties.get(s)
+                if plek is not None and plek.bestand and plek.bestand not in eerste:
+                    eerste[plek.bestand] = plek
+                stapel.append(sub)
+        elif k.is_lijst:
+            stapel.extend(k.waarde)  # type: ignore[arg-type]
+    return tuple(eerste.values())
