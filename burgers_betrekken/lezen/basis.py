@@ -16,12 +16,13 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 from burgers_betrekken.kern.fouten import BbFout, Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.vormtaal import Map, Object, Ref, Vorm
 from burgers_betrekken.kern.woorden import opsomming, suggestie
 from burgers_betrekken.lezen.bestanden import lees_bytes
-from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud
+from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud, zonder_gc
 
 BASIS = "basis"
 WEG = "weg"
@@ -56,6 +57,22 @@ class Keten:
         for pad, sha in self.bases:
             h.update(f"\0{sha}".encode())
         return h.hexdigest()
+
+
+def lees_met_basis(pad: Path, data: bytes | None, soort: str, vorm_: Object, nodig: str,
+                   maak_lezer: Callable[[str, str, tuple[tuple[str, str], ...]], Any]) -> Any:
+    """Read `pad` (or its `data`), merge it over its bases and build the model with
+    `maak_lezer(bestand, sha256, bases).lees(knoop)`; problems name the chain."""
+    if data is None:
+        data = lees_bytes(pad)
+    knoop = lees_inhoud(pad, nodig, data)
+    with zonder_gc():
+        keten = los_op(knoop, pad, soort, vorm_, nodig)
+        lezer = maak_lezer(str(pad), keten.vingerafdruk(hashlib.sha256(data).hexdigest()), keten.bases)
+        try:
+            return lezer.lees(keten.knoop)
+        except ModelFout as e:
+            raise ModelFout(problemen=keten.meld(e.problemen, pad)) from None
 
 
 def los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str,

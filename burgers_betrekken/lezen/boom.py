@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from burgers_betrekken.kern.fouten import Locatie, ModelFout
@@ -24,9 +23,8 @@ from burgers_betrekken.kern.model import (
 )
 from burgers_betrekken.lezen import vorm
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
-from burgers_betrekken.lezen.bestanden import lees_bytes
-from burgers_betrekken.lezen.basis import herkomst as basis_herkomst, los_op
-from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud, zonder_gc
+from burgers_betrekken.lezen.basis import herkomst as basis_herkomst, lees_met_basis, los_op
+from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud
 
 
 NODIG = "een beslisboom heeft 'boom', 'start' en 'vragen' nodig (of 'basis' en wat anders is)"
@@ -36,16 +34,7 @@ def laad_boom(pad: Path, data: bytes | None = None) -> Boom:
     """Read, check and return the tree in `pad`, merged over its base when it names one;
     `data`: its bytes, when they were read already (then the file is not read again).
     Raises YamlFout or ModelFout."""
-    if data is None:
-        data = lees_bytes(pad)
-    knoop = lees_inhoud(pad, NODIG, data)
-    with zonder_gc():
-        keten = los_op(knoop, pad, "boom", vorm.BOOM, NODIG)
-        lezer = BoomLezer(str(pad), keten.vingerafdruk(hashlib.sha256(data).hexdigest()), keten.bases)
-        try:
-            return lezer.lees(keten.knoop)
-        except ModelFout as e:
-            raise ModelFout(problemen=keten.meld(e.problemen, pad)) from None
+    return lees_met_basis(pad, data, "boom", vorm.BOOM, NODIG, BoomLezer)
 
 
 def herkomst(pad: Path) -> list[tuple[str, tuple[Locatie, ...]]]:

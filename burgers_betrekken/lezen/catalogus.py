@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from burgers_betrekken.kern.fouten import Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.model import NIVEAU, NIVEAUS, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede, Uitsluiting
 from burgers_betrekken.lezen import vorm
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
-from burgers_betrekken.lezen.bestanden import lees_bytes
-from burgers_betrekken.lezen.basis import los_op
-from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud, zonder_gc
+from burgers_betrekken.lezen.basis import lees_met_basis
+from burgers_betrekken.lezen.knopen import Knoop
 
 INSTRUMENT = "instrument"
 """Built-in kenmerk: the instrument's own id (a rule can name instruments directly)."""
@@ -21,16 +19,7 @@ NODIG = "een catalogus heeft 'ladder', 'kenmerken' en 'instrumenten' nodig (of '
 
 def laad_catalogus(pad: Path, data: bytes | None = None) -> Catalogus:
     """Read and check the catalogue in `pad`; `data`: its bytes, when they were read already."""
-    if data is None:
-        data = lees_bytes(pad)
-    knoop = lees_inhoud(pad, NODIG, data)
-    with zonder_gc():
-        keten = los_op(knoop, pad, "catalogus", vorm.CATALOGUS, NODIG)
-        lezer = CatalogusLezer(str(pad), keten.vingerafdruk(hashlib.sha256(data).hexdigest()), keten.bases)
-        try:
-            return lezer.lees(keten.knoop)
-        except ModelFout as e:
-            raise ModelFout(problemen=keten.meld(e.problemen, pad)) from None
+    return lees_met_basis(pad, data, "catalogus", vorm.CATALOGUS, NODIG, CatalogusLezer)
 
 
 class CatalogusLezer:
