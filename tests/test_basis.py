@@ -215,8 +215,27 @@ def test_bb_boom_valideer_en_toon_herkomst(tmp_path: Path, bb) -> None:
     _schrijf(tmp_path, "x.yaml", AANPASSING)
     uit = bb("boom", "valideer", "x.yaml", cwd=tmp_path)
     assert uit.returncode == 0, uit.stderr
-    assert "bouwt voort op" in uit.stdout and "rijksoverheid.yaml" in uit.stdout
+    assert "bouwt voort op de meegeleverde boom 'rijksoverheid'" in uit.stdout
     uit = bb("boom", "toon", "x.yaml", "--herkomst", cwd=tmp_path)
     assert uit.returncode == 0, uit.stderr
     assert "vraag doel" in uit.stdout and "x.yaml:7" in uit.stdout
     assert max(len(r) for r in uit.stdout.splitlines()) <= 80
+
+
+def test_init_met_basis_begint_met_kleine_bestanden_die_meteen_werken(tmp_path: Path, bb) -> None:
+    uit = bb("init", "ministerie-x", "--basis", "rijksoverheid", cwd=tmp_path)
+    assert uit.returncode == 0, uit.stderr
+    map_ = tmp_path / "ministerie-x"
+    boom = (map_ / "boom.yaml").read_text(encoding="utf-8")
+    assert "\nbasis: rijksoverheid\n" in boom and "  id: ministerie_x\n" in boom
+    assert len(boom.splitlines()) < 40  # only what differs, not a copy of 500 lines
+    assert "\nbasis: standaard\n" in (map_ / "instruments.yaml").read_text(encoding="utf-8")
+    uit = bb("boom", "valideer", "ministerie-x/boom.yaml", "ministerie-x/instruments.yaml",
+             "ministerie-x/boom.tests.yaml", cwd=tmp_path)
+    assert uit.returncode == 0, uit.stdout + uit.stderr
+    assert "bouwt voort op de meegeleverde boom 'rijksoverheid'" in uit.stdout
+    uit = bb("boom", "test", "ministerie-x/boom.tests.yaml", cwd=tmp_path)
+    assert uit.returncode == 0, uit.stdout
+    gedraaid = len(laad_scenarios(ROOT / "trees" / "rijksoverheid.tests.yaml").scenarios)
+    assert f"Resultaat: {gedraaid} geslaagd" in uit.stdout
+    assert bb("init", "y", "--basis", "rijksoverheid", "--boom", "rijksoverheid", cwd=tmp_path).returncode == 2

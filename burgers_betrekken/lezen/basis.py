@@ -143,6 +143,19 @@ def basis_van(naam: str, pad: Path, soort: str, locatie: Locatie | None) -> Path
     return eigen
 
 
+def noem(pad: str | Path) -> str:
+    """A base as the user knows it: a shipped tree or the shipped catalogue by name, else its path."""
+    from burgers_betrekken.lezen import bronnen
+
+    echt = _echt(Path(pad))
+    if echt == _echt(bronnen.standaard_catalogus()):
+        return "de meegeleverde catalogus"
+    if echt.parent == _echt(bronnen.bomenmap()):
+        naam = echt.name.removesuffix(".yaml")
+        return f"de meegeleverde scenario's van '{naam[:-6]}'" if naam.endswith(".tests") else f"de meegeleverde boom '{naam}'"
+    return str(pad)
+
+
 def _echt(pad: Path) -> Path:
     try:
         return pad.resolve()

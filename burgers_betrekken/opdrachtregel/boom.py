@@ -194,3 +194,35 @@ def document(bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", 
     from burgers_betrekken.uitvoer import tekening
 
     print(tekening.als_markdown(_boom(bestand)))
+
+
+VERSCHILFORMATEN = ("tekst", "md", "json")
+
+
+@boom_app.command(cls=Opdracht, short_help="Welk advies een wijziging verandert.")
+def verschil(
+    oud: str = typer.Argument(..., metavar="OUD", help="De oude boom (naam of pad), of met --git het bestand."),
+    nieuw: Optional[str] = typer.Argument(None, metavar="[NIEUW]", help="De nieuwe boom (naam of pad)."),
+    git: Optional[str] = typer.Option(None, "--git", metavar="REV",
+                                      help="Vergelijk het bestand met zichzelf in deze git-versie (HEAD, main, ...)."),
+    formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|md|json",
+                                help="Tekst, Markdown (voor een review in een merge request) of JSON."),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND",
+                                             help="Eén catalogus voor beide bomen (anders elk zijn eigen)."),
+    streng: bool = typer.Option(False, "--streng", help="Exitcode 1 als het advies op enig pad verandert."),
+) -> None:
+    """Vergelijk twee bomen: wat er in de boom veranderd is, en vooral welke paden nu op een andere
+    trede, andere beste instrumenten of andere aandachtspunten uitkomen."""
+    from burgers_betrekken.toepassing.boomverschil import vergelijk
+    from burgers_betrekken.uitvoer import verschilverslag
+
+    formaat = kies_formaat(formaat, VERSCHILFORMATEN)
+    v = vergelijk(oud, nieuw, git, catalogus)
+    if formaat == "json":
+        from burgers_betrekken.uitvoer.gegevens import als_json
+
+        print(als_json(verschilverslag.als_data(v)))
+    else:
+        print(verschilverslag.als_markdown(v) if formaat == "md" else verschilverslag.als_tekst(v), end="")
+    if streng and v.advies_veranderd:
+        raise typer.Exit(ExitCode.VALIDATIE)

@@ -185,13 +185,20 @@ def schema(
 @app.command(cls=Opdracht, short_help="Begin een eigen beslisboom in een nieuwe map.")
 def init(
     map_: Path = typer.Argument(..., metavar="MAP", help="De nieuwe map (mag nog niet bestaan, of leeg zijn)."),
-    boom: str = typer.Option("rijksoverheid", "--boom", metavar="BOOM",
-                             help="Welke meegeleverde boom als begin dient."),
+    boom: Optional[str] = typer.Option(None, "--boom", metavar="BOOM",
+                                       help="Begin met een volledige kopie van deze meegeleverde boom "
+                                            "(standaard: rijksoverheid)."),
+    basis: Optional[str] = typer.Option(None, "--basis", metavar="BOOM",
+                                        help="Bouw voort op deze meegeleverde boom: alleen wat anders is "
+                                             "staat in uw bestanden (aanbevolen)."),
 ) -> None:
-    """Begin een eigen beslisboom: een map met een kopie van boom, catalogus, scenario's en schema's."""
+    """Begin een eigen beslisboom: een map met boom, catalogus, scenario's en schema's, als kopie of
+    (met --basis) als kleine bestanden die voortbouwen op wat bb meelevert."""
     from burgers_betrekken.uitvoer.beginmap import maak_beginmap
 
-    for pad in maak_beginmap(map_, boom):
+    if boom is not None and basis is not None:
+        raise InvoerFout("kies --boom (een kopie) of --basis (voortbouwen), niet allebei")
+    for pad in maak_beginmap(map_, basis or boom or "rijksoverheid", op_basis=basis is not None):
         print(f"geschreven: {pad}")
     print(f"\nLees {map_ / 'LEESMIJ.md'} voor de volgende stappen.")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from burgers_betrekken.lezen import vorm
-from burgers_betrekken.lezen.basis import BASIS, MAX_KETEN, Keten, basis_van, los_op
+from burgers_betrekken.lezen.basis import BASIS, MAX_KETEN, Keten, basis_van, los_op, noem
 from burgers_betrekken.lezen.boom import NODIG as boom_NODIG, BoomLezer
 from burgers_betrekken.lezen.catalogus import NODIG as catalogus_NODIG, CatalogusLezer, samenhang_problemen
 from burgers_betrekken.kern.fouten import BbFout, Locatie, Probleem
@@ -167,7 +167,7 @@ def _controleer_boom(pad: Path, knoop: Knoop,
 
 
 def _op_basis(keten: Keten) -> str:
-    return f"; bouwt voort op {' → '.join(p for p, _ in keten.bases)}" if keten.bases else ""
+    return f"; bouwt voort op {' → '.join(noem(p) for p, _ in keten.bases)}" if keten.bases else ""
 
 
 def _samenvatting(b: Boom) -> str:

@@ -24,11 +24,20 @@ def modelijn(soort: str) -> str:
     return f"# yaml-language-server: $schema=./{SCHEMAMAP}/{bestandsnaam(soort)}\n"
 
 
-def maak_beginmap(map_: Path, boom_naam: str) -> list[Path]:
+def maak_beginmap(map_: Path, boom_naam: str, op_basis: bool = False) -> list[Path]:
+    """The starter folder: copies of a shipped tree, its scenarios and the catalogue, or with
+    `op_basis` three small files that build on them (`basis:`) and hold only what differs."""
     _controleer_leeg(map_)
     namen = bronnen.meegeleverde_bomen()
     if boom_naam not in namen:
         raise InvoerFout(onbekend("onbekende boom", boom_naam, namen, "meegeleverde bomen"))
+    if op_basis:
+        return _schrijf(map_, {
+            BOOM: modelijn("boom") + aanpassing_boom(map_.name, boom_naam),
+            TESTS: modelijn("scenarios") + aanpassing_tests(boom_naam),
+            CATALOGUS: modelijn("catalogus") + AANPASSING_CATALOGUS,
+            LEESMIJ: leesmij(map_.name, boom_naam),
+        })
     boom_bron = bronnen.boom_pad(boom_naam)
     tests_bron = tests_bij(boom_bron)
 
@@ -39,12 +48,15 @@ def maak_beginmap(map_: Path, boom_naam: str) -> list[Path]:
     tests_tekst, n = re.subn(r"^boom: .*$", f"boom: {BOOM}", tests_tekst, count=1, flags=re.M)
     assert n == 1, "shipped scenario files name their tree with 'boom:'"
 
-    bestanden = {
+    return _schrijf(map_, {
         BOOM: modelijn("boom") + boom_tekst,
         TESTS: modelijn("scenarios") + tests_tekst,
         CATALOGUS: modelijn("catalogus") + lees_tekst(bronnen.standaard_catalogus()),
         LEESMIJ: leesmij(map_.name),
-    }
+    })
+
+
+def _schrijf(map_: Path, bestanden: dict[str, str]) -> list[Path]:
     for soort in ("boom", "catalogus", "scenarios"):
         bestanden[f"{SCHEMAMAP}/{bestandsnaam(soort)}"] = als_json(schema(soort)) + "\n"
     geschreven = []
@@ -68,7 +80,91 @@ def _controleer_leeg(map_: Path) -> None:
                          f"dan wordt er niets overschreven")
 
 
-def leesmij(naam: str) -> str:
+def _id(naam: str) -> str:
+    """A tree id from a folder name: lower case, '_' for anything else."""
+    return re.sub(r"[^a-z0-9]+", "_", naam.lower()).strip("_") or "eigen_boom"
+
+
+def aanpassing_boom(map_naam: str, basis: str) -> str:
+    return f"""# Deze boom bouwt voort op de meegeleverde boom '{basis}' (basis). Hier staat alleen wat
+# anders is; al het andere komt uit de basis, ook na een nieuwe versie van bb.
+#
+# Zo past u iets aan (haal het # voor de regels weg):
+#   een vraag anders stellen:     vragen: {{doel: {{toelichting: Uw eigen uitleg.}}}}
+#   een optie erbij:              vragen: {{doel: {{opties: {{nieuw: {{label: ..., volgende: ruimte}}}}}}}}
+#   een aandachtspunt weghalen:   let_op: {{leg_uit: weg}}
+#   een veld weghalen:            ~ (leeg) als waarde
+# Een 'wanneer' of een lijst vervangt die van de basis helemaal. Zie wat waar staat met
+#   bb boom toon boom.yaml --herkomst
+
+basis: {basis}
+boom:
+  id: {_id(map_naam)}
+  versie: "1.0.0"
+  titel: Burgers betrekken ({map_naam})
+  catalogus: {CATALOGUS}
+
+# vragen:
+#   doel:
+#     toelichting: Uw eigen uitleg bij deze vraag.
+# let_op:
+#   eigen_punt:
+#     titel: Korte titel
+#     tekst: Wat de gebruiker moet weten.
+#     bron: Waar dit vandaan komt
+#     wanneer: {{}}
+"""
+
+
+def aanpassing_tests(basis: str) -> str:
+    return f"""# De scenario's van de basis '{basis}' gelden ook voor deze boom. Noem hier nieuwe scenario's,
+# en waar u bij deze boom een ander advies verwacht:
+#   scenarios: {{boa_bestel: {{verwacht: {{niveau: raadplegen}}}}}}
+# Een scenario dat niet meer past: <scenario-id>: weg
+
+basis: {basis}
+boom: {BOOM}
+
+# scenarios:
+#   eigen_scenario:
+#     omschrijving: ...
+#     antwoorden: {{fase: beleidsontwikkeling, doel: informeren}}
+#     verwacht: {{participatie: false}}
+"""
+
+
+AANPASSING_CATALOGUS = """# Deze catalogus bouwt voort op de meegeleverde (basis: standaard). Hier staat alleen wat anders is.
+#   een instrument anders beschrijven:  instrumenten: {burgerberaad: {kosten: ...}}
+#   een instrument weghalen:            instrumenten: {enquete: weg}
+#   een eigen instrument:               alle velden, zoals in de meegeleverde catalogus
+
+basis: standaard
+"""
+
+
+def leesmij(naam: str, basis: str | None = None) -> str:
+    if basis is not None:
+        return f"""# Uw eigen beslisboom, op basis van '{basis}'
+
+Deze map is gemaakt met `bb init --basis {basis}`. De drie YAML-bestanden bouwen voort op wat
+met bb wordt meegeleverd (`basis:`) en bevatten alleen wat bij u anders is. Een verbetering van
+de meegeleverde boom komt zo vanzelf bij u aan, zonder samenvoegen.
+
+| Bestand | Wat erin staat |
+|---|---|
+| `{BOOM}` | wat uw beslisboom anders doet dan '{basis}' |
+| `{TESTS}` | de scenario's van '{basis}', met uw eigen scenario's en verwachtingen |
+| `{CATALOGUS}` | wat uw catalogus anders heeft dan de meegeleverde |
+| `{SCHEMAMAP}/` | JSON Schema's voor uw editor |
+
+Controleer, test en bekijk:
+
+    bb boom valideer {naam}/{BOOM} {naam}/{CATALOGUS} {naam}/{TESTS}
+    bb boom test {naam}/{TESTS}
+    bb boom toon {naam}/{BOOM} --herkomst
+    bb boom verschil {basis} {naam}/{BOOM}
+    bb advies --boom {naam}/{BOOM}
+"""
     return f"""# Uw eigen beslisboom
 
 Deze map is gemaakt met `bb init`. U past hier de beslisboom aan zonder Python: alleen YAML.

@@ -1,0 +1,119 @@
+"""`bb boom verschil` as text for the terminal, Markdown for a review in a merge request, and
+JSON for scripts. The effect on the advice comes first; the edit itself follows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from burgers_betrekken.kern.paden import Pad
+from burgers_betrekken.kern.verschil import BESTE, GEEN, LET_OP, SOORTEN, TREDE, Uitkomst, Verschil, Wijziging
+from burgers_betrekken.kern.woorden import aantal
+
+_SOORTNAAM = {TREDE: "trede op de ladder", BESTE: "beste instrumenten", LET_OP: "aandachtspunten"}
+_WAT = {"toegevoegd": "erbij", "weggehaald": "weg", "gewijzigd": "gewijzigd"}
+
+
+def _pad(pad: Pad) -> str:
+    return ", ".join(f"{v}={o}" for v, o in pad)
+
+
+def _uitkomst(u: Uitkomst, soort: str) -> str:
+    if soort == TREDE:
+        return u.trede + ("" if u.participatie else " (geen participatie)")
+    return ", ".join(u.beste) or "geen instrument"
+
+
+def _wijziging(w: Wijziging) -> str:
+    velden = f" ({', '.join(w.velden)})" if w.velden else ""
+    return f"{w.soort} {w.id}: {_WAT[w.wat]}{velden}"
+
+
+def _regels(v: Verschil, md: bool) -> list[str]:
+    code = (lambda s: f"`{s}`") if md else (lambda s: s)
+    kop = (lambda n, s: f"{'#' * n} {s}") if md else (lambda n, s: f"{s}\n{'=-~'[n - 1] * len(s)}")
+    uit = [kop(1, f"Verschil: {v.oud.id} {v.oud.versie} → {v.nieuw.id} {v.nieuw.versie}"), ""]
+    uit.append(kop(2, "Wat het advies verandert"))
+    uit.append("")
+    if v.vergeleken:
+        uit.append(f"Van de paden door de nieuwe boom zijn er {v.vergeleken} met dezelfde antwoorden ook in de "
+                   f"oude te lopen. Bij {aantal(v.aantal_veranderd, 'pad', 'paden')} daarvan verandert het advies.")
+    else:
+        uit.append("Geen enkel pad is met dezelfde antwoorden in beide bomen te lopen: de bomen stellen andere "
+                   "vragen. Vergelijk dan hoe vaak elke trede en elk instrument uitkomt (hieronder).")
+    uit.append(f"Alleen in de nieuwe boom: {aantal(v.alleen_nieuw, 'pad', 'paden')}; alleen in de oude: "
+               f"{aantal(v.alleen_oud, 'pad', 'paden')}.")
+    if v.afgekapt:
+        uit.append("Let op: een boom heeft meer paden dan er vergeleken zijn; de cijfers gaan over de eerste.")
+    uit.append("")
+    for soort in SOORTEN:
+        if not v.veranderd[soort]:
+            continue
+        uit.append(kop(3, f"Andere {_SOORTNAAM[soort]}: {aantal(v.veranderd[soort], 'pad', 'paden')}"))
+        uit.append("")
+        for p in v.voorbeelden[soort]:
+            uit.append(f"- {code(_pad(p.antwoorden))}")
+            if soort == LET_OP:
+                erbij = sorted(set(p.nieuw.let_op) - set(p.oud.let_op))
+                weg = sorted(set(p.oud.let_op) - set(p.nieuw.let_op))
+                uit.append("  " + "; ".join(s for s in (f"erbij: {', '.join(erbij)}" if erbij else "",
+                                                        f"weg: {', '.join(weg)}" if weg else "") if s))
+            else:
+                uit.append(f"  was: {_uitkomst(p.oud, soort)}; wordt: {_uitkomst(p.nieuw, soort)}")
+        uit.append("")
+    for titel, paden in (("Voorbeelden alleen in de nieuwe boom", v.voorbeeld_alleen_nieuw),
+                         ("Voorbeelden alleen in de oude boom", v.voorbeeld_alleen_oud)):
+        if paden:
+            uit += [kop(3, titel), "", *[f"- {code(_pad(p))}" for p in paden], ""]
+    uit += _verdeling(v, md, kop)
+    uit.append(kop(2, "Wat er in de boom en de catalogus veranderd is"))
+    uit.append("")
+    if not v.wijzigingen:
+        uit.append("Niets: de bomen en catalogi lezen hetzelfde (verschillen in opmaak en commentaar tellen niet).")
+    for w in v.wijzigingen:
+        uit.append(f"- {_wijziging(w)}")
+    return uit
+
+
+def _verdeling(v: Verschil, md: bool, kop: Any) -> list[str]:
+    """How often each rung and each best instrument comes out, old against new."""
+    uit = [kop(2, "Hoe vaak elk advies uitkomt (paden, oud → nieuw)"), ""]
+    rijen = [(f"trede {t}", a, b) for t, (a, b) in v.treden.items() if a != b]
+    rijen += [(f"beste: {i or 'geen instrument'}", a, b) for i, (a, b) in v.beste.items() if a != b]
+    if not rijen:
+        return uit + ["Gelijk voor elke trede en elk instrument.", ""]
+    breedte = max(len(r[0]) for r in rijen)
+    if md:
+        uit += ["| Uitkomst | Oud | Nieuw |", "| --- | ---: | ---: |"]
+        uit += [f"| {naam} | {a} | {b} |" for naam, a, b in rijen]
+    else:
+        uit += [f"  {naam:<{breedte}}  {a:>6} → {b:>6}" for naam, a, b in rijen]
+    return uit + [""]
+
+
+def als_tekst(v: Verschil) -> str:
+    return "\n".join(_regels(v, md=False)).rstrip() + "\n"
+
+
+def als_markdown(v: Verschil) -> str:
+    return "\n".join(_regels(v, md=True)).rstrip() + "\n"
+
+
+def als_data(v: Verschil) -> dict[str, Any]:
+    def uitkomst(u: Uitkomst) -> dict[str, Any]:
+        return {"trede": u.trede, "participatie": u.participatie, "beste": list(u.beste), "let_op": list(u.let_op)}
+
+    return {
+        "oud": {"id": v.oud.id, "versie": v.oud.versie, "sha256": v.oud.sha256},
+        "nieuw": {"id": v.nieuw.id, "versie": v.nieuw.versie, "sha256": v.nieuw.sha256},
+        "advies_veranderd": v.advies_veranderd,
+        "paden": {"vergeleken": v.vergeleken, "veranderd": v.aantal_veranderd, "alleen_nieuw": v.alleen_nieuw,
+                  "alleen_oud": v.alleen_oud, "afgekapt": v.afgekapt},
+        "veranderd": dict(v.veranderd),
+        "voorbeelden": {s: [{"antwoorden": dict(p.antwoorden), "oud": uitkomst(p.oud), "nieuw": uitkomst(p.nieuw)}
+                            for p in v.voorbeelden[s]] for s in SOORTEN},
+        "alleen_nieuw": [dict(p) for p in v.voorbeeld_alleen_nieuw],
+        "alleen_oud": [dict(p) for p in v.voorbeeld_alleen_oud],
+        "treden": {t: {"oud": a, "nieuw": b} for t, (a, b) in v.treden.items()},
+        "beste": {(i or GEEN): {"oud": a, "nieuw": b} for i, (a, b) in v.beste.items()},
+        "wijzigingen": [{"soort": w.soort, "id": w.id, "wat": w.wat, "velden": list(w.velden)} for w in v.wijzigingen],
+    }
