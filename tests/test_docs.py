@@ -1,7 +1,8 @@
 """docs/aanpassen.md is executable: every `$ bb ...` line in its console blocks runs, in order, in
 one fresh folder, with the installed command; each output line the document shows must appear
 (as an output line or part of one, inside a panel say), in that order, and the exit code must be the one the document announces. Hidden directives
-(`<!-- doc-test: ... -->`) make the edits the text describes."""
+(`<!-- doc-test: ... -->`) make the edits the text describes; `blok` writes the ```yaml block that
+follows it to a file, so the YAML the reader sees is the YAML that runs."""
 
 from __future__ import annotations
 
@@ -31,7 +32,19 @@ def stappen(tekst: str) -> list[tuple[str, object]]:
     uit: list[tuple[str, object]] = []
     exitcode = 0
     in_blok = False
+    blok_naar: str | None = None  # a `blok` directive: the next ```yaml block is written to this file
+    blok: list[str] | None = None
     for nummer, regel in enumerate(tekst.splitlines(), start=1):
+        if blok is not None:
+            if regel.startswith("```"):
+                uit.append(("schrijf", {"in": blok_naar, "tekst": "\n".join(blok) + "\n"}))
+                blok, blok_naar = None, None
+            else:
+                blok.append(regel)
+            continue
+        if blok_naar is not None and regel == "```yaml":
+            blok = []
+            continue
         if regel.startswith("```"):
             if in_blok:
                 exitcode = 0  # an announced exit code holds for one block
@@ -50,6 +63,8 @@ def stappen(tekst: str) -> list[tuple[str, object]]:
         for soort, waarde in RICHTLIJN.findall(regel):
             if soort == "exitcode":
                 exitcode = int(waarde)
+            elif soort == "blok":
+                blok_naar = json.loads(waarde)["in"]
             else:
                 uit.append((soort, json.loads(waarde)))
     return uit

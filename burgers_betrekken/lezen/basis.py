@@ -259,23 +259,28 @@ def herkomst(knoop: Knoop) -> list[tuple[str, tuple[Locatie, ...]]]:
 
 
 def _plekken(knoop: Knoop, sleutel: Locatie | None) -> tuple[Locatie, ...]:
-    """The first place per file in this node's own fields (options are items of their own)."""
+    """The first place per file in this node's own fields (options are items of their own), the
+    file of the item's key first."""
     eerste: dict[str, Locatie] = {}
-    if sleutel is not None and sleutel.bestand:
-        eerste[sleutel.bestand] = sleutel
+
+    def zie(plek: Locatie | None) -> None:
+        if plek is not None and plek.bestand:
+            huidig = eerste.get(plek.bestand)
+            if huidig is None or (plek.regel or 0, plek.kolom or 0) < (huidig.regel or 0, huidig.kolom or 0):
+                eerste[plek.bestand] = plek
+
+    zie(sleutel)
     stapel = [knoop]
     while stapel:
         k = stapel.pop()
-        if k.locatie.bestand and k.locatie.bestand not in eerste:
-            eerste[k.locatie.bestand] = k.locatie
+        zie(k.locatie)
         if k.is_map:
             for s, sub in k.waarde.items():  # type: ignore[union-attr]
                 if s == "opties" and k is knoop:
                     continue
-                plek = k.sleutel_locaties.get(s)
-                if plek is not None and plek.bestand and plek.bestand not in eerste:
-                    eerste[plek.bestand] = plek
+                zie(k.sleutel_locaties.get(s))
                 stapel.append(sub)
         elif k.is_lijst:
             stapel.extend(k.waarde)  # type: ignore[arg-type]
-    return tuple(eerste.values())
+    eigen = sleutel.bestand if sleutel is not None else None
+    return tuple(sorted(eerste.values(), key=lambda p: p.bestand != eigen))
