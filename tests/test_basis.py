@@ -239,3 +239,23 @@ def test_init_met_basis_begint_met_kleine_bestanden_die_meteen_werken(tmp_path: 
     gedraaid = len(laad_scenarios(ROOT / "trees" / "rijksoverheid.tests.yaml").scenarios)
     assert f"Resultaat: {gedraaid} geslaagd" in uit.stdout
     assert bb("init", "y", "--basis", "rijksoverheid", "--boom", "rijksoverheid", cwd=tmp_path).returncode == 2
+
+
+def test_een_nieuw_item_komt_voor_het_eerstvolgende_bestaande_dat_de_aanpassing_noemt(tmp_path: Path) -> None:
+    """Tie-breaks apply in order: an overlay can put a new one first by naming a base item after it."""
+    basis = [r.id for r in laad_boom(RIJK).voorrang]
+    b = laad_boom(_schrijf(tmp_path, "x.yaml", """\
+basis: rijksoverheid
+gelijke_punten:
+  eerst:
+    kenmerk: kosten
+    volgorde: [laag]
+    reden: minder kosten
+  opzoeken: {}
+  beraadslaging: weg
+  achteraan:
+    kenmerk: kosten
+    volgorde: [hoog]
+    reden: meer kosten
+"""))
+    assert [r.id for r in b.voorrang] == ["eerst", *[i for i in basis if i != "beraadslaging"], "achteraan"]

@@ -5,7 +5,9 @@ A tree, catalogue or scenario file with `basis: NAAM` holds only what differs fr
 shipped tree by name, `standaard` for the shipped catalogue, or a path relative to the file).
 The merge follows the shape of the file (`vorm`): a map of items (questions, options, rules,
 caveats, instruments, scenarios) merges item by item, an item merges field by field, and every
-other value (a text, a list, a condition under `wanneer`) is replaced whole. The value `weg`
+other value (a text, a list, a condition under `wanneer`) is replaced whole. Order counts where the
+tree applies items in order (`gelijke_punten`): the base's items keep their order, and a new item
+comes just before the next item of the base the overlay names after it, else at the end. The value `weg`
 removes an item of the base, `~` (empty) removes any key. The merged nodes keep their own file:line:column, so
 every later message points into the file where the text stands, base or overlay.
 """
@@ -196,7 +198,15 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
         return eigen
     waarde: dict[str, Knoop] = dict(basis.waarde)  # type: ignore[arg-type]
     sleutels = dict(basis.sleutel_locaties)
+    volgorde = list(waarde)
+    nieuw: list[str] = []  # new keys waiting for the next key of the base the overlay names
     for sleutel, knoop in eigen.waarde.items():  # type: ignore[union-attr]
+        if sleutel in waarde and not _haalt_weg(knoop, waarde[sleutel]):
+            plek_in_basis = volgorde.index(sleutel)
+            volgorde[plek_in_basis:plek_in_basis] = nieuw
+            nieuw = []
+        elif sleutel not in waarde and not _haalt_weg(knoop, None):
+            nieuw.append(sleutel)
         plek = eigen.sleutel_locaties.get(sleutel, knoop.locatie)
         if _haalt_weg(knoop, waarde.get(sleutel)):
             if sleutel in waarde:
@@ -213,7 +223,8 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
         else:
             waarde[sleutel] = knoop
             sleutels[sleutel] = plek
-    return Knoop("map", waarde, basis.locatie, sleutels)
+    volgorde += nieuw
+    return Knoop("map", {k: waarde[k] for k in volgorde if k in waarde}, basis.locatie, sleutels)
 
 
 _ONBEKEND = re.compile(r"onbekend\w* [a-z]+ '([a-z0-9_]+)'")
