@@ -69,9 +69,33 @@ def _regels(v: Verschil, md: bool) -> list[str]:
     uit.append("")
     if not v.wijzigingen:
         uit.append("Niets: de bomen en catalogi lezen hetzelfde (verschillen in opmaak en commentaar tellen niet).")
-    for w in v.wijzigingen:
-        uit.append(f"- {_wijziging(w)}")
+    uit += [f"- {regel}" for regel in _gegroepeerd(v.wijzigingen)]
     return uit
+
+
+def _gegroepeerd(wijzigingen: tuple[Wijziging, ...]) -> list[str]:
+    """Items added or removed: one line per kind ('instrumentregel weg (3): a, b, c'); changed
+    items one line each, with the fields that changed. In the order they first appear."""
+    volgorde: list[Wijziging | tuple[str, str]] = []
+    groepen: dict[tuple[str, str], list[str]] = {}
+    for w in wijzigingen:
+        if w.wat == "gewijzigd":
+            volgorde.append(w)
+            continue
+        if (w.soort, w.wat) not in groepen:
+            groepen[w.soort, w.wat] = []
+            volgorde.append((w.soort, w.wat))
+        groepen[w.soort, w.wat].append(w.id)
+
+    def regel(item: Wijziging | tuple[str, str]) -> str:
+        if isinstance(item, Wijziging):
+            return _wijziging(item)
+        ids = groepen[item]
+        if len(ids) == 1:
+            return f"{item[0]} {ids[0]}: {_WAT[item[1]]}"
+        return f"{item[0]} {_WAT[item[1]]} ({len(ids)}): {', '.join(ids)}"
+
+    return [regel(item) for item in volgorde]
 
 
 def _verdeling(v: Verschil, md: bool, kop: Any) -> list[str]:
