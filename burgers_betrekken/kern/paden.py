@@ -23,7 +23,7 @@ def aantal_paden(boom: Boom) -> int:
     """How many different paths lead from the start to the advice, at most `VEEL`."""
     tabel: dict[str, int] = {}
     # Questions in reverse topological order (the loader guarantees there are no cycles).
-    for vraag_id in reversed(_topologisch(boom)):
+    for vraag_id in reversed(topologische_volgorde(boom)):
         vraag = boom.vragen[vraag_id]
         tabel[vraag_id] = min(VEEL, sum(1 if (doel := vraag.volgende_na(o.id)) == EINDE else tabel[doel]
                                         for o in vraag.opties))
@@ -48,7 +48,7 @@ def paden(boom: Boom) -> Iterator[Pad]:
             stapel.append((vraag.volgende_na(optie.id), (*tot_nu, (vraag_id, optie.id))))
 
 
-def _topologisch(boom: Boom) -> list[str]:
+def topologische_volgorde(boom: Boom) -> list[str]:
     """Questions reachable from the start, each before every question it can lead to."""
     volgorde: list[str] = []
     gezien: set[str] = {boom.start}

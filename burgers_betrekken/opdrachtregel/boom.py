@@ -226,3 +226,28 @@ def verschil(
         print(verschilverslag.als_markdown(v) if formaat == "md" else verschilverslag.als_tekst(v), end="")
     if streng and v.advies_veranderd:
         raise typer.Exit(ExitCode.VALIDATIE)
+
+
+@boom_app.command(cls=Opdracht, short_help="De boom als één HTML-bestand voor de browser.")
+def website(
+    bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP),
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", metavar="BESTAND",
+                                           help="Het HTML-bestand (standaard: <boom-id>.html hier)."),
+    catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
+    overschrijf: bool = typer.Option(False, "--overschrijf", help="Overschrijf een bestaand bestand."),
+) -> None:
+    """Schrijf de boom als één HTML-bestand dat zonder installatie en zonder internet in elke browser
+    werkt: de vragen, en voor elk pad het advies dat bb geeft."""
+    from burgers_betrekken.kern.paden import aantal_paden, aantal_tekst
+    from burgers_betrekken.lezen.bestanden import schrijf_tekst
+    from burgers_betrekken.toepassing.website import gegevens
+    from burgers_betrekken.uitvoer.website import pagina
+
+    boom, cat = laad(bestand, catalogus)
+    doel = uitvoer or Path(f"{boom.id}.html")
+    if doel.is_file() and not overschrijf:
+        raise InvoerFout(f"'{doel}' bestaat al; kies een andere naam of geef --overschrijf")
+    tekst = pagina(gegevens(boom, cat))
+    schrijf_tekst(doel, tekst, overschrijf=overschrijf)
+    grootte = f"{len(tekst.encode('utf-8')) / 1_000_000:.1f}".replace(".", ",")
+    print(f"geschreven: {doel} ({grootte} MB; {aantal_tekst(aantal_paden(boom))} met hun advies)")

@@ -1,0 +1,107 @@
+"""`bb boom website`: the advice for every path through a tree, computed by the one engine when
+the page is built, as compact data for a page that only navigates (`uitvoer.website`).
+
+Each path is keyed by the positions of the options chosen along it ("0.3.1"). Its advice is the
+engine's, with "wat als", in the same words as the JSON record of `bb advies` (`verslag.als_data`
+and `adviestekst`). Repeated values (a reason, an instrument's entry, a caveat) are stored once:
+the data is a table of values in which a list or mapping refers to other entries by number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from burgers_betrekken.kern import adviestekst, engine
+from burgers_betrekken.kern.fouten import InvoerFout
+from burgers_betrekken.kern.model import Boom, Catalogus
+from burgers_betrekken.kern.paden import aantal_paden, aantal_tekst, paden, topologische_volgorde
+from burgers_betrekken.kern.watals import met_wat_als
+
+MAX_PADEN = 20_000
+"""A page holds every path; beyond this the file gets too large to open comfortably."""
+
+
+def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
+    """Everything the page needs: the questions, the rungs and instruments, and the advice per path."""
+    totaal = aantal_paden(boom)
+    if totaal > MAX_PADEN:
+        raise InvoerFout(f"de boom heeft {aantal_tekst(totaal)}; een webpagina kan er hoogstens "
+                         f"{MAX_PADEN:,} bevatten (de grens van bb boom website)".replace(",", "."))
+    resten = _resten(boom)
+    tabel = _Tabel()
+    adviezen: dict[str, int] = {}
+    for pad in paden(boom):
+        advies = met_wat_als(engine.advies(boom, catalogus, dict(pad)))
+        adviezen[_sleutel(boom, pad)] = tabel.zet(_advies(advies))
+    return {
+        "boom": {"id": boom.id, "versie": boom.versie, "titel": boom.titel, "beschrijving": boom.beschrijving,
+                 "sha256": boom.sha256, "start": boom.start},
+        "vragen": {v.id: {"tekst": v.tekst, "toelichting": v.toelichting, "rest": resten.get(v.id, 0),
+                          "weet_niet": {"optie": v.weet_niet.optie, "aanname": v.weet_niet.aanname} if v.weet_niet else None,
+                          "opties": [{"id": o.id, "label": o.label, "toelichting": o.toelichting,
+                                      "volgende": v.volgende_na(o.id)} for o in v.opties]}
+                   for v in boom.vragen.values()},
+        "treden": {t.id: {"naam": t.naam, "omschrijving": t.omschrijving, "belofte": t.belofte,
+                          "participatie": t.participatie} for t in catalogus.ladder},
+        "checklist": list(catalogus.checklist),
+        "tabel": tabel.waarden,
+        "adviezen": adviezen,
+    }
+
+
+def _sleutel(boom: Boom, pad: tuple[tuple[str, str], ...]) -> str:
+    return ".".join(str(boom.vraag(v).optie_ids.index(o)) for v, o in pad)
+
+
+def _resten(boom: Boom) -> dict[str, int]:
+    """Per question, the most questions still to come after it, for "vraag 3 van hoogstens 7".
+    The tree has no cycles (the loader refuses them); questions in reverse topological order."""
+    uit: dict[str, int] = {}
+    for v in reversed(topologische_volgorde(boom)):
+        doelen = [d for d in boom.vraag(v).opvolgers() if d in boom.vragen]
+        uit[v] = max((1 + uit[d] for d in doelen), default=0)
+    return uit
+
+
+def _advies(a: engine.Advies) -> dict[str, Any]:
+    """What the page shows, in the words of the JSON record of `bb advies`."""
+    return {
+        "niveau": a.niveau.id,
+        "participatie": a.participatie,
+        "kop": adviestekst.kopregel(a),
+        "beste": [x.instrument.id for x in a.beste],
+        "gelijk": [list(p) for p in adviestekst.gelijk_onderscheid(a)],
+        "waarom_geen": adviestekst.waarom_geen(a) if a.participatie and not a.beste else [],
+        "instrumenten": [{"id": x.instrument.id, "naam": x.instrument.naam, "rang": x.rang,
+                          "redenen": [r.tekst for r in x.redenen], "voorrang": [r.tekst for r in x.voorrang]}
+                         for x in a.instrumenten],
+        "afgevallen": [{"id": x.instrument.id, "naam": x.instrument.naam, "redenen": [r.tekst for r in x.redenen]}
+                       for x in a.afgevallen],
+        "let_op": [{"id": lo.id, "titel": lo.titel, "tekst": lo.tekst, "bron": lo.bron} for lo in a.let_op],
+        "wat_als": [{"tekst": adviestekst.wat_als_regel(w), "antwoorden": {k.vraag: k.antwoord for k in w.keuzes}}
+                    for w in a.wat_als or ()],
+        "wat_als_geen": adviestekst.wat_als_geen(a),
+    }
+
+
+class _Tabel:
+    """Values stored once. A text, number, truth value or null is itself; a list is
+    ["L", i, j, ...] and a mapping ["D", key, value, key, value, ...], each i a position in the
+    table. The page rebuilds a value from its position (`lees` in the page's script)."""
+
+    def __init__(self) -> None:
+        self.waarden: list[Any] = []
+        self._plek: dict[Any, int] = {}
+
+    def zet(self, waarde: Any) -> int:
+        if isinstance(waarde, list):
+            sleutel: Any = ("L", *[self.zet(w) for w in waarde])
+        elif isinstance(waarde, dict):
+            sleutel = ("D", *[i for k, w in waarde.items() for i in (self.zet(k), self.zet(w))])
+        else:
+            sleutel = (type(waarde).__name__, waarde)  # 1 and True are different values
+        plek = self._plek.get(sleutel)
+        if plek is None:
+            plek = self._plek[sleutel] = len(self.waarden)
+            self.waarden.append(list(sleutel) if sleutel[0] in ("L", "D") else waarde)
+        return plek

@@ -1,0 +1,310 @@
+"""`bb boom website`: the tree as one HTML file. The advice in the page is the engine's (computed
+for every path when the page is built), the page works as people expect of a government form, and
+a hostile tree cannot put script into it. Driven in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from burgers_betrekken.kern.fouten import InvoerFout
+from burgers_betrekken.opslag.laden import laad
+from burgers_betrekken.toepassing import website
+from burgers_betrekken.uitvoer.website import als_json_in_html, pagina
+from tests.browser import Browser
+from tests.conftest import ROOT, assert_geen_traceback, run_bb
+
+BOA = {"fase": "beleidsontwikkeling", "doel": "zwaarwegend_advies", "ruimte": "ruim", "doelgroep": "breed",
+       "budget": "hoog", "doorlooptijd": "lang", "tijdsdruk": "nee"}
+
+
+def _lees(tabel: list[Any], i: int) -> Any:
+    """The page's `lees`, in Python: a value rebuilt from its place in the table."""
+    w = tabel[i]
+    if not isinstance(w, list):
+        return w
+    if w[0] == "L":
+        return [_lees(tabel, j) for j in w[1:]]
+    return {_lees(tabel, w[j]): _lees(tabel, w[j + 1]) for j in range(1, len(w), 2)}
+
+
+@pytest.fixture(scope="module")
+def gegevens() -> dict[str, Any]:
+    return website.gegevens(*laad("rijksoverheid", None))
+
+
+def _sleutel(gegevens: dict[str, Any], antwoorden: dict[str, str]) -> str:
+    delen, v = [], gegevens["boom"]["start"]
+    while v != "advies":
+        opties = gegevens["vragen"][v]["opties"]
+        i = [o["id"] for o in opties].index(antwoorden[v])
+        delen.append(str(i))
+        v = opties[i]["volgende"]
+    return ".".join(delen)
+
+
+def _bb_json(tmp_path: Path, antwoorden: dict[str, str], boom: str = "rijksoverheid") -> dict[str, Any]:
+    bestand = tmp_path / "antwoorden.json"
+    bestand.write_text(json.dumps(antwoorden), encoding="utf-8")
+    uit = run_bb("advies", "--boom", boom, "--antwoorden", str(bestand), "--formaat", "json", cwd=tmp_path)
+    assert uit.returncode == 0, uit.stderr
+    return json.loads(uit.stdout)
+
+
+def test_elk_pad_staat_erin_met_het_advies_van_de_engine(gegevens: dict[str, Any], tmp_path: Path) -> None:
+    boom, _ = laad("rijksoverheid", None)
+    from burgers_betrekken.kern.paden import aantal_paden
+
+    assert len(gegevens["adviezen"]) == aantal_paden(boom)
+    for antwoorden in (BOA, {"fase": "evaluatie", "doel": "informeren"},
+                       {**BOA, "ruimte": "beperkt", "doelgroep": "moeilijk_bereikbaar", "budget": "laag"}):
+        advies = _lees(gegevens["tabel"], gegevens["adviezen"][_sleutel(gegevens, antwoorden)])
+        verwacht = _bb_json(tmp_path, {k: v for k, v in antwoorden.items()})
+        assert advies["niveau"] == verwacht["niveau"] and advies["beste"] == verwacht["beste"]
+        assert [(i["id"], i["rang"], i["redenen"]) for i in advies["instrumenten"]] == \
+               [(i["id"], i["rang"], i["redenen"]) for i in verwacht["instrumenten"]]
+        assert [(i["id"], i["redenen"]) for i in advies["afgevallen"]] == \
+               [(i["id"], i["redenen"]) for i in verwacht["afgevallen"]]
+        assert advies["let_op"] == verwacht["let_op"]
+        assert [w["tekst"] for w in advies["wat_als"]] == [w["verandering"] for w in verwacht["wat_als"]]
+
+
+def test_een_boom_met_te_veel_paden_geeft_een_melding_met_de_grens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(website, "MAX_PADEN", 1000)
+    with pytest.raises(InvoerFout, match=r"de boom heeft 5204 paden; een webpagina kan er hoogstens 1\.000 bevatten"):
+        website.gegevens(*laad("rijksoverheid", None))
+
+
+def test_de_gegevens_kunnen_het_script_element_niet_sluiten() -> None:
+    kwaad = {"label": "</script><script>alert(1)</script><!-- & \u2028"}
+    tekst = als_json_in_html(kwaad)
+    assert "<" not in tekst and ">" not in tekst and "&" not in tekst and "\u2028" not in tekst
+    assert json.loads(tekst) == kwaad
+
+
+def test_bb_boom_website_schrijft_een_bestand_zonder_iets_van_buiten(tmp_path: Path) -> None:
+    uit = run_bb("boom", "website", "rijksoverheid", "--uitvoer", "b.html", cwd=tmp_path)
+    assert uit.returncode == 0, uit.stderr
+    assert re.match(r"geschreven: b\.html \(\d+,\d MB; 5204 paden met hun advies\)", uit.stdout), uit.stdout
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", html)  # no fonts, scripts or images from elsewhere
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    weer = run_bb("boom", "website", "rijksoverheid", "--uitvoer", "b.html", cwd=tmp_path)
+    assert weer.returncode == 2 and "bestaat al" in weer.stderr
+    assert_geen_traceback(weer)
+
+
+# --- in the browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pagina_bestand(tmp_path_factory: pytest.TempPathFactory, gegevens: dict[str, Any]) -> Path:
+    pad = tmp_path_factory.mktemp("site") / "beslisboom.html"
+    pad.write_text(pagina(gegevens), encoding="utf-8")
+    return pad
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Browser]:
+    b = Browser(tmp_path / "profiel")
+    yield b
+    b.sluit()
+
+
+def _vraag(b: Browser) -> str:
+    return b.js("document.querySelector('h1').textContent")
+
+
+def _kies(b: Browser, optie: str) -> None:
+    """Choose an option and go on, as a mouse user does."""
+    assert b.js(f"!!document.querySelector('input[value=\"{optie}\"]')"), (optie, _vraag(b))
+    b.js(f"document.querySelector('input[value=\"{optie}\"]').click(); document.getElementById('volgende').click()")
+
+
+def _beantwoord(b: Browser, gegevens: dict[str, Any], antwoorden: dict[str, str]) -> None:
+    v = gegevens["boom"]["start"]
+    while v != "advies":
+        assert _vraag(b) == gegevens["vragen"][v]["tekst"]
+        _kies(b, antwoorden[v])
+        optie = antwoorden[v] if antwoorden[v] != "weet_niet" else gegevens["vragen"][v]["weet_niet"]["optie"]
+        v = next(o["volgende"] for o in gegevens["vragen"][v]["opties"] if o["id"] == optie)
+
+
+def _getoond(b: Browser) -> dict[str, Any]:
+    return b.js("""(() => ({
+        niveau: document.getElementById('advies-kop').dataset.niveau,
+        trede: document.getElementById('advies-trede').textContent,
+        kop: document.getElementById('advies-kopregel').textContent,
+        instrumenten: [...document.querySelectorAll('.instrument')].map(e => e.dataset.id),
+        beste: [...document.querySelectorAll('.instrument[data-beste]')].map(e => e.dataset.id),
+        afgevallen: [...document.querySelectorAll('#afgevallen > li')].map(e => e.dataset.id),
+        let_op: [...document.querySelectorAll('.let-op')].map(e => e.dataset.id),
+        wat_als: [...document.querySelectorAll('.wat-als li')].map(e => e.textContent),
+        aannames: [...document.querySelectorAll('.aannames li')].map(e => e.textContent),
+    }))()""")
+
+
+def _zelfde_advies(getoond: dict[str, Any], verwacht: dict[str, Any], wat_als: bool = True) -> None:
+    assert getoond["niveau"] == verwacht["niveau"]
+    assert getoond["instrumenten"] == [i["id"] for i in verwacht["instrumenten"]]
+    assert getoond["beste"] == verwacht["beste"]
+    assert getoond["afgevallen"] == [i["id"] for i in verwacht["afgevallen"]]
+    assert getoond["let_op"] == [lo["id"] for lo in verwacht["let_op"]]
+    if wat_als:
+        assert getoond["wat_als"] == [w["verandering"] for w in verwacht["wat_als"]]
+
+
+def _naar_advies(b: Browser) -> None:
+    assert _vraag(b) == "Uw antwoorden"
+    b.js("document.getElementById('toon-advies').click()")
+    assert _vraag(b) == "Advies"
+
+
+def test_een_heel_pad_geeft_het_advies_van_bb_advies(browser: Browser, pagina_bestand: Path, gegevens: dict[str, Any],
+                                                     tmp_path: Path) -> None:
+    browser.open(pagina_bestand.as_uri())
+    _beantwoord(browser, gegevens, BOA)
+    _naar_advies(browser)
+    getoond = _getoond(browser)
+    _zelfde_advies(getoond, _bb_json(tmp_path, BOA))
+    assert getoond["trede"] == "Dit is participatie op de trede Adviseren."
+    assert getoond["kop"] == "Best passend: Burgerberaad."
+
+
+def test_informeren_is_geen_participatie_en_geen_instrument(browser: Browser, pagina_bestand: Path,
+                                                             gegevens: dict[str, Any], tmp_path: Path) -> None:
+    antwoorden = {"fase": "evaluatie", "doel": "informeren"}
+    browser.open(pagina_bestand.as_uri())
+    _beantwoord(browser, gegevens, antwoorden)
+    _naar_advies(browser)
+    getoond = _getoond(browser)
+    _zelfde_advies(getoond, _bb_json(tmp_path, antwoorden))
+    assert getoond["instrumenten"] == [] and getoond["trede"].startswith("Dit is geen participatie")
+    assert "informeren_geen_participatie" in getoond["let_op"]
+
+
+def test_weet_ik_niet_neemt_de_optie_van_de_boom_aan_en_zegt_het(browser: Browser, pagina_bestand: Path,
+                                                                  gegevens: dict[str, Any], tmp_path: Path) -> None:
+    antwoorden = {**BOA, "ruimte": "weet_niet", "budget": "weet_niet"}
+    browser.open(pagina_bestand.as_uri())
+    _beantwoord(browser, gegevens, antwoorden)
+    assert "Weet ik niet (aangenomen: Beperkt" in browser.js("document.getElementById('antwoorden').textContent")
+    _naar_advies(browser)
+    getoond = _getoond(browser)
+    _zelfde_advies(getoond, _bb_json(tmp_path, antwoorden), wat_als=False)
+    assert getoond["aannames"] == [gegevens["vragen"]["ruimte"]["weet_niet"]["aanname"],
+                                   gegevens["vragen"]["budget"]["weet_niet"]["aanname"]]
+
+
+def test_terug_met_de_knop_van_de_browser_houdt_de_antwoorden(browser: Browser, pagina_bestand: Path,
+                                                               gegevens: dict[str, Any], tmp_path: Path) -> None:
+    browser.open(pagina_bestand.as_uri())
+    _kies(browser, "beleidsontwikkeling")
+    _kies(browser, "ervaringen")
+    assert _vraag(browser) == gegevens["vragen"]["ruimte"]["tekst"]
+    browser.terug()
+    assert _vraag(browser) == gegevens["vragen"]["doel"]["tekst"]
+    assert browser.js("document.querySelector('input:checked').value") == "ervaringen"
+    browser.js("document.getElementById('vorige').click()")  # the page's own back button does the same
+    assert _vraag(browser) == gegevens["vragen"]["fase"]["tekst"]
+    assert browser.js("document.querySelector('input:checked').value") == "beleidsontwikkeling"
+    browser.stuur("Page.navigateToHistoryEntry", sessie=True, entryId=browser.stuur(
+        "Page.getNavigationHistory", sessie=True)["entries"][-1]["id"])  # forward, twice
+    assert _vraag(browser) == gegevens["vragen"]["ruimte"]["tekst"]
+    antwoorden = {"fase": "beleidsontwikkeling", "doel": "ervaringen", "ruimte": "beperkt", "doelgroep": "specifiek",
+                  "budget": "laag", "doorlooptijd": "kort", "tijdsdruk": "nee"}
+    _kies(browser, "beperkt")
+    for v in ("doelgroep", "budget", "doorlooptijd", "tijdsdruk"):
+        _kies(browser, antwoorden[v])
+    _naar_advies(browser)
+    _zelfde_advies(_getoond(browser), _bb_json(tmp_path, antwoorden))
+
+
+def test_wijzigen_in_het_overzicht_geeft_het_advies_bij_het_nieuwe_antwoord(
+        browser: Browser, pagina_bestand: Path, gegevens: dict[str, Any], tmp_path: Path) -> None:
+    browser.open(pagina_bestand.as_uri())
+    _beantwoord(browser, gegevens, BOA)
+    browser.js("document.querySelector('button[data-vraag=budget]').click()")
+    assert _vraag(browser) == gegevens["vragen"]["budget"]["tekst"]
+    assert browser.js("document.querySelector('input:checked').value") == "hoog"
+    _kies(browser, "laag")
+    assert _vraag(browser) == "Uw antwoorden"  # straight back to the review, the rest kept
+    _naar_advies(browser)
+    _zelfde_advies(_getoond(browser), _bb_json(tmp_path, {**BOA, "budget": "laag"}))
+
+
+def test_alleen_met_het_toetsenbord(browser: Browser, pagina_bestand: Path, gegevens: dict[str, Any]) -> None:
+    browser.open(pagina_bestand.as_uri())
+    assert browser.js("document.activeElement.tagName") == "H1"  # the question is read first
+    browser.toets("Tab")
+    assert browser.js("document.activeElement.value") == "beleidsontwikkeling"
+    browser.toets("Enter")  # nothing chosen: an error that says what to do, and focus on the first option
+    assert browser.js("document.getElementById('fout').hidden") is False
+    assert browser.js("document.activeElement.value") == "beleidsontwikkeling"
+    browser.toets("ArrowDown")  # the radio group moves and selects with the arrow keys
+    assert browser.js("document.querySelector('input:checked').value") == "uitwerking"
+    browser.toets("Enter")  # Enter in a form submits it
+    assert _vraag(browser) == gegevens["vragen"]["doel"]["tekst"]
+    assert browser.js("document.activeElement.tagName") == "H1"  # focus moves to the new question
+
+
+def test_toegankelijk_en_op_320_pixels_breed(tmp_path: Path, pagina_bestand: Path) -> None:
+    b = Browser(tmp_path / "smal", breedte=320, hoogte=640)
+    try:
+        b.open(pagina_bestand.as_uri())
+        for stap in range(3):
+            assert b.js("document.documentElement.scrollWidth") <= 320, stap  # nothing wider than the screen
+            assert b.js(_TOEGANKELIJKHEID) == [], stap
+            b.js("document.querySelector('input[type=radio]').click(); document.getElementById('volgende').click()")
+    finally:
+        b.sluit()
+
+
+_TOEGANKELIJKHEID = """(() => {
+  const fouten = [];
+  if (document.documentElement.lang !== 'nl') fouten.push('lang');
+  if (document.querySelectorAll('h1').length !== 1) fouten.push('one h1');
+  const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+  if (new Set(ids).size !== ids.length) fouten.push('duplicate id');
+  for (const i of document.querySelectorAll('input')) {
+    if (!document.querySelector('label[for="' + i.id + '"]')) fouten.push('input without label: ' + i.id);
+    for (const d of (i.getAttribute('aria-describedby') || '').split(' ').filter(Boolean))
+      if (!document.getElementById(d)) fouten.push('describedby points nowhere: ' + d);
+  }
+  for (const k of document.querySelectorAll('button'))
+    if (!k.textContent.trim()) fouten.push('button without name');
+  // contrast of every text against white (WCAG 2.1 AA: 4.5:1)
+  const lum = c => { const [r, g, b] = c.match(/\\d+/g).slice(0, 3).map(Number).map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  for (const e of document.querySelectorAll('main p, main label, main h1, main legend, main button.tweede')) {
+    const l = lum(getComputedStyle(e).color);
+    if ((1.05) / (l + 0.05) < 4.5) fouten.push('contrast: ' + e.textContent.slice(0, 30));
+  }
+  return fouten;
+})()"""
+
+
+def test_een_vijandige_boom_kan_geen_script_in_de_pagina_zetten(tmp_path: Path, browser: Browser) -> None:
+    tekst = (ROOT / "tests" / "bomen" / "klein.yaml").read_text(encoding="utf-8")
+    kwaad = "</script><script>window.gehackt = 1</script><img src=x onerror=\"window.gehackt = 2\">"
+    boom = tmp_path / "kwaad.yaml"
+    boom.write_text(tekst.replace("label: Hoog", f"label: '{kwaad}'", 1), encoding="utf-8")
+    assert kwaad in boom.read_text(encoding="utf-8")
+    uit = run_bb("boom", "website", str(boom), "--uitvoer", "kwaad.html", cwd=tmp_path)
+    assert uit.returncode == 0, uit.stderr
+    html = (tmp_path / "kwaad.html").read_text(encoding="utf-8")
+    assert "window.gehackt" in html and "<img src=x" not in html and html.count("</script>") == 2
+    browser.open((tmp_path / "kwaad.html").as_uri())
+    labels = browser.js("[...document.querySelectorAll('label')].map(l => l.textContent)")
+    if kwaad not in labels:  # the label sits on a later question: answer until it shows
+        for _ in range(5):
+            browser.js("document.querySelector('input[type=radio]').click(); document.getElementById('volgende').click()")
+            labels = browser.js("[...document.querySelectorAll('label')].map(l => l.textContent)")
+            if kwaad in labels:
+                break
+    assert kwaad in labels  # shown as text, exactly
+    assert browser.js("window.gehackt === undefined && document.querySelectorAll('main img, main script').length === 0")
