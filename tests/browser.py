@@ -116,6 +116,19 @@ class Browser:
                        code="Space" if toets == " " else toets, windowsVirtualKeyCode=codes.get(toets, 0),
                        text=tekst if soort == "keyDown" else "")
 
+    def download(self, map_: Path, klik: str, wacht: float = 20) -> Path:
+        """Click `klik` (a CSS selector) and return the file the page downloads into `map_`."""
+        map_.mkdir(parents=True, exist_ok=True)
+        self.stuur("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(map_), eventsEnabled=True)
+        self.js(f"document.querySelector({json.dumps(klik)}).click()")
+        tot = time.monotonic() + wacht
+        while time.monotonic() < tot:
+            klaar = [p for p in map_.iterdir() if not p.name.endswith(".crdownload")]
+            if klaar:
+                return klaar[0]
+            time.sleep(0.1)
+        raise TimeoutError(f"nothing was downloaded into {map_}")
+
     def terug(self) -> None:
         """The browser's own back button."""
         geschiedenis = self.stuur("Page.getNavigationHistory", sessie=True)

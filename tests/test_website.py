@@ -40,10 +40,11 @@ def gegevens() -> dict[str, Any]:
 def _sleutel(gegevens: dict[str, Any], antwoorden: dict[str, str]) -> str:
     delen, v = [], gegevens["boom"]["start"]
     while v != "advies":
-        opties = gegevens["vragen"][v]["opties"]
-        i = [o["id"] for o in opties].index(antwoorden[v])
-        delen.append(str(i))
-        v = opties[i]["volgende"]
+        vraag = gegevens["vragen"][v]
+        ids = [o["id"] for o in vraag["opties"]]
+        weet_niet = antwoorden[v] == "weet_niet"
+        delen.append(str(len(ids) if weet_niet else ids.index(antwoorden[v])))
+        v = vraag["opties"][ids.index(vraag["weet_niet"]["optie"] if weet_niet else antwoorden[v])]["volgende"]
     return ".".join(delen)
 
 
@@ -57,11 +58,10 @@ def _bb_json(tmp_path: Path, antwoorden: dict[str, str], boom: str = "rijksoverh
 
 def test_elk_pad_staat_erin_met_het_advies_van_de_engine(gegevens: dict[str, Any], tmp_path: Path) -> None:
     boom, _ = laad("rijksoverheid", None)
-    from burgers_betrekken.kern.paden import aantal_paden
-
-    assert len(gegevens["adviezen"]) == aantal_paden(boom)
+    assert len(gegevens["adviezen"]) == website.aantal_met_weet_niet(boom) > 5204  # with 'weet ik niet' as answers
     for antwoorden in (BOA, {"fase": "evaluatie", "doel": "informeren"},
-                       {**BOA, "ruimte": "beperkt", "doelgroep": "moeilijk_bereikbaar", "budget": "laag"}):
+                       {**BOA, "ruimte": "beperkt", "doelgroep": "moeilijk_bereikbaar", "budget": "laag"},
+                       {**BOA, "ruimte": "weet_niet", "doorlooptijd": "weet_niet"}):
         advies = _lees(gegevens["tabel"], gegevens["adviezen"][_sleutel(gegevens, antwoorden)])
         verwacht = _bb_json(tmp_path, {k: v for k, v in antwoorden.items()})
         assert advies["niveau"] == verwacht["niveau"] and advies["beste"] == verwacht["beste"]
@@ -75,7 +75,7 @@ def test_elk_pad_staat_erin_met_het_advies_van_de_engine(gegevens: dict[str, Any
 
 def test_een_boom_met_te_veel_paden_geeft_een_melding_met_de_grens(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(website, "MAX_PADEN", 1000)
-    with pytest.raises(InvoerFout, match=r"de boom heeft 5204 paden; een webpagina kan er hoogstens 1\.000 bevatten"):
+    with pytest.raises(InvoerFout, match=r"de boom heeft \d+ paden; een webpagina kan er hoogstens 1\.000 bevatten"):
         website.gegevens(*laad("rijksoverheid", None))
 
 
@@ -87,13 +87,15 @@ def test_de_gegevens_kunnen_het_script_element_niet_sluiten() -> None:
 
 
 def test_bb_boom_website_schrijft_een_bestand_zonder_iets_van_buiten(tmp_path: Path) -> None:
-    uit = run_bb("boom", "website", "rijksoverheid", "--uitvoer", "b.html", cwd=tmp_path)
+    klein = str(ROOT / "tests" / "bomen" / "klein.yaml")
+    uit = run_bb("boom", "website", klein, "--uitvoer", "b.html", cwd=tmp_path)
     assert uit.returncode == 0, uit.stderr
-    assert re.match(r"geschreven: b\.html \(\d+,\d MB; 5204 paden met hun advies\)", uit.stdout), uit.stdout
+    assert re.match(r"geschreven: b\.html \(\d+,\d MB; \d+ paden met hun advies, 'weet ik niet' meegeteld\)",
+                    uit.stdout), uit.stdout
     html = (tmp_path / "b.html").read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", html)  # no fonts, scripts or images from elsewhere
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
-    weer = run_bb("boom", "website", "rijksoverheid", "--uitvoer", "b.html", cwd=tmp_path)
+    weer = run_bb("boom", "website", klein, "--uitvoer", "b.html", cwd=tmp_path)
     assert weer.returncode == 2 and "bestaat al" in weer.stderr
     assert_geen_traceback(weer)
 
@@ -148,14 +150,13 @@ def _getoond(b: Browser) -> dict[str, Any]:
     }))()""")
 
 
-def _zelfde_advies(getoond: dict[str, Any], verwacht: dict[str, Any], wat_als: bool = True) -> None:
+def _zelfde_advies(getoond: dict[str, Any], verwacht: dict[str, Any]) -> None:
     assert getoond["niveau"] == verwacht["niveau"]
     assert getoond["instrumenten"] == [i["id"] for i in verwacht["instrumenten"]]
     assert getoond["beste"] == verwacht["beste"]
     assert getoond["afgevallen"] == [i["id"] for i in verwacht["afgevallen"]]
     assert getoond["let_op"] == [lo["id"] for lo in verwacht["let_op"]]
-    if wat_als:
-        assert getoond["wat_als"] == [w["verandering"] for w in verwacht["wat_als"]]
+    assert getoond["wat_als"] == [w["verandering"] for w in verwacht["wat_als"]]
 
 
 def _naar_advies(b: Browser) -> None:
@@ -195,7 +196,7 @@ def test_weet_ik_niet_neemt_de_optie_van_de_boom_aan_en_zegt_het(browser: Browse
     assert "Weet ik niet (aangenomen: Beperkt" in browser.js("document.getElementById('antwoorden').textContent")
     _naar_advies(browser)
     getoond = _getoond(browser)
-    _zelfde_advies(getoond, _bb_json(tmp_path, antwoorden), wat_als=False)
+    _zelfde_advies(getoond, _bb_json(tmp_path, antwoorden))
     assert getoond["aannames"] == [gegevens["vragen"]["ruimte"]["weet_niet"]["aanname"],
                                    gegevens["vragen"]["budget"]["weet_niet"]["aanname"]]
 
@@ -235,6 +236,31 @@ def test_wijzigen_in_het_overzicht_geeft_het_advies_bij_het_nieuwe_antwoord(
     assert _vraag(browser) == "Uw antwoorden"  # straight back to the review, the rest kept
     _naar_advies(browser)
     _zelfde_advies(_getoond(browser), _bb_json(tmp_path, {**BOA, "budget": "laag"}))
+
+
+@pytest.mark.parametrize("antwoorden, motivering", [
+    (BOA, None),
+    ({**BOA, "budget": "weet_niet"}, None),
+    ({"fase": "evaluatie", "doel": "informeren"}, "Het besluit ligt wettelijk vast.\n  Zie de memorie & <bijlage>."),
+])
+def test_het_bewaarde_verslag_is_dat_van_bb_advies(browser: Browser, pagina_bestand: Path, gegevens: dict[str, Any],
+                                                   tmp_path: Path, antwoorden: dict[str, str],
+                                                   motivering: str | None) -> None:
+    browser.open(pagina_bestand.as_uri())
+    _beantwoord(browser, gegevens, antwoorden)
+    _naar_advies(browser)
+    if motivering is not None:
+        browser.js(f"document.getElementById('motivering').value = {json.dumps(motivering)}")
+    bewaard = browser.download(tmp_path / "downloads", "#bewaar-verslag")
+    assert re.fullmatch(r"advies-rijksoverheid-\d{8}-\d{4}\.html", bewaard.name)
+    (tmp_path / "a.json").write_text(json.dumps(antwoorden), encoding="utf-8")
+    uit = run_bb("advies", "--antwoorden", "a.json", "--uitvoer", "cli.html",
+                 *(["--motivering", motivering] if motivering else []), cwd=tmp_path)
+    assert uit.returncode == 0, uit.stderr
+    datum = re.compile(r'(<tr><th scope="row">Datum</th><td>)\d\d-\d\d-\d{4} \d\d:\d\d(</td></tr>)')
+    pagina_verslag = bewaard.read_text(encoding="utf-8")
+    assert datum.search(pagina_verslag)
+    assert datum.sub(r"\1…\2", pagina_verslag) == datum.sub(r"\1…\2", (tmp_path / "cli.html").read_text(encoding="utf-8"))
 
 
 def test_alleen_met_het_toetsenbord(browser: Browser, pagina_bestand: Path, gegevens: dict[str, Any]) -> None:

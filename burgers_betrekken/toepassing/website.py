@@ -1,38 +1,52 @@
 """`bb boom website`: the advice for every path through a tree, computed by the one engine when
 the page is built, as compact data for a page that only navigates (`uitvoer.website`).
 
-Each path is keyed by the positions of the options chosen along it ("0.3.1"). Its advice is the
-engine's, with "wat als", in the same words as the JSON record of `bb advies` (`verslag.als_data`
-and `adviestekst`). Repeated values (a reason, an instrument's entry, a caveat) are stored once:
-the data is a table of values in which a list or mapping refers to other entries by number.
+Each path is keyed by the positions of the options chosen along it ("0.3.1"; "Weet ik niet" is
+the position after the last option), so a path with "weet ik niet" is a path of its own, with the
+advice `bb advies` gives for that answer. Its advice is the engine's, with "wat als", in the same
+words as the JSON record of `bb advies` (`adviestekst`), and with the HTML record that
+`bb advies --uitvoer x.html` writes (`verslag_html`), cut into sections, its date left for the
+page to fill in. Repeated values (a reason, an instrument's entry, a section of a record) are
+stored once: the data is a table of values in which a list or mapping refers to other entries by
+number.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime, timezone
+from typing import Any, Iterator
 
 from burgers_betrekken.kern import adviestekst, engine
 from burgers_betrekken.kern.fouten import InvoerFout
-from burgers_betrekken.kern.model import Boom, Catalogus
-from burgers_betrekken.kern.paden import aantal_paden, aantal_tekst, paden, topologische_volgorde
+from burgers_betrekken.kern.model import EINDE, WEET_NIET, Boom, Catalogus
+from burgers_betrekken.kern.paden import Pad, aantal_tekst, topologische_volgorde
 from burgers_betrekken.kern.watals import met_wat_als
+from burgers_betrekken.uitvoer.verslag import MOTIVERING_ONTBREEKT, Verslag
+from burgers_betrekken.uitvoer.verslag_html import als_html
 
 MAX_PADEN = 20_000
 """A page holds every path; beyond this the file gets too large to open comfortably."""
 
+DATUM = "\0datum"
+"""In a record: where the page puts the date and time the user saves it."""
+_VAST = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_DATUMREGEL = '<tr><th scope="row">Datum</th><td>01-01-2000 00:00</td></tr>'
+ONTBREEKT_REGEL = f'<p class="ontbreekt">{MOTIVERING_ONTBREEKT} Vul die aan voor het dossier.</p>'
+"""The line of a record that the motivation the user types replaces."""
+
 
 def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
     """Everything the page needs: the questions, the rungs and instruments, and the advice per path."""
-    totaal = aantal_paden(boom)
+    totaal = aantal_met_weet_niet(boom)
     if totaal > MAX_PADEN:
         raise InvoerFout(f"de boom heeft {aantal_tekst(totaal)}; een webpagina kan er hoogstens "
                          f"{MAX_PADEN:,} bevatten (de grens van bb boom website)".replace(",", "."))
     resten = _resten(boom)
     tabel = _Tabel()
     adviezen: dict[str, int] = {}
-    for pad in paden(boom):
+    for pad in alle_paden(boom):
         advies = met_wat_als(engine.advies(boom, catalogus, dict(pad)))
-        adviezen[_sleutel(boom, pad)] = tabel.zet(_advies(advies))
+        adviezen[_sleutel(boom, pad)] = tabel.zet({**_advies(advies), "verslag": _verslag(advies)})
     return {
         "boom": {"id": boom.id, "versie": boom.versie, "titel": boom.titel, "beschrijving": boom.beschrijving,
                  "sha256": boom.sha256, "start": boom.start},
@@ -44,13 +58,57 @@ def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
         "treden": {t.id: {"naam": t.naam, "omschrijving": t.omschrijving, "belofte": t.belofte,
                           "participatie": t.participatie} for t in catalogus.ladder},
         "checklist": list(catalogus.checklist),
+        "verslag": {"datum": DATUM, "ontbreekt": ONTBREEKT_REGEL},
         "tabel": tabel.waarden,
         "adviezen": adviezen,
     }
 
 
-def _sleutel(boom: Boom, pad: tuple[tuple[str, str], ...]) -> str:
-    return ".".join(str(boom.vraag(v).optie_ids.index(o)) for v, o in pad)
+def alle_paden(boom: Boom) -> Iterator[Pad]:
+    """Every path, with "weet ik niet" as an answer of its own where the tree allows it."""
+    stapel: list[tuple[str, Pad]] = [(boom.start, ())]
+    while stapel:
+        vraag_id, tot_nu = stapel.pop()
+        if vraag_id == EINDE:
+            yield tot_nu
+            continue
+        for optie_id, volgende in reversed(_keuzes(boom, vraag_id)):
+            stapel.append((volgende, (*tot_nu, (vraag_id, optie_id))))
+
+
+def aantal_met_weet_niet(boom: Boom) -> int:
+    """How many paths `alle_paden` gives, counted without walking them."""
+    aantal: dict[str, int] = {EINDE: 1}
+    for v in reversed(topologische_volgorde(boom)):
+        aantal[v] = sum(aantal[volgende] for _, volgende in _keuzes(boom, v))
+    return aantal[boom.start]
+
+
+def _keuzes(boom: Boom, vraag_id: str) -> list[tuple[str, str]]:
+    vraag = boom.vraag(vraag_id)
+    uit = [(o.id, vraag.volgende_na(o.id)) for o in vraag.opties]
+    if vraag.weet_niet is not None:
+        uit.append((WEET_NIET, vraag.volgende_na(vraag.weet_niet.optie)))
+    return uit
+
+
+def _sleutel(boom: Boom, pad: Pad) -> str:
+    return ".".join(str(len(boom.vraag(v).opties) if o == WEET_NIET else boom.vraag(v).optie_ids.index(o))
+                    for v, o in pad)
+
+
+def _verslag(advies: engine.Advies) -> dict[str, Any]:
+    """The HTML record of `bb advies --uitvoer x.html`, in sections (each from one heading to the
+    next, so paths share them), with the date left open; and whether it asks for a motivation."""
+    v = Verslag(advies, _VAST, advies.boom.sha256)
+    regels = [DATUM if r == _DATUMREGEL else r for r in als_html(v).split("\n")]
+    assert DATUM in regels, "the record's date line changed; update _DATUMREGEL"
+    delen: list[list[str]] = [[]]
+    for r in regels:
+        if r.startswith("<h2>") and delen[-1]:
+            delen.append([])
+        delen[-1].append(r)
+    return {"delen": delen, "motivering": v.waarom_motivering if v.motivering_nodig else None}
 
 
 def _resten(boom: Boom) -> dict[str, int]:

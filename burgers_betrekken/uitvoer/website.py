@@ -34,6 +34,7 @@ legend { padding: 0; }
 .optie { margin: 0.75rem 0; }
 .optie input { width: 1.5rem; height: 1.5rem; margin: 0 0.5rem 0 0; vertical-align: -0.3rem; accent-color: var(--blauw); }
 .optie label { cursor: pointer; }
+textarea { width: 100%; font: inherit; border: 2px solid var(--rand); border-radius: 4px; padding: 0.5rem; }
 .weet-niet { border-top: 1px solid var(--rand); padding-top: 0.75rem; }
 .fout { color: var(--fout); font-weight: 600; border-left: 4px solid var(--fout); padding-left: 0.5rem; }
 .voortgang { margin: 0; font-size: 1rem; }
@@ -109,9 +110,31 @@ SCRIPT = r"""
     }
     return { vragen: vragen, klaar: v === EINDE };
   }
-  function sleutel(vragen) {
-    return vragen.map(function (v) { return D.vragen[v].opties.indexOf(optie(v, antwoorden[v])); }).join(".");
+  function sleutel(vragen) {  // "weet ik niet" is the position after the last option
+    return vragen.map(function (v) {
+      const q = D.vragen[v];
+      return antwoorden[v] === WEET_NIET ? q.opties.length : q.opties.indexOf(optie(v, antwoorden[v]));
+    }).join(".");
   }
+  function twee(n) { return (n < 10 ? "0" : "") + n; }
+  // Python's html.escape of text whose whitespace runs became one space (verslag_html._e)
+  function escape(tekst) {
+    return tekst.split(/\s+/).filter(Boolean).join(" ").replace(/&/g, "&amp;").replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+  }
+  // The record of `bb advies --uitvoer x.html` for this advice, dated now, with the motivation typed.
+  function verslag(a, motivering, nu) {
+    const datum = twee(nu.getDate()) + "-" + twee(nu.getMonth() + 1) + "-" + nu.getFullYear() + " " +
+      twee(nu.getHours()) + ":" + twee(nu.getMinutes());
+    const regels = [].concat.apply([], a.verslag.delen).map(function (r) {
+      if (r === D.verslag.datum) return '<tr><th scope="row">Datum</th><td>' + datum + "</td></tr>";
+      if (r === D.verslag.ontbreekt && motivering && motivering.trim()) return "<blockquote>" + escape(motivering) + "</blockquote>";
+      return r;
+    });
+    return regels.join("\n");  // the record's own last line break is its last, empty line
+  }
+  window.bbVerslag = function () { const r = route(); return verslag(lees(D.adviezen[sleutel(r.vragen)]), veldMotivering(), new Date()); };
+  function veldMotivering() { const v = document.getElementById("motivering"); return v ? v.value : ""; }
   function ga(stap, vervang) {
     if (vervang) history.replaceState({ stap: stap }, "", "#" + stap);
     else history.pushState({ stap: stap }, "", "#" + stap);
@@ -253,14 +276,30 @@ SCRIPT = r"""
     } else if (a.wat_als_geen) {
       delen.push(el("h2", { tekst: "Wat als" }), el("p", { klasse: "wat-als-geen", tekst: a.wat_als_geen }));
     }
+    if (a.verslag.motivering) {
+      delen.push(el("h2", { tekst: "Motivering (pas toe of leg uit)" }),
+        el("p", { id: "waarom-motivering", tekst: a.verslag.motivering }),
+        el("label", { for: "motivering", tekst: "Uw motivering (komt in het verslag)" }),
+        el("textarea", { id: "motivering", rows: "4", "aria-describedby": "waarom-motivering" }));
+    }
     if (D.checklist.length) delen.push(el("h2", { tekst: "Checklist voor het dossier" }), lijstVan(D.checklist));
     const afdrukken = el("button", { type: "button", tekst: "Afdrukken of bewaren als PDF" });
     afdrukken.addEventListener("click", function () { window.print(); });
+    const bewaren = el("button", { type: "button", id: "bewaar-verslag", tekst: "Bewaar het verslag (HTML)" });
+    bewaren.addEventListener("click", function () {
+      const nu = new Date();
+      const bestand = new Blob([verslag(a, veldMotivering(), nu)], { type: "text/html" });
+      const link = el("a", { href: URL.createObjectURL(bestand), download: "advies-" + D.boom.id + "-" +
+        nu.getFullYear() + twee(nu.getMonth() + 1) + twee(nu.getDate()) + "-" + twee(nu.getHours()) + twee(nu.getMinutes()) + ".html" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+    });
     const wijzig = el("button", { type: "button", klasse: "tweede", tekst: "Antwoorden wijzigen" });
     wijzig.addEventListener("click", function () { ga("overzicht"); });
     const opnieuw = el("button", { type: "button", klasse: "tweede", id: "opnieuw", tekst: "Opnieuw beginnen" });
     opnieuw.addEventListener("click", function () { antwoorden = {}; bewaar(); ga("vraag-" + D.boom.start); });
-    delen.push(el("div", { klasse: "knoppen" }, afdrukken, wijzig, opnieuw));
+    delen.push(el("div", { klasse: "knoppen" }, bewaren, afdrukken, wijzig, opnieuw));
     leeg();
     hoofd.append(...delen);
     focus(hoofd.querySelector("h1"));
