@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from burgers_betrekken.kern.model import EINDE, Boom
+from burgers_betrekken.kern.model import EINDE, WEET_NIET, Boom
 
 Pad = tuple[tuple[str, str], ...]
 """A path as (question id, option id) pairs, in the order asked."""
@@ -19,14 +19,23 @@ VEEL = 10**9
 counting quadratic in the size of the tree."""
 
 
-def aantal_paden(boom: Boom) -> int:
-    """How many different paths lead from the start to the advice, at most `VEEL`."""
-    tabel: dict[str, int] = {}
+def keuzes(boom: Boom, vraag_id: str, weet_niet: bool = False) -> list[tuple[str, str]]:
+    """(answer, where it leads) for each option; with `weet_niet` also "weet ik niet" where the
+    question allows it, as an answer of its own."""
+    vraag = boom.vragen[vraag_id]
+    uit = [(o.id, vraag.volgende_na(o.id)) for o in vraag.opties]
+    if weet_niet and vraag.weet_niet is not None:
+        uit.append((WEET_NIET, vraag.volgende_na(vraag.weet_niet.optie)))
+    return uit
+
+
+def aantal_paden(boom: Boom, weet_niet: bool = False) -> int:
+    """How many different paths lead from the start to the advice, at most `VEEL`; with
+    `weet_niet`, "weet ik niet" counts as an answer of its own."""
+    tabel: dict[str, int] = {EINDE: 1}
     # Questions in reverse topological order (the loader guarantees there are no cycles).
     for vraag_id in reversed(topologische_volgorde(boom)):
-        vraag = boom.vragen[vraag_id]
-        tabel[vraag_id] = min(VEEL, sum(1 if (doel := vraag.volgende_na(o.id)) == EINDE else tabel[doel]
-                                        for o in vraag.opties))
+        tabel[vraag_id] = min(VEEL, sum(tabel[doel] for _, doel in keuzes(boom, vraag_id, weet_niet)))
     return tabel[boom.start]
 
 
@@ -35,17 +44,17 @@ def aantal_tekst(aantal: int) -> str:
     return "meer dan een miljard paden" if aantal >= VEEL else f"{aantal} {'pad' if aantal == 1 else 'paden'}"
 
 
-def paden(boom: Boom) -> Iterator[Pad]:
-    """All paths, depth first, options in the order the tree lists them."""
+def paden(boom: Boom, weet_niet: bool = False) -> Iterator[Pad]:
+    """All paths, depth first, options in the order the tree lists them; with `weet_niet`, also
+    the paths that answer "weet ik niet" where a question allows it."""
     stapel: list[tuple[str, Pad]] = [(boom.start, ())]
     while stapel:
         vraag_id, tot_nu = stapel.pop()
         if vraag_id == EINDE:
             yield tot_nu
             continue
-        vraag = boom.vragen[vraag_id]
-        for optie in reversed(vraag.opties):
-            stapel.append((vraag.volgende_na(optie.id), (*tot_nu, (vraag_id, optie.id))))
+        for optie_id, volgende in reversed(keuzes(boom, vraag_id, weet_niet)):
+            stapel.append((volgende, (*tot_nu, (vraag_id, optie_id))))
 
 
 def topologische_volgorde(boom: Boom) -> list[str]:

@@ -238,9 +238,9 @@ def website(
 ) -> None:
     """Schrijf de boom als één HTML-bestand dat zonder installatie en zonder internet in elke browser
     werkt: de vragen, en voor elk pad het advies dat bb geeft."""
-    from burgers_betrekken.kern.paden import aantal_tekst
+    from burgers_betrekken.kern.paden import aantal_paden, aantal_tekst
     from burgers_betrekken.lezen.bestanden import schrijf_tekst
-    from burgers_betrekken.toepassing.website import aantal_met_weet_niet, gegevens
+    from burgers_betrekken.toepassing.website import gegevens
     from burgers_betrekken.uitvoer.website import pagina
 
     boom, cat = laad(bestand, catalogus)
@@ -250,5 +250,5 @@ def website(
     tekst = pagina(gegevens(boom, cat))
     schrijf_tekst(doel, tekst, overschrijf=overschrijf)
     grootte = f"{len(tekst.encode('utf-8')) / 1_000_000:.1f}".replace(".", ",")
-    print(f"geschreven: {doel} ({grootte} MB; {aantal_tekst(aantal_met_weet_niet(boom))} met hun advies, "
+    print(f"geschreven: {doel} ({grootte} MB; {aantal_tekst(aantal_paden(boom, weet_niet=True))} met hun advies, "
           f"'weet ik niet' meegeteld)")

@@ -14,12 +14,12 @@ number.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import Any
 
 from burgers_betrekken.kern import adviestekst, engine
 from burgers_betrekken.kern.fouten import InvoerFout
-from burgers_betrekken.kern.model import EINDE, WEET_NIET, Boom, Catalogus
-from burgers_betrekken.kern.paden import Pad, aantal_tekst, topologische_volgorde
+from burgers_betrekken.kern.model import WEET_NIET, Boom, Catalogus
+from burgers_betrekken.kern.paden import Pad, aantal_paden, aantal_tekst, paden, topologische_volgorde
 from burgers_betrekken.kern.watals import met_wat_als
 from burgers_betrekken.uitvoer.verslag import MOTIVERING_ONTBREEKT, Verslag
 from burgers_betrekken.uitvoer.verslag_html import als_html
@@ -37,14 +37,14 @@ ONTBREEKT_REGEL = f'<p class="ontbreekt">{MOTIVERING_ONTBREEKT} Vul die aan voor
 
 def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
     """Everything the page needs: the questions, the rungs and instruments, and the advice per path."""
-    totaal = aantal_met_weet_niet(boom)
+    totaal = aantal_paden(boom, weet_niet=True)
     if totaal > MAX_PADEN:
         raise InvoerFout(f"de boom heeft {aantal_tekst(totaal)}; een webpagina kan er hoogstens "
                          f"{MAX_PADEN:,} bevatten (de grens van bb boom website)".replace(",", "."))
     resten = _resten(boom)
     tabel = _Tabel()
     adviezen: dict[str, int] = {}
-    for pad in alle_paden(boom):
+    for pad in paden(boom, weet_niet=True):
         advies = met_wat_als(engine.advies(boom, catalogus, dict(pad)))
         adviezen[_sleutel(boom, pad)] = tabel.zet({**_advies(advies), "verslag": _verslag(advies)})
     return {
@@ -62,34 +62,6 @@ def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
         "tabel": tabel.waarden,
         "adviezen": adviezen,
     }
-
-
-def alle_paden(boom: Boom) -> Iterator[Pad]:
-    """Every path, with "weet ik niet" as an answer of its own where the tree allows it."""
-    stapel: list[tuple[str, Pad]] = [(boom.start, ())]
-    while stapel:
-        vraag_id, tot_nu = stapel.pop()
-        if vraag_id == EINDE:
-            yield tot_nu
-            continue
-        for optie_id, volgende in reversed(_keuzes(boom, vraag_id)):
-            stapel.append((volgende, (*tot_nu, (vraag_id, optie_id))))
-
-
-def aantal_met_weet_niet(boom: Boom) -> int:
-    """How many paths `alle_paden` gives, counted without walking them."""
-    aantal: dict[str, int] = {EINDE: 1}
-    for v in reversed(topologische_volgorde(boom)):
-        aantal[v] = sum(aantal[volgende] for _, volgende in _keuzes(boom, v))
-    return aantal[boom.start]
-
-
-def _keuzes(boom: Boom, vraag_id: str) -> list[tuple[str, str]]:
-    vraag = boom.vraag(vraag_id)
-    uit = [(o.id, vraag.volgende_na(o.id)) for o in vraag.opties]
-    if vraag.weet_niet is not None:
-        uit.append((WEET_NIET, vraag.volgende_na(vraag.weet_niet.optie)))
-    return uit
 
 
 def _sleutel(boom: Boom, pad: Pad) -> str:
