@@ -39,16 +39,19 @@ class Uitleg:
     let_op: tuple[Grond, ...]
 
 
-def leg_uit(advies: Advies) -> Uitleg:
-    feiten = advies.feiten
-    regels = [r for r in advies.boom.instrumentregels if r.wanneer.geldt(feiten)]
+def leg_uit(advies: Advies, instrumenten: bool = True) -> Uitleg:
+    """Why the advice is what it is. Without `instrumenten` the per-instrument part is left empty
+    (the Markdown and HTML records do not show it, and it is most of the work)."""
+    let_op = tuple(Grond(lo.id, "getoond", lo.titel, _antwoorden(advies, lo.wanneer)) for lo in advies.let_op)
+    if not instrumenten:
+        return Uitleg(_niveau(advies), _uitkomst(advies), (), let_op)
+    regels = [r for r in advies.boom.instrumentregels if r.wanneer.geldt(advies.feiten)]
     aanbevolen = {a.instrument.id: a.punten for a in advies.instrumenten}
     volgorde = [a.instrument for a in advies.instrumenten] + [a.instrument for a in advies.afgevallen]
-    instrumenten = tuple(
+    per_instrument = tuple(
         InstrumentUitleg(i.id, i.naam, i.id in aanbevolen, aanbevolen.get(i.id, 0), _gronden(advies, i, regels))
         for i in volgorde)
-    let_op = tuple(Grond(lo.id, "getoond", lo.titel, _antwoorden(advies, lo.wanneer)) for lo in advies.let_op)
-    return Uitleg(_niveau(advies), _uitkomst(advies), instrumenten, let_op)
+    return Uitleg(_niveau(advies), _uitkomst(advies), per_instrument, let_op)
 
 
 def _gronden(advies: Advies, instrument: Instrument, regels: list[InstrumentRegel]) -> tuple[Grond, ...]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import combinations, product
-from typing import Mapping
+from typing import Callable, Mapping
 
-from burgers_betrekken.kern.engine import Advies, advies as bereken, bepaal_niveau
+from burgers_betrekken.kern.engine import Advies, advies as bereken_advies, bepaal_niveau
 from burgers_betrekken.kern.model import EINDE, Boom, Catalogus, Trede, Vraag
 
 HOOGSTENS = 3
@@ -47,12 +47,17 @@ class Verandering:
         return self.keuzes[0].antwoord
 
 
-def met_wat_als(advies: Advies) -> Advies:
+Bereken = Callable[[Boom, Catalogus, Mapping[str, str]], Advies]
+"""How another advice is computed: the engine itself, or the engine behind a memo when many
+advices of one tree are computed (`bb boom website`); the engine is pure, so both give the same."""
+
+
+def met_wat_als(advies: Advies, bereken: Bereken = bereken_advies) -> Advies:
     """The advice with its `wat_als` filled in."""
-    return replace(advies, wat_als=wat_als(advies))
+    return replace(advies, wat_als=wat_als(advies, bereken=bereken))
 
 
-def wat_als(advies: Advies, hoogstens: int = HOOGSTENS) -> tuple[Verandering, ...]:
+def wat_als(advies: Advies, hoogstens: int = HOOGSTENS, bereken: Bereken = bereken_advies) -> tuple[Verandering, ...]:
     boom, catalogus = advies.boom, advies.catalogus
     antwoorden = {s.vraag.id: s.optie.id for s in advies.pad}
     vrij = [s.vraag for s in advies.pad if boom.wat_als is None or s.vraag.id in boom.wat_als]
@@ -61,7 +66,7 @@ def wat_als(advies: Advies, hoogstens: int = HOOGSTENS) -> tuple[Verandering, ..
         for optie in vraag.opties:
             if optie.id == antwoorden[vraag.id]:
                 continue
-            v = _probeer(boom, catalogus, advies, antwoorden, ((vraag, optie.id),))
+            v = _probeer(boom, catalogus, advies, antwoorden, ((vraag, optie.id),), bereken)
             if v is not None and _soort(advies, v, catalogus) < MINDER and not _leger(advies, v):
                 kandidaten.append(((_soort(advies, v, catalogus), _afstand(vraag, antwoorden[vraag.id], optie.id),
                                     positie), v))
@@ -74,7 +79,7 @@ def wat_als(advies: Advies, hoogstens: int = HOOGSTENS) -> tuple[Verandering, ..
     if advies.participatie and not advies.instrumenten:
         # Nothing fits: also the nearest pair of changes that lets an instrument fit at this rung
         # ("with a long lead time and a high budget: Burgerberaad"), which single changes can miss.
-        paren = [v for v in _paren(boom, catalogus, advies, antwoorden, vrij) if v.niveau == advies.niveau.id]
+        paren = [v for v in _paren(boom, catalogus, advies, antwoorden, vrij, bereken) if v.niveau == advies.niveau.id]
         met_instrument = [v for v in gekozen if v.beste]
         zonder = [v for v in gekozen if not v.beste]
         gekozen = met_instrument + paren[:1] + zonder
@@ -82,7 +87,7 @@ def wat_als(advies: Advies, hoogstens: int = HOOGSTENS) -> tuple[Verandering, ..
 
 
 def _paren(boom: Boom, catalogus: Catalogus, advies: Advies, antwoorden: Mapping[str, str],
-           vrij: list[Vraag]) -> list[Verandering]:
+           vrij: list[Vraag], bereken: Bereken) -> list[Verandering]:
     """Two answers changed at once, for an advice without instruments: those that make one fit,
     nearest first."""
     uit: list[tuple[int, Verandering]] = []
@@ -90,14 +95,14 @@ def _paren(boom: Boom, catalogus: Catalogus, advies: Advies, antwoorden: Mapping
         for oa, ob in product(a.opties, b.opties):
             if oa.id == antwoorden[a.id] or ob.id == antwoorden[b.id]:
                 continue
-            v = _probeer(boom, catalogus, advies, antwoorden, ((a, oa.id), (b, ob.id)))
+            v = _probeer(boom, catalogus, advies, antwoorden, ((a, oa.id), (b, ob.id)), bereken)
             if v is not None and v.beste:
                 uit.append((_afstand(a, antwoorden[a.id], oa.id) + _afstand(b, antwoorden[b.id], ob.id), v))
     return [v for _, v in sorted(uit, key=lambda k: k[0])]
 
 
 def _probeer(boom: Boom, catalogus: Catalogus, advies: Advies, antwoorden: Mapping[str, str],
-             wijzigingen: tuple[tuple[Vraag, str], ...]) -> Verandering | None:
+             wijzigingen: tuple[tuple[Vraag, str], ...], bereken: Bereken) -> Verandering | None:
     """The advice with these answers changed, as a Verandering when it differs in rung or best
     instrument; None when it does not, or when it cannot be known."""
     nieuw = {**antwoorden, **{v.id: o for v, o in wijzigingen}}

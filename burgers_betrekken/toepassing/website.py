@@ -14,7 +14,7 @@ number.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Mapping
 
 from burgers_betrekken.kern import adviestekst, engine
 from burgers_betrekken.kern.fouten import InvoerFout
@@ -44,8 +44,18 @@ def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
     resten = _resten(boom)
     tabel = _Tabel()
     adviezen: dict[str, int] = {}
+    geheugen: dict[tuple[tuple[str, str], ...], engine.Advies] = {}
+
+    def bereken(b: Boom, c: Catalogus, antwoorden: Mapping[str, str]) -> engine.Advies:
+        """The engine, remembered per set of answers: "wat als" asks for the advice of
+        neighbouring paths, which the page computes anyway (the engine is pure)."""
+        sleutel = tuple(sorted(antwoorden.items()))
+        if sleutel not in geheugen:
+            geheugen[sleutel] = engine.advies(b, c, antwoorden)
+        return geheugen[sleutel]
+
     for pad in paden(boom, weet_niet=True):
-        advies = met_wat_als(engine.advies(boom, catalogus, dict(pad)))
+        advies = met_wat_als(bereken(boom, catalogus, dict(pad)), bereken)
         adviezen[_sleutel(boom, pad)] = tabel.zet({**_advies(advies), "verslag": _verslag(advies)})
     return {
         "boom": {"id": boom.id, "versie": boom.versie, "titel": boom.titel, "beschrijving": boom.beschrijving,

@@ -57,6 +57,11 @@ class Verslag:
     def uitleg(self) -> Uitleg:
         return leg_uit(self.advies)
 
+    @cached_property
+    def uitleg_kort(self) -> Uitleg:
+        """Why, without the per-instrument part: what the Markdown and HTML records show."""
+        return self.uitleg if "uitleg" in self.__dict__ else leg_uit(self.advies, instrumenten=False)
+
 
 def _regel(tekst: str | None) -> str:
     return " ".join((tekst or "").split())
@@ -144,9 +149,9 @@ def als_markdown(v: Verslag) -> str:
     for n, stap in enumerate(a.pad, start=1):
         r.append(f"| {n} | {md(stap.vraag.tekst)} | {md(antwoord_van(stap))} |")
 
-    r += ["", "## Waarom dit advies", "", md(v.uitleg.uitkomst), ""]
-    r += [f"- {md(g.effect)}: {md(g.tekst)}{_omdat(g.antwoorden)}" for g in v.uitleg.niveau]
-    r += [f"- Aandachtspunt '{md(g.tekst)}'{_omdat(g.antwoorden)}" for g in v.uitleg.let_op]
+    r += ["", "## Waarom dit advies", "", md(v.uitleg_kort.uitkomst), ""]
+    r += [f"- {md(g.effect)}: {md(g.tekst)}{_omdat(g.antwoorden)}" for g in v.uitleg_kort.niveau]
+    r += [f"- Aandachtspunt '{md(g.tekst)}'{_omdat(g.antwoorden)}" for g in v.uitleg_kort.let_op]
     r += ["", "Per instrument staat de volledige uitleg in het JSON-verslag en in `bb uitleg`."]
 
     if a.catalogus.checklist:

@@ -140,9 +140,9 @@ def als_html(v: Verslag) -> str:
         d.append(f"<tr><td>{n}</td><td>{_e(stap.vraag.tekst)}</td><td>{_e(antwoord_van(stap))}</td></tr>")
     d.append("</tbody></table>")
 
-    d += ["<h2>Waarom dit advies</h2>", f"<p>{_e(v.uitleg.uitkomst)}</p>", "<ul>"]
-    d += [f"<li>{_e(g.effect)}: {_e(g.tekst)}{_omdat(g.antwoorden)}</li>" for g in v.uitleg.niveau]
-    d += [f"<li>Aandachtspunt '{_e(g.tekst)}'{_omdat(g.antwoorden)}</li>" for g in v.uitleg.let_op]
+    d += ["<h2>Waarom dit advies</h2>", f"<p>{_e(v.uitleg_kort.uitkomst)}</p>", "<ul>"]
+    d += [f"<li>{_e(g.effect)}: {_e(g.tekst)}{_omdat(g.antwoorden)}</li>" for g in v.uitleg_kort.niveau]
+    d += [f"<li>Aandachtspunt '{_e(g.tekst)}'{_omdat(g.antwoorden)}</li>" for g in v.uitleg_kort.let_op]
     d += ["</ul>", "<p>Per instrument staat de volledige uitleg in het JSON-verslag en in <code>bb uitleg</code>.</p>"]
 
     if a.catalogus.checklist:
