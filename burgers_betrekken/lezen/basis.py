@@ -5,11 +5,12 @@ A tree, catalogue or scenario file with `basis: NAAM` holds only what differs fr
 shipped tree by name, `standaard` for the shipped catalogue, or a path relative to the file).
 The merge follows the shape of the file (`vorm`): a map of items (questions, options, rules,
 caveats, instruments, scenarios) merges item by item, an item merges field by field, and every
-other value (a text, a list, a condition under `wanneer`) is replaced whole. Order counts where the
-tree applies items in order (`gelijke_punten`): the base's items keep their order, and a new item
-comes just before the next item of the base the overlay names after it, else at the end. The value `weg`
-removes an item of the base, `~` (empty) removes any key. The merged nodes keep their own file:line:column, so
-every later message points into the file where the text stands, base or overlay.
+other value (a text, a list, a condition under `wanneer`) is replaced whole. Order counts where
+the tree applies items in order (`gelijke_punten`): the base's items keep their order, and a new
+item comes just before the next item of the base the overlay names after it, else at the end.
+The value `weg` removes an item of the base, `~` (empty) removes any key. The merged nodes keep
+their own file:line:column, so every later message points into the file where the text stands,
+base or overlay.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class Keten:
         if not self.bases:
             return eigen_sha256
         h = hashlib.sha256(eigen_sha256.encode())
-        for pad, sha in self.bases:
+        for _, sha in self.bases:
             h.update(f"\0{sha}".encode())
         return h.hexdigest()
 
