@@ -146,7 +146,7 @@ def _getoond(b: Browser) -> dict[str, Any]:
         beste: [...document.querySelectorAll('.instrument[data-beste]')].map(e => e.dataset.id),
         afgevallen: [...document.querySelectorAll('#afgevallen > li')].map(e => e.dataset.id),
         let_op: [...document.querySelectorAll('.let-op')].map(e => e.dataset.id),
-        wat_als: [...document.querySelectorAll('.wat-als li')].map(e => e.textContent),
+        wat_als: [...document.querySelectorAll('.wat-als-tekst')].map(e => e.textContent),
         aannames: [...document.querySelectorAll('.aannames li')].map(e => e.textContent),
     }))()""")
 
@@ -335,3 +335,34 @@ def test_een_vijandige_boom_kan_geen_script_in_de_pagina_zetten(tmp_path: Path, 
                 break
     assert kwaad in labels  # shown as text, exactly
     assert browser.js("window.gehackt === undefined && document.querySelectorAll('main img, main script').length === 0")
+
+
+def test_afdrukken_toont_het_advies_zonder_knoppen(browser: Browser, pagina_bestand: Path,
+                                                   gegevens: dict[str, Any]) -> None:
+    browser.open(pagina_bestand.as_uri())
+    _beantwoord(browser, gegevens, BOA)
+    _naar_advies(browser)
+    browser.js("window.afgedrukt = 0; window.print = () => { window.afgedrukt += 1; }")
+    browser.js("[...document.querySelectorAll('button')].find(k => k.textContent.startsWith('Afdrukken')).click()")
+    assert browser.js("window.afgedrukt") == 1
+    browser.stuur("Emulation.setEmulatedMedia", sessie=True, media="print")
+    zichtbaar = browser.js("[...document.querySelectorAll('button')].filter(k => getComputedStyle(k).display !== 'none').length")
+    assert zichtbaar == 0  # on paper: the advice, not the buttons
+    assert browser.js("getComputedStyle(document.getElementById('instrumenten')).display") != "none"
+    assert browser.js("getComputedStyle(document.querySelector('header')).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_wat_als_toont_het_advies_met_dat_andere_antwoord_en_terug_is_het_oude(
+        browser: Browser, pagina_bestand: Path, gegevens: dict[str, Any], tmp_path: Path) -> None:
+    browser.open(pagina_bestand.as_uri())
+    _beantwoord(browser, gegevens, BOA)
+    _naar_advies(browser)
+    oud = _getoond(browser)
+    verwacht = _bb_json(tmp_path, BOA)["wat_als"][0]
+    browser.js("document.querySelector('button[data-wat-als=\"0\"]').click()")
+    assert _vraag(browser) == "Advies"
+    nieuw = _getoond(browser)
+    _zelfde_advies(nieuw, _bb_json(tmp_path, {**BOA, **verwacht["antwoorden"]}))
+    assert nieuw["niveau"] == verwacht["niveau"] and nieuw["beste"] == verwacht["beste"]
+    browser.terug()
+    assert _getoond(browser) == oud

@@ -272,7 +272,14 @@ SCRIPT = r"""
       }
     }
     if (a.wat_als.length) {
-      delen.push(el("h2", { tekst: "Wat als" }), lijstVan(a.wat_als.map(function (w) { return w.tekst; }), "wat-als"));
+      const ul = el("ul", { klasse: "wat-als" });
+      a.wat_als.forEach(function (w, i) {
+        const knop = el("button", { type: "button", klasse: "link", "data-wat-als": String(i) },
+          document.createTextNode("Bekijk dit advies"), el("span", { klasse: "sr", tekst: ": " + w.tekst }));
+        knop.addEventListener("click", function () { probeer(w.antwoorden); });
+        ul.append(el("li", {}, el("span", { klasse: "wat-als-tekst", tekst: w.tekst }), document.createTextNode(" "), knop));
+      });
+      delen.push(el("h2", { tekst: "Wat als" }), ul);
     } else if (a.wat_als_geen) {
       delen.push(el("h2", { tekst: "Wat als" }), el("p", { klasse: "wat-als-geen", tekst: a.wat_als_geen }));
     }
@@ -305,6 +312,18 @@ SCRIPT = r"""
     focus(hoofd.querySelector("h1"));
   }
 
+  // "Wat als": the advice with these answers changed. The answers of each advice step are kept in
+  // the browser's history, so Back returns to the advice as it was.
+  function probeer(wijziging) {
+    history.replaceState({ stap: "advies", antwoorden: Object.assign({}, antwoorden) }, "", "#advies");
+    Object.assign(antwoorden, wijziging);
+    bewaar();
+    const r = route();
+    const stap = r.klaar ? "advies" : "vraag-" + r.vragen[r.vragen.length - 1];
+    history.pushState({ stap: stap, antwoorden: Object.assign({}, antwoorden) }, "", "#" + stap);
+    toon(stap);
+  }
+
   function toon(stap) {
     if (stap === "overzicht") return toonOverzicht();
     if (stap === "advies") return toonAdvies();
@@ -315,6 +334,7 @@ SCRIPT = r"""
   }
   window.addEventListener("popstate", function (g) {
     wijzigen = false;
+    if (g.state && g.state.antwoorden) { antwoorden = Object.assign({}, g.state.antwoorden); bewaar(); }
     toon(g.state && g.state.stap ? g.state.stap : location.hash.slice(1));
   });
   const begin = location.hash.slice(1) || "vraag-" + D.boom.start;
