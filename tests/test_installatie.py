@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI
+from conftest import IN_CI, ROOT
 
 
 def test_het_wiel_bevat_de_yaml_bestanden() -> None:
@@ -48,3 +48,12 @@ def test_bb_werkt_vanuit_een_willekeurige_map(tmp_path: Path) -> None:
     for args in (["begrippen", "burgerberaad"], ["boom", "test", "uitvoeringsorganisatie"], ["init", "nieuw"]):
         r = bb(*args, cwd=elders)
         assert r.returncode == 0, (args, r.stderr)
+
+
+def test_ci_draait_precies_het_testcommando_van_de_readme() -> None:
+    """A green CI means the README's command works: .ci/run ends with that very line."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blokken = readme.split("```sh\n")
+    test_commando = next(b.split("\n```")[0] for b in blokken[1:] if "pytest" in b)
+    ci = [r for r in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if r.strip()]
+    assert ci[-1] == test_commando
