@@ -202,15 +202,10 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
     volgorde = list(waarde)
     nieuw: list[str] = []  # new keys waiting for the next key of the base the overlay names
     for sleutel, knoop in eigen.waarde.items():  # type: ignore[union-attr]
-        if sleutel in waarde and not _haalt_weg(knoop, waarde[sleutel]):
-            plek_in_basis = volgorde.index(sleutel)
-            volgorde[plek_in_basis:plek_in_basis] = nieuw
-            nieuw = []
-        elif sleutel not in waarde and not _haalt_weg(knoop, None):
-            nieuw.append(sleutel)
         plek = eigen.sleutel_locaties.get(sleutel, knoop.locatie)
+        in_basis = sleutel in waarde
         if _haalt_weg(knoop, waarde.get(sleutel)):
-            if sleutel in waarde:
+            if in_basis:
                 del waarde[sleutel]
                 sleutels.pop(sleutel, None)
                 verwijderd[sleutel] = plek
@@ -218,8 +213,14 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
                 problemen.append(Probleem(f"'{sleutel}: {WEG}' haalt iets weg, maar de basis heeft geen "
                                           f"'{sleutel}' op deze plek{suggestie(sleutel, list(waarde))}", plek))
             continue
+        if in_basis:  # the new keys named before it go just before it
+            plek_in_basis = volgorde.index(sleutel)
+            volgorde[plek_in_basis:plek_in_basis] = nieuw
+            nieuw = []
+        else:
+            nieuw.append(sleutel)
         deel = _deelvorm(v, sleutel)
-        if sleutel in waarde and deel is not None:
+        if in_basis and deel is not None:
             waarde[sleutel] = _samen(waarde[sleutel], knoop, deel, verwijderd, problemen)
         else:
             waarde[sleutel] = knoop
