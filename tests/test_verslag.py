@@ -8,7 +8,6 @@ import errno
 import hashlib
 import json
 import re
-import shutil
 import struct
 import subprocess
 import zlib
@@ -25,7 +24,8 @@ from burgers_betrekken.kern import engine
 from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.uitvoer.verslag import Verslag, als_data, als_markdown
 from burgers_betrekken.uitvoer.verslag_html import als_html
-from tests.conftest import IN_CI, ROOT, assert_geen_traceback
+from tests.browser import chromium_pad
+from tests.conftest import ROOT, assert_geen_traceback
 
 NU = datetime(2026, 11, 25, 14, 30, tzinfo=timezone.utc)
 GEEN_RUIMTE = dict(fase="uitwerking", doel="inzichten", ruimte="geen")
@@ -180,11 +180,7 @@ def _png_pixels(pad: Path) -> tuple[int, int, list[bytes]]:
 
 
 def test_html_in_chromium_toont_tekst_en_is_niet_leeg(boom, catalogus, tmp_path: Path) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        if IN_CI:
-            pytest.fail("chromium must be on PATH under CI; .ci/run installs the Debian package chromium")
-        pytest.skip("chromium is not installed (Debian package chromium)")
+    chromium = chromium_pad()
     pagina = tmp_path / "verslag.html"
     pagina.write_text(als_html(verslag(boom, catalogus, GEEN_RUIMTE)), encoding="utf-8")
     vlaggen = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--user-data-dir={tmp_path / 'p'}"]
