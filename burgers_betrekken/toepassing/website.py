@@ -21,7 +21,14 @@ from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom, Catalogus
 from burgers_betrekken.kern.paden import Pad, aantal_paden, aantal_tekst, paden, topologische_volgorde
 from burgers_betrekken.kern.watals import met_wat_als
-from burgers_betrekken.uitvoer.verslag import MOTIVERING_ONTBREEKT, Verslag
+from burgers_betrekken.uitvoer.verslag import (
+    MOTIVERING_ONTBREEKT,
+    Verslag,
+    afgevallen_data,
+    instrumenten_data,
+    let_op_data,
+    wat_als_data,
+)
 from burgers_betrekken.uitvoer.verslag_html import als_html
 
 MAX_PADEN = 20_000
@@ -104,7 +111,8 @@ def _resten(boom: Boom) -> dict[str, int]:
 
 
 def _advies(a: engine.Advies) -> dict[str, Any]:
-    """What the page shows, in the words of the JSON record of `bb advies`."""
+    """What the page shows: the entries of the JSON record of `bb advies` (`verslag`), and the
+    sentences every view shares (`adviestekst`)."""
     return {
         "niveau": a.niveau.id,
         "participatie": a.participatie,
@@ -112,14 +120,11 @@ def _advies(a: engine.Advies) -> dict[str, Any]:
         "beste": [x.instrument.id for x in a.beste],
         "gelijk": [list(p) for p in adviestekst.gelijk_onderscheid(a)],
         "waarom_geen": adviestekst.waarom_geen(a) if a.participatie and not a.beste else [],
-        "instrumenten": [{"id": x.instrument.id, "naam": x.instrument.naam, "rang": x.rang,
-                          "redenen": [r.tekst for r in x.redenen], "voorrang": [r.tekst for r in x.voorrang]}
-                         for x in a.instrumenten],
-        "afgevallen": [{"id": x.instrument.id, "naam": x.instrument.naam, "redenen": [r.tekst for r in x.redenen]}
-                       for x in a.afgevallen],
-        "let_op": [{"id": lo.id, "titel": lo.titel, "tekst": lo.tekst, "bron": lo.bron} for lo in a.let_op],
-        "wat_als": [{"tekst": adviestekst.wat_als_regel(w), "antwoorden": {k.vraag: k.antwoord for k in w.keuzes}}
-                    for w in a.wat_als or ()],
+        "instrumenten": instrumenten_data(a),
+        # the record's entries, with the name the page shows
+        "afgevallen": [{**d, "naam": x.instrument.naam} for d, x in zip(afgevallen_data(a), a.afgevallen)],
+        "let_op": let_op_data(a),
+        "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
         "wat_als_geen": adviestekst.wat_als_geen(a),
     }
 

@@ -178,6 +178,21 @@ def _omdat(antwoorden: tuple[tuple[str, str], ...]) -> str:
 # --- JSON ---------------------------------------------------------------------------------------
 
 
+def instrumenten_data(a: Advies) -> list[dict[str, Any]]:
+    """The recommended instruments as JSON, as the record has them (also in `bb boom website`)."""
+    return [{"id": x.instrument.id, "naam": x.instrument.naam, "punten": x.punten,
+             "redenen": [r.tekst for r in x.redenen], "rang": x.rang,
+             "voorrang": [r.tekst for r in x.voorrang]} for x in a.instrumenten]
+
+
+def afgevallen_data(a: Advies) -> list[dict[str, Any]]:
+    return [{"id": x.instrument.id, "redenen": [r.tekst for r in x.redenen]} for x in a.afgevallen]
+
+
+def let_op_data(a: Advies) -> list[dict[str, Any]]:
+    return [{"id": lo.id, "titel": lo.titel, "tekst": lo.tekst, "bron": lo.bron} for lo in a.let_op]
+
+
 def als_data(v: Verslag) -> dict[str, Any]:
     """The whole record as JSON data. The keys of the spine's advice contract come first and keep
     their meaning; the record adds provenance, motivation, checklist and explanation."""
@@ -186,13 +201,11 @@ def als_data(v: Verslag) -> dict[str, Any]:
         "boom": {"id": a.boom.id, "versie": a.boom.versie, "sha256": v.boom_hash},
         "participatie": a.participatie,
         "niveau": a.niveau.id,
-        "instrumenten": [{"id": x.instrument.id, "naam": x.instrument.naam, "punten": x.punten,
-                          "redenen": [r.tekst for r in x.redenen], "rang": x.rang,
-                          "voorrang": [r.tekst for r in x.voorrang]} for x in a.instrumenten],
+        "instrumenten": instrumenten_data(a),
         "beste": [x.instrument.id for x in a.beste],
         "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
-        "afgevallen": [{"id": x.instrument.id, "redenen": [r.tekst for r in x.redenen]} for x in a.afgevallen],
-        "let_op": [{"id": lo.id, "titel": lo.titel, "tekst": lo.tekst, "bron": lo.bron} for lo in a.let_op],
+        "afgevallen": afgevallen_data(a),
+        "let_op": let_op_data(a),
         "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {})}
                 for s in a.pad],
         "genegeerd": list(a.genegeerd),

@@ -275,9 +275,9 @@ SCRIPT = r"""
       const ul = el("ul", { klasse: "wat-als" });
       a.wat_als.forEach(function (w, i) {
         const knop = el("button", { type: "button", klasse: "link", "data-wat-als": String(i) },
-          document.createTextNode("Bekijk dit advies"), el("span", { klasse: "sr", tekst: ": " + w.tekst }));
+          document.createTextNode("Bekijk dit advies"), el("span", { klasse: "sr", tekst: ": " + w.verandering }));
         knop.addEventListener("click", function () { probeer(w.antwoorden); });
-        ul.append(el("li", {}, el("span", { klasse: "wat-als-tekst", tekst: w.tekst }), document.createTextNode(" "), knop));
+        ul.append(el("li", {}, el("span", { klasse: "wat-als-tekst", tekst: w.verandering }), document.createTextNode(" "), knop));
       });
       delen.push(el("h2", { tekst: "Wat als" }), ul);
     } else if (a.wat_als_geen) {
