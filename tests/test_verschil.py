@@ -82,6 +82,8 @@ def test_bb_boom_verschil_als_tekst_markdown_en_json(tmp_path: Path, bb) -> None
     tekst = bb("boom", "verschil", "rijksoverheid", "x.yaml", cwd=tmp_path)
     assert tekst.returncode == 0, tekst.stderr
     assert "Andere beste instrumenten:" in tekst.stdout and "- instrumentregel budget_laag: weg" in tekst.stdout
+    assert max(len(r) for r in tekst.stdout.splitlines()) <= 80  # wrapped between words, for the terminal
+    assert "\n  budget=laag, doorlooptijd=" in tekst.stdout  # a long path continues indented under itself
     md = bb("boom", "verschil", "rijksoverheid", "x.yaml", "--formaat", "md", cwd=tmp_path)
     assert md.stdout.startswith("# Verschil: rijksoverheid") and "| Uitkomst | Oud | Nieuw |" in md.stdout
     data = json.loads(bb("boom", "verschil", "rijksoverheid", "x.yaml", "-f", "json", cwd=tmp_path).stdout)

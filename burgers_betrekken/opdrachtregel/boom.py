@@ -223,7 +223,10 @@ def verschil(
 
         print(als_json(verschilverslag.als_data(v)))
     else:
-        print(verschilverslag.als_markdown(v) if formaat == "md" else verschilverslag.als_tekst(v), end="")
+        import shutil
+
+        breedte = max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
+        print(verschilverslag.als_markdown(v) if formaat == "md" else verschilverslag.als_tekst(v, breedte), end="")
     if streng and v.advies_veranderd:
         raise typer.Exit(ExitCode.VALIDATIE)
 

@@ -3,6 +3,7 @@ JSON for scripts. The effect on the advice comes first; the edit itself follows.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from burgers_betrekken.kern.paden import Pad
@@ -114,8 +115,15 @@ def _verdeling(v: Verschil, md: bool, kop: Any) -> list[str]:
     return uit + [""]
 
 
-def als_tekst(v: Verschil) -> str:
-    return "\n".join(_regels(v, md=False)).rstrip() + "\n"
+def als_tekst(v: Verschil, breedte: int = 80) -> str:
+    """For the terminal: lines wrapped between words at `breedte`, a list item's continuation
+    indented under its text (a path of answers is long; it must not break inside a word)."""
+    uit = []
+    for regel in "\n".join(_regels(v, md=False)).split("\n"):  # a heading is two lines: text, underline
+        inspringing = len(regel) - len(regel.lstrip(" ")) + (2 if regel.lstrip(" ").startswith("- ") else 0)
+        uit += textwrap.wrap(regel, breedte, subsequent_indent=" " * inspringing, break_long_words=False,
+                             break_on_hyphens=False) or [""]
+    return "\n".join(uit).rstrip() + "\n"
 
 
 def als_markdown(v: Verschil) -> str:
