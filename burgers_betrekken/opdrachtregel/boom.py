@@ -253,5 +253,5 @@ def website(
     tekst = pagina(gegevens(boom, cat))
     schrijf_tekst(doel, tekst, overschrijf=overschrijf)
     grootte = f"{len(tekst.encode('utf-8')) / 1_000_000:.1f}".replace(".", ",")
-    print(f"geschreven: {doel} ({grootte} MB; {aantal_tekst(aantal_paden(boom, weet_niet=True))} met hun advies, "
-          f"'weet ik niet' meegeteld)")
+    print(f"geschreven: {doel}")
+    print(f"{grootte} MB; het advies voor {aantal_tekst(aantal_paden(boom, weet_niet=True))} (ook met 'weet ik niet')")
