@@ -101,7 +101,8 @@ def _verslag(advies: engine.Advies) -> dict[str, Any]:
 
 
 def _resten(boom: Boom) -> dict[str, int]:
-    """Per question, the most questions still to come after it, for "vraag 3 van hoogstens 7".
+    """Per question, the most questions still to come after it, for "vraag 3 van maximaal 7" (the
+    interview's wording).
     The tree has no cycles (the loader refuses them); questions in reverse topological order."""
     uit: dict[str, int] = {}
     for v in reversed(topologische_volgorde(boom)):

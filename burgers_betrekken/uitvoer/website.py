@@ -167,7 +167,7 @@ SCRIPT = r"""
     const vorige = el("button", { type: "button", klasse: "tweede", id: "vorige", tekst: "Vorige" });
     vorige.addEventListener("click", function () { history.back(); });
     const form = el("form", { novalidate: true },
-      el("p", { klasse: "voortgang", tekst: "Vraag " + nummer + " van hoogstens " + totaal }),
+      el("p", { klasse: "voortgang", tekst: "Vraag " + nummer + " van maximaal " + totaal }),
       el("progress", { max: String(totaal), value: String(nummer - 1), "aria-label": "Voortgang" }),
       veld,
       el("div", { klasse: "knoppen" }, nummer > 1 || wijzigen ? vorige : null,
