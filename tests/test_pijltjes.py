@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
+from typing import Iterator
 
 import pytest
 from prompt_toolkit.data_structures import Size
@@ -140,12 +143,19 @@ class _SigintBijOpruimen:
     (a KeyboardInterrupt raised in a finalizer is printed as 'ignored' and dropped)."""
 
     def __del__(self) -> None:
-        import os
-        import signal
-
         os.kill(os.getpid(), signal.SIGINT)
 
 
+@pytest.fixture
+def ctrl_c_zoals_in_een_terminal() -> Iterator[None]:
+    """SIGINT handled as Python does when started from an interactive shell. A suite run in the
+    background (`pytest &`, nohup) inherits SIGINT ignored, and then bb rightly ignores Ctrl-C too."""
+    vorige = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, vorige)
+
+
+@pytest.mark.usefixtures("ctrl_c_zoals_in_een_terminal")
 def test_ctrl_c_tussen_twee_vragen_stopt_het_gesprek_ook_tijdens_het_opruimen(boom, capfd) -> None:
     def kop(gesprek) -> None:
         if gesprek.huidige().id == "doel":
