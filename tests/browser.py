@@ -10,6 +10,7 @@ import select
 import shutil
 import subprocess
 import time
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,18 @@ class Browser:
         if "exceptionDetails" in uit:
             raise RuntimeError(f"{expressie}: {uit['exceptionDetails']}")
         return uit["result"].get("value")
+
+    def axe(self) -> list[dict[str, Any]]:
+        """The violations axe-core finds on the page as it is now, for WCAG 2.1 A and AA and axe's best
+        practices. axe-core is the JavaScript file that the test dependency axe-core-python ships; it is
+        evaluated through the DevTools protocol, which the page's Content-Security-Policy does not bind."""
+        if not self.js("typeof window.axe === 'object'"):
+            bron = resources.files("axe_core_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+            self.js(bron + ";0")
+        return self.js("""axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
+          .then(r => r.violations.map(v => ({id: v.id, hulp: v.help,
+            waar: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))""")
 
     def toets(self, toets: str, tekst: str = "") -> None:
         """A real key press (keyDown and keyUp), as a keyboard user gives it."""

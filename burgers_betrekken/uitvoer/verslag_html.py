@@ -25,6 +25,12 @@ h3 { font-size: 1rem; margin-bottom: .2rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid #dde; }
 th { background: #eef2f7; }
+code { overflow-wrap: anywhere; }  /* the 64-character fingerprint reflows at 320 px */
+@media (max-width: 30rem) {  /* a phone: the tables keep to the screen's width (WCAG 1.4.10) */
+  body { padding: 0 .5rem; }
+  th, td { padding: .3rem .25rem; }
+  td { overflow-wrap: anywhere; hyphens: auto; }  /* a word longer than its cell breaks; the page never scrolls sideways */
+}
 .samenvatting { font-size: 1.1rem; background: #eef2f7; border-left: 4px solid #154273; padding: .6rem 1rem; }
 .ladder li.gekozen { font-weight: bold; }
 .motivering { border: 2px solid #b45309; padding: .6rem 1rem; background: #fff8eb; }
