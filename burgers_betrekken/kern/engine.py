@@ -226,19 +226,21 @@ def advies(boom: Boom, catalogus: Catalogus, antwoorden: Mapping[str, str],
     situatie = _situatie(regels, feiten, niveau)
     aanbevolen: list[Aanbeveling] = []
     afgevallen: list[Afgevallen] = []
-    for instrument in catalogus.instrumenten:
-        if not niveau.participatie:  # no influence, so no instrument: nothing to promise
-            afgevallen.append(Afgevallen(instrument, (Reden(vul_in(GEEN_PARTICIPATIE, labels), None),)))
-            continue
-        punten, voor, tegen = _beoordeel(instrument, regels, feiten, labels)
-        tegen += [Reden(_als_reden(u.tekst), WANNEER_NIET) for u in instrument.uitsluitingen
-                  if sluit_uit(u.wanneer, situatie)]
-        if tegen:
-            afgevallen.append(Afgevallen(instrument, tuple(tegen)))
-        elif not voor:
-            afgevallen.append(Afgevallen(instrument, (Reden(GEEN_REDEN, None),)))
-        else:
-            aanbevolen.append(Aanbeveling(instrument, punten, tuple(voor)))
+    if niveau.participatie:
+        toetsen = [_Toets.van(r, feiten, labels) for r in regels]
+        for instrument in catalogus.instrumenten:
+            punten, voor, tegen = _beoordeel(instrument, toetsen)
+            tegen += [Reden(_als_reden(u.tekst), WANNEER_NIET) for u in instrument.uitsluitingen
+                      if sluit_uit(u.wanneer, situatie)]
+            if tegen:
+                afgevallen.append(Afgevallen(instrument, tuple(tegen)))
+            elif not voor:
+                afgevallen.append(Afgevallen(instrument, (Reden(GEEN_REDEN, None),)))
+            else:
+                aanbevolen.append(Aanbeveling(instrument, punten, tuple(voor)))
+    else:  # no influence, so no instrument: nothing to promise
+        geen = (Reden(vul_in(GEEN_PARTICIPATIE, labels), None),)
+        afgevallen = [Afgevallen(instrument, geen) for instrument in catalogus.instrumenten]
     actief = [v for v in boom.voorrang if v.wanneer.geldt(feiten)]
     let_op = tuple(lo for lo in boom.let_op if lo.wanneer.geldt(feiten))
     return Advies(boom, catalogus, pad, genegeerd, niveau, bepaling, rangschik(aanbevolen, actief, catalogus),
@@ -272,8 +274,10 @@ def rangschik(aanbevolen: list[Aanbeveling], voorrang: list[Voorrangsregel],
     """Order by points, then by the tree's tie-break rules; instruments still equal share a rank
     (listed by name, which means nothing). Each instrument that goes before the next one on
     equal points gets the tie-break that decided it as a reason."""
+    sleutels = {a.instrument.id: (-a.punten, *(v.positie(a.instrument) for v in voorrang)) for a in aanbevolen}
+
     def sleutel(a: Aanbeveling) -> tuple[int, ...]:
-        return (-a.punten, *(v.positie(a.instrument) for v in voorrang))
+        return sleutels[a.instrument.id]
 
     rij = sorted(aanbevolen, key=lambda a: (sleutel(a), a.instrument.naam.casefold(), a.instrument.id))
     groepen: list[list[Aanbeveling]] = []
@@ -322,18 +326,35 @@ def onderscheid(catalogus: Catalogus, groep: tuple[Aanbeveling, ...]) -> dict[st
     return {k: tuple(v) for k, v in uit.items()}
 
 
-def _beoordeel(instrument: Instrument, regels: list[InstrumentRegel], feiten: Mapping[str, str],
-               labels: Mapping[str, str]) -> tuple[int, list[Reden], list[Reden]]:
+@dataclass(frozen=True)
+class _Toets:
+    """One active rule as it applies to every instrument of one advice: the values it looks for
+    and its reasons with the user's answers filled in, worked out once per advice."""
+
+    regel: InstrumentRegel
+    gezocht: frozenset[str]
+    voor: Reden | None  # shown when the instrument has one of the values (None: the rule gives no reason)
+    tegen: Reden | None  # shown when it has none and the rule is an `eis`
+
+    @staticmethod
+    def van(regel: InstrumentRegel, feiten: Mapping[str, str], labels: Mapping[str, str]) -> "_Toets":
+        return _Toets(regel, frozenset(gezochte_waarden(regel, feiten)),
+                      Reden(vul_in(regel.reden, labels), regel.id) if regel.reden else None,
+                      Reden(vul_in(regel.reden_afgevallen or GEEN_REDEN, labels), regel.id)
+                      if regel.soort == "eis" else None)
+
+
+def _beoordeel(instrument: Instrument, toetsen: list[_Toets]) -> tuple[int, list[Reden], list[Reden]]:
     punten = 0
     voor: list[Reden] = []
     tegen: list[Reden] = []
-    for regel in regels:
-        if past(instrument, regel, feiten):
-            punten += regel.punten
-            if regel.reden:
-                voor.append(Reden(vul_in(regel.reden, labels), regel.id))
-        elif regel.soort == "eis":
-            tegen.append(Reden(vul_in(regel.reden_afgevallen or GEEN_REDEN, labels), regel.id))
+    for t in toetsen:
+        if not t.gezocht.isdisjoint(instrument.kenmerk(t.regel.kenmerk)):  # as `past`
+            punten += t.regel.punten
+            if t.voor is not None:
+                voor.append(t.voor)
+        elif t.tegen is not None:
+            tegen.append(t.tegen)
     return punten, voor, tegen
 
 

@@ -95,14 +95,19 @@ def verschil(oud: Boom, oud_catalogus: Catalogus, nieuw: Boom, nieuw_catalogus: 
     voorbeelden: dict[str, list[Padverschil]] = {s: [] for s in SOORTEN}
     vergeleken = aantal_veranderd = alleen_nieuw = 0
     voorbeeld_nieuw: list[Pad] = []
-    oude_uitkomst: dict[Pad, Uitkomst] = {}
+    # A path is its set of answers: the same answers always walk the same path, in whatever order a
+    # tree asks them. A new path the old tree does not have needs no walk there (which would only fail).
+    oude_paden = {frozenset(pad): pad for pad in islice(paden(oud), hoogstens)}
+    oud_heel = aantal_paden(oud) <= hoogstens
+    oude_uitkomst: dict[frozenset[tuple[str, str]], Uitkomst] = {}
     verdeling = _Verdeling()
     for pad in islice(paden(nieuw), hoogstens):
         antwoorden = dict(pad)
         b = Uitkomst.van(engine.advies(nieuw, nieuw_catalogus, antwoorden))
         verdeling.tel(b, 1)
+        sleutel = frozenset(pad)
         try:
-            voor = engine.advies(oud, oud_catalogus, antwoorden)
+            voor = engine.advies(oud, oud_catalogus, antwoorden) if sleutel in oude_paden or not oud_heel else None
         except AntwoordFout:
             voor = None
         if voor is None or voor.genegeerd:  # the old tree cannot walk it, or asks fewer questions: another path
@@ -111,7 +116,7 @@ def verschil(oud: Boom, oud_catalogus: Catalogus, nieuw: Boom, nieuw_catalogus: 
                 voorbeeld_nieuw.append(pad)
             continue
         vergeleken += 1
-        a = oude_uitkomst[pad] = Uitkomst.van(voor)
+        a = oude_uitkomst[sleutel] = Uitkomst.van(voor)
         soorten = tuple(s for s, anders in ((TREDE, (a.trede, a.participatie) != (b.trede, b.participatie)),
                                             (BESTE, a.beste != b.beste), (LET_OP, a.let_op != b.let_op)) if anders)
         if soorten:
@@ -121,10 +126,10 @@ def verschil(oud: Boom, oud_catalogus: Catalogus, nieuw: Boom, nieuw_catalogus: 
                 if len(voorbeelden[s]) < VOORBEELDEN:
                     voorbeelden[s].append(Padverschil(pad, a, b, soorten))
     alleen_oud, voorbeeld_oud = 0, []
-    for pad in islice(paden(oud), hoogstens):
-        a = oude_uitkomst.get(pad) or Uitkomst.van(engine.advies(oud, oud_catalogus, dict(pad)))
+    for sleutel, pad in oude_paden.items():
+        a = oude_uitkomst.get(sleutel) or Uitkomst.van(engine.advies(oud, oud_catalogus, dict(pad)))
         verdeling.tel(a, 0)
-        if pad not in oude_uitkomst:
+        if sleutel not in oude_uitkomst:
             alleen_oud += 1
             if len(voorbeeld_oud) < VOORBEELDEN:
                 voorbeeld_oud.append(pad)
