@@ -69,6 +69,21 @@ def test_een_nieuwe_optie_geeft_paden_die_alleen_de_nieuwe_boom_heeft(tmp_path: 
     assert all(dict(p)["doel"] == "verkennen" for p in v.voorbeeld_alleen_nieuw)
 
 
+def test_dezelfde_antwoorden_in_een_andere_volgorde_zijn_hetzelfde_pad(tmp_path: Path) -> None:
+    klein = (ROOT / "tests" / "bomen" / "klein.yaml").read_text(encoding="utf-8")
+    omgedraaid = klein.replace("start: doel", "start: budget")
+    for vraag, was, wordt in (("Wat is het doel?", "budget", "advies"), ("Hoeveel budget is er?", "advies", "doel")):
+        omgedraaid = omgedraaid.replace(f"{vraag}\n    volgende: {was}", f"{vraag}\n    volgende: {wordt}")
+    assert omgedraaid.count("volgende: doel") == 1
+    oud, c = laad(_boom(tmp_path, "klein.yaml", klein), None)
+    nieuw = laad_boom(_boom(tmp_path, "omgedraaid.yaml", omgedraaid))
+    v = verschil(oud, c, nieuw, c)
+    # doel, then budget (3 paths) against budget, then doel (4 paths): the two paths with the answer
+    # 'inzichten' are the same answers, asked the other way round
+    assert (v.vergeleken, v.alleen_nieuw, v.alleen_oud) == (2, 2, 1)
+    assert v.voorbeeld_alleen_oud == ((("doel", "informeren"),),)
+
+
 def test_de_twee_meegeleverde_bomen_stellen_andere_vragen() -> None:
     v = verschil(*laad("rijksoverheid", None), *laad("uitvoeringsorganisatie", None))
     assert v.vergeleken == 0 and v.alleen_oud and v.alleen_nieuw and v.advies_veranderd
