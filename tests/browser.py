@@ -120,14 +120,14 @@ class Browser:
           .then(r => r.violations.map(v => ({id: v.id, hulp: v.help,
             waar: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))""")
 
-    def toets(self, toets: str, tekst: str = "") -> None:
-        """A real key press (keyDown and keyUp), as a keyboard user gives it."""
+    def toets(self, toets: str, tekst: str = "", shift: bool = False) -> None:
+        """A real key press (keyDown and keyUp), as a keyboard user gives it; with Shift held if asked."""
         codes = {"Tab": 9, "Enter": 13, " ": 32, "ArrowDown": 40, "ArrowUp": 38}
         tekst = tekst or {"Enter": "\r", " ": " "}.get(toets, "")
         for soort in ("keyDown", "keyUp"):
             self.stuur("Input.dispatchKeyEvent", sessie=True, type=soort, key=toets,
                        code="Space" if toets == " " else toets, windowsVirtualKeyCode=codes.get(toets, 0),
-                       text=tekst if soort == "keyDown" else "")
+                       text=tekst if soort == "keyDown" else "", modifiers=8 if shift else 0)
 
     def download(self, map_: Path, klik: str, wacht: float = 20) -> Path:
         """Click `klik` (a CSS selector) and return the file the page downloads into `map_`."""

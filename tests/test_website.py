@@ -269,6 +269,11 @@ def test_alleen_met_het_toetsenbord(browser: Browser, pagina_bestand: Path, gege
     assert browser.js("document.activeElement.tagName") == "H1"  # the question is read first
     browser.toets("Tab")
     assert browser.js("document.activeElement.value") == "beleidsontwikkeling"
+    assert _focus_zichtbaar(browser)
+    browser.toets("Tab")
+    assert browser.js("document.activeElement.id") == "volgende" and _focus_zichtbaar(browser)
+    browser.toets("Tab", shift=True)
+    assert browser.js("document.activeElement.value") == "beleidsontwikkeling"
     browser.toets("Enter")  # nothing chosen: an error that says what to do, and focus on the first option
     assert browser.js("document.getElementById('fout').hidden") is False
     assert browser.js("document.activeElement.value") == "beleidsontwikkeling"
@@ -277,6 +282,14 @@ def test_alleen_met_het_toetsenbord(browser: Browser, pagina_bestand: Path, gege
     browser.toets("Enter")  # Enter in a form submits it
     assert _vraag(browser) == gegevens["vragen"]["doel"]["tekst"]
     assert browser.js("document.activeElement.tagName") == "H1"  # focus moves to the new question
+
+
+def _focus_zichtbaar(b: Browser) -> bool:
+    """The element with the keyboard focus has the page's focus ring: a dark 3 px outline with a
+    yellow band (WCAG 2.4.7), not the browser's default and not none."""
+    stijl = b.js("(() => { const s = getComputedStyle(document.activeElement);"
+                 " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()")
+    return stijl[0] == "solid" and stijl[1] == "3px" and "rgb(255, 182, 18)" in stijl[2]
 
 
 def _toegankelijk(b: Browser, breedte: int, scherm: str) -> None:
