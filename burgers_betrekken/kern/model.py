@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping
 
@@ -69,13 +70,18 @@ class Conditie:
             return False
         return True
 
-    def sleutels(self) -> set[str]:
+    def sleutels(self) -> frozenset[str]:
+        """Every key the condition names, also under `niet` and `een_van`."""
+        return self._sleutels
+
+    @cached_property
+    def _sleutels(self) -> frozenset[str]:  # the engine asks this for every instrument of every advice
         uit = {s for s, _ in self.vereist}
         if self.niet is not None:
             uit |= self.niet.sleutels()
         for c in self.een_van:
             uit |= c.sleutels()
-        return uit
+        return frozenset(uit)
 
 
 ALTIJD = Conditie()
