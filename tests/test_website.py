@@ -19,6 +19,7 @@ from burgers_betrekken.uitvoer.website import als_json_in_html, pagina
 from tests.browser import Browser
 from tests.conftest import ROOT, assert_geen_traceback, run_bb
 
+TITEL = "Burgers betrekken bij beleid en dienstverlening"  # the shipped tree's title
 BOA = {"fase": "beleidsontwikkeling", "doel": "zwaarwegend_advies", "ruimte": "ruim", "doelgroep": "breed",
        "budget": "hoog", "doorlooptijd": "lang", "tijdsdruk": "nee"}
 
@@ -299,6 +300,17 @@ def _toegankelijk(b: Browser, breedte: int, scherm: str) -> None:
     assert b.js("document.documentElement.lang") == "nl", scherm
     assert b.js("document.querySelectorAll('h1').length") == 1, scherm
     assert b.js("document.documentElement.scrollWidth") <= breedte, scherm
+    # WCAG 1.4.12: with the text spacing a user may set, still nothing wider than the window
+    regels = "document.styleSheets[0].cssRules.length"
+    for regel in _TEKSTAFSTAND:
+        b.js(f"document.styleSheets[0].insertRule({json.dumps(regel)}, {regels})")
+    assert b.js("document.documentElement.scrollWidth") <= breedte, scherm + " met de tekstafstand van WCAG 1.4.12"
+    for _ in _TEKSTAFSTAND:
+        b.js(f"document.styleSheets[0].deleteRule({regels} - 1)")
+
+
+_TEKSTAFSTAND = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }",
+                 "p { margin-bottom: 2em !important; }")
 
 
 @pytest.mark.parametrize("breedte", [1024, 320])
@@ -312,13 +324,18 @@ def test_elk_scherm_doorstaat_axe_core_ook_op_320_pixels_breed(tmp_path: Path, p
         _toegankelijk(b, breedte, "vraag met foutmelding")
         antwoorden = {**BOA, "ruimte": "weet_niet"}
         v = gegevens["boom"]["start"]
+        nummer = 0
         while v != "advies":  # every question of the path, 'weet ik niet' among the options
+            nummer += 1
+            assert b.js("document.title") == f"Vraag {nummer}: {gegevens['vragen'][v]['tekst']} — {TITEL}"
             _toegankelijk(b, breedte, v)
             _kies(b, antwoorden[v])
             optie = antwoorden[v] if antwoorden[v] != "weet_niet" else gegevens["vragen"][v]["weet_niet"]["optie"]
             v = next(o["volgende"] for o in gegevens["vragen"][v]["opties"] if o["id"] == optie)
+        assert b.js("document.title") == f"Uw antwoorden — {TITEL}"
         _toegankelijk(b, breedte, "overzicht")
         _naar_advies(b)
+        assert b.js("document.title") == f"Advies: Raadplegen — {TITEL}"  # room unknown: assumed limited
         _toegankelijk(b, breedte, "advies")
         b.stuur("Emulation.setEmulatedMedia", sessie=True, media="print")
         _toegankelijk(b, breedte, "advies afgedrukt")
