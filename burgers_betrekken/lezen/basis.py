@@ -70,12 +70,35 @@ def lees_met_basis(pad: Path, data: bytes | None, soort: str, vorm_: Object, nod
         data = lees_bytes(pad)
     knoop = lees_inhoud(pad, nodig, data)
     with zonder_gc():
-        keten = los_op(knoop, pad, soort, vorm_, nodig)
-        lezer = maak_lezer(str(pad), keten.vingerafdruk(hashlib.sha256(data).hexdigest()), keten.bases)
-        try:
-            return lezer.lees(keten.knoop)
-        except ModelFout as e:
-            raise ModelFout(problemen=keten.meld(e.problemen, pad)) from None
+        gelezen = lees_over_basis(knoop, pad, soort, vorm_, nodig, maak_lezer, hashlib.sha256(data).hexdigest())
+    if gelezen.model is None:
+        raise ModelFout(problemen=tuple(p for p in gelezen.problemen if p.ernst == "fout"))
+    return gelezen.model
+
+
+@dataclass(frozen=True)
+class OverBasis:
+    """A file read over its bases."""
+
+    model: Any  # None when the file (or a base) has errors
+    problemen: tuple[Probleem, ...]  # errors and warnings, each naming the chain
+    keten: Keten
+
+
+def lees_over_basis(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str,
+                    maak_lezer: Callable[[str, str, tuple[tuple[str, str], ...]], Any],
+                    eigen_sha256: str = "") -> OverBasis:
+    """The parsed content of `pad` merged over its bases and read by `maak_lezer(bestand,
+    sha256, bases)`. A problem in the chain itself (a base that does not exist, a loop, a broken
+    base) raises; a problem in the merged content is returned with the warnings, for `bb boom
+    valideer` which reports both."""
+    keten = los_op(knoop, pad, soort, vorm_, nodig)
+    lezer = maak_lezer(str(pad), keten.vingerafdruk(eigen_sha256) if eigen_sha256 else "", keten.bases)
+    try:
+        model = lezer.lees(keten.knoop)
+    except ModelFout:
+        model = None
+    return OverBasis(model, keten.meld(lezer.m.problemen, pad), keten)
 
 
 def los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str,

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from burgers_betrekken.lezen import vorm
-from burgers_betrekken.lezen.basis import BASIS, MAX_KETEN, Keten, basis_van, los_op, noem
+from burgers_betrekken.lezen.basis import BASIS, MAX_KETEN, Keten, basis_van, lees_over_basis, noem
 from burgers_betrekken.lezen.boom import NODIG as boom_NODIG, BoomLezer
 from burgers_betrekken.lezen.catalogus import NODIG as catalogus_NODIG, CatalogusLezer, samenhang_problemen
 from burgers_betrekken.kern.fouten import BbFout, Locatie, Probleem
@@ -132,38 +132,33 @@ def _valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catal
 
 def _controleer_catalogus(pad: Path, knoop: Knoop) -> tuple[Bestandsrapport, Catalogus | None]:
     try:
-        keten = los_op(knoop, pad, "catalogus", vorm.CATALOGUS, catalogus_NODIG)
+        g = lees_over_basis(knoop, pad, "catalogus", vorm.CATALOGUS, catalogus_NODIG, CatalogusLezer)
     except BbFout as e:
         return Bestandsrapport(str(pad), CATALOGUS, e.problemen), None
-    lezer = CatalogusLezer(str(pad), bases=keten.bases)
-    try:
-        c = lezer.lees(keten.knoop)
-    except BbFout:
-        return Bestandsrapport(str(pad), CATALOGUS, keten.meld(lezer.m.problemen, pad)), None
+    c = g.model
+    if c is None:
+        return Bestandsrapport(str(pad), CATALOGUS, g.problemen), None
     samenvatting = f"{len(c.ladder)} treden, {len(c.kenmerken)} kenmerken, {len(c.instrumenten)} instrumenten"
-    return Bestandsrapport(str(pad), CATALOGUS, keten.meld(lezer.m.problemen, pad),
-                           samenvatting=samenvatting + _op_basis(keten)), c
+    return Bestandsrapport(str(pad), CATALOGUS, g.problemen, samenvatting=samenvatting + _op_basis(g.keten)), c
 
 
 def _controleer_boom(pad: Path, knoop: Knoop,
                      catalogus_voor: Callable[[Boom], tuple[Catalogus | None, Path]]) -> Bestandsrapport:
     try:
-        keten = los_op(knoop, pad, "boom", vorm.BOOM, boom_NODIG)
+        g = lees_over_basis(knoop, pad, "boom", vorm.BOOM, boom_NODIG, BoomLezer)
     except BbFout as e:
         return Bestandsrapport(str(pad), BOOM, e.problemen)
-    lezer = BoomLezer(str(pad), bases=keten.bases)
-    try:
-        b = lezer.lees(keten.knoop)
-    except BbFout:
-        return Bestandsrapport(str(pad), BOOM, keten.meld(lezer.m.problemen, pad))
-    problemen = list(keten.meld(lezer.m.problemen, pad))
+    b = g.model
+    if b is None:
+        return Bestandsrapport(str(pad), BOOM, g.problemen)
+    problemen = list(g.problemen)
     catalogus, catalogus_pad = catalogus_voor(b)
     if catalogus is not None:
         problemen += samenhang_problemen(b, catalogus)
     else:
         problemen.append(Probleem(f"niet vergeleken met de catalogus: {catalogus_pad} heeft fouten",
                                   None, "waarschuwing"))
-    return Bestandsrapport(str(pad), BOOM, tuple(problemen), samenvatting=_samenvatting(b) + _op_basis(keten))
+    return Bestandsrapport(str(pad), BOOM, tuple(problemen), samenvatting=_samenvatting(b) + _op_basis(g.keten))
 
 
 def _op_basis(keten: Keten) -> str:
