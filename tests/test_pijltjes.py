@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 from typing import Iterator
 
@@ -196,3 +197,14 @@ def test_terug_laat_in_de_terminal_zien_waar_u_terugging(boom) -> None:
         scherm = Vt100_Output(uitvoer, lambda: Size(rows=30, columns=80), term="xterm")
         assert stel_vraag(boom.vraag("doel"), None, True, input=invoer, output=scherm) == TERUG
     assert "Uw antwoord:" in uitvoer.getvalue() and "Vorige vraag" in uitvoer.getvalue().split("Uw antwoord:")[-1]
+
+
+def test_een_lang_antwoord_breekt_tussen_woorden_onder_zichzelf(boom) -> None:
+    """Issue 13 leftover: at 60 columns '? Uw antwoord: <long option>' broke inside a word."""
+    scherm = io.StringIO()
+    uitvoer = Vt100_Output(scherm, lambda: Size(rows=30, columns=60), term="xterm")
+    with create_pipe_input() as invoer:
+        invoer.send_text(OMLAAG * 4 + ENTER)
+        assert stel_vraag(boom.vraag("doelgroep"), input=invoer, output=uitvoer) == "gebruikers_moeilijk"
+    tekst = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", scherm.getvalue())
+    assert "? Uw antwoord: Gebruikers van een dienst die moeilijk te\r\n               bereiken zijn" in tekst

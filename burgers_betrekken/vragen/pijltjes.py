@@ -7,6 +7,7 @@ this module only asks. Ctrl-C and Ctrl-D become `InterviewAfgebroken` with the a
 
 from __future__ import annotations
 
+import copy
 import shutil
 import signal
 import textwrap
@@ -135,6 +136,7 @@ def _selectie(bericht: str, keuzes: list[Any], standaard: str | None, terug_mag:
     app = vraag.application
     app.key_bindings = merge_key_bindings([app.key_bindings, extra]) if app.key_bindings else extra
     _nederlandse_toelichting(app)
+    _antwoord_tussen_woorden(app, bericht)
     return vraag
 
 
@@ -182,6 +184,30 @@ def _nederlandse_toelichting(app: Any) -> None:
                 return uit
 
             control.text = tokens
+
+
+def _antwoord_tussen_woorden(app: Any, bericht: str) -> None:
+    """Once answered, questionary leaves '? Uw antwoord: <the option>' as one line, which a narrow
+    terminal breaks inside a word; break a long option between words, indented under itself."""
+    from questionary.prompts.common import InquirerControl
+
+    inspringen = len(f"? {bericht} ")
+    for control in app.layout.find_all_controls():
+        if isinstance(control, InquirerControl):
+            origineel = control.get_pointed_at
+
+            def aangewezen(control: Any = control, origineel: Any = origineel) -> Any:
+                keuze = origineel()
+                breedte = max(inspringen + 20, get_app().output.get_size().columns - 1)
+                if not control.is_answered or not isinstance(keuze.title, str) or \
+                        inspringen + len(keuze.title) <= breedte:
+                    return keuze
+                getoond = copy.copy(keuze)  # the value stays; only the text shown is wrapped
+                getoond.title = textwrap.fill(keuze.title, breedte, initial_indent=" " * inspringen,
+                                              subsequent_indent=" " * inspringen)[inspringen:]
+                return getoond
+
+            control.get_pointed_at = aangewezen
 
 
 def interview(boom: Boom, toon_kop: ToonKop | None = None, toon_overzicht: ToonOverzicht | None = None,
