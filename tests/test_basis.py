@@ -12,7 +12,7 @@ import yaml
 
 from burgers_betrekken.kern import engine
 from burgers_betrekken.kern.fouten import ModelFout
-from burgers_betrekken.lezen.boom import herkomst, laad_boom
+from burgers_betrekken.lezen.boom import laad_boom, laad_boom_met_herkomst
 from burgers_betrekken.lezen.catalogus import laad_catalogus
 from burgers_betrekken.lezen.json_schema import schema
 from burgers_betrekken.lezen.scenarios import laad_scenarios
@@ -166,7 +166,9 @@ def test_een_voorwaarde_wordt_in_zijn_geheel_vervangen(tmp_path: Path) -> None:
 
 def test_herkomst_noemt_voor_elk_onderdeel_het_bestand_en_de_regel(tmp_path: Path) -> None:
     pad = _schrijf(tmp_path, "x.yaml", AANPASSING)
-    waar = {onderdeel: [f"{Path(p.bestand).name}:{p.regel}" for p in plekken] for onderdeel, plekken in herkomst(pad)}
+    boom, herkomst = laad_boom_met_herkomst(pad)
+    assert repr(boom) == repr(laad_boom(pad))  # the tree that comes with it is the tree itself
+    waar = {onderdeel: [f"{Path(p.bestand).name}:{p.regel}" for p in plekken] for onderdeel, plekken in herkomst}
     rijk = RIJK.read_text(encoding="utf-8").splitlines()
     fase = rijk.index("  fase:") + 1
     assert waar["vragen.fase"] == [f"rijksoverheid.yaml:{fase}"]

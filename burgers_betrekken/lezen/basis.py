@@ -66,6 +66,12 @@ def lees_met_basis(pad: Path, data: bytes | None, soort: str, vorm_: Object, nod
                    maak_lezer: Callable[[str, str, tuple[tuple[str, str], ...]], Any]) -> Any:
     """Read `pad` (or its `data`), merge it over its bases and build the model with
     `maak_lezer(bestand, sha256, bases).lees(knoop)`; problems name the chain."""
+    return lees_met_keten(pad, data, soort, vorm_, nodig, maak_lezer)[0]
+
+
+def lees_met_keten(pad: Path, data: bytes | None, soort: str, vorm_: Object, nodig: str,
+                   maak_lezer: Callable[[str, str, tuple[tuple[str, str], ...]], Any]) -> tuple[Any, Keten]:
+    """As `lees_met_basis`, with the merged chain it was built from (for `herkomst`)."""
     if data is None:
         data = lees_bytes(pad)
     knoop = lees_inhoud(pad, nodig, data)
@@ -73,7 +79,7 @@ def lees_met_basis(pad: Path, data: bytes | None, soort: str, vorm_: Object, nod
         gelezen = lees_over_basis(knoop, pad, soort, vorm_, nodig, maak_lezer, hashlib.sha256(data).hexdigest())
     if gelezen.model is None:
         raise ModelFout(problemen=tuple(p for p in gelezen.problemen if p.ernst == "fout"))
-    return gelezen.model
+    return gelezen.model, gelezen.keten
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from burgers_betrekken.kern.model import (
 )
 from burgers_betrekken.lezen import vorm
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
-from burgers_betrekken.lezen.basis import herkomst as basis_herkomst, lees_met_basis, los_op
-from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud
+from burgers_betrekken.lezen.basis import herkomst as basis_herkomst, lees_met_basis, lees_met_keten
+from burgers_betrekken.lezen.knopen import Knoop
 
 
 NODIG = "een beslisboom heeft 'boom', 'start' en 'vragen' nodig (of 'basis' en wat anders is)"
@@ -37,11 +37,11 @@ def laad_boom(pad: Path, data: bytes | None = None) -> Boom:
     return lees_met_basis(pad, data, "boom", vorm.BOOM, NODIG, BoomLezer)
 
 
-def herkomst(pad: Path) -> list[tuple[str, tuple[Locatie, ...]]]:
-    """Where each part of the tree in `pad` is written, once merged over its bases (`bb boom toon
-    --herkomst`)."""
-    keten = los_op(lees_inhoud(pad, NODIG), pad, "boom", vorm.BOOM, NODIG)
-    return basis_herkomst(keten.knoop)
+def laad_boom_met_herkomst(pad: Path) -> tuple[Boom, list[tuple[str, tuple[Locatie, ...]]]]:
+    """The tree in `pad`, as `laad_boom` gives it, and where each of its parts is written once
+    merged over its bases (`bb boom toon --herkomst`); both from one read of each file."""
+    boom, keten = lees_met_keten(pad, None, "boom", vorm.BOOM, NODIG, BoomLezer)
+    return boom, basis_herkomst(keten.knoop)
 
 
 class _Alles(dict):

@@ -162,13 +162,16 @@ def toon(
     from burgers_betrekken.uitvoer import boomweergave
 
     scherm = weergave.console()
-    scherm.print(boomweergave.boom_overzicht(_boom(bestand)))
     if herkomst:
         from burgers_betrekken.lezen import bronnen
-        from burgers_betrekken.lezen.boom import herkomst as herkomst_van
+        from burgers_betrekken.lezen.boom import laad_boom_met_herkomst
 
+        boom, waar = laad_boom_met_herkomst(bronnen.boom_pad(bestand))
+        scherm.print(boomweergave.boom_overzicht(boom))
         scherm.print()
-        scherm.print(boomweergave.herkomst_tabel(herkomst_van(bronnen.boom_pad(bestand))))
+        scherm.print(boomweergave.herkomst_tabel(waar))
+    else:
+        scherm.print(boomweergave.boom_overzicht(_boom(bestand)))
 
 
 GRAAFFORMATEN = ("mermaid", "dot")
