@@ -243,6 +243,7 @@ def test_wijzigen_in_het_overzicht_geeft_het_advies_bij_het_nieuwe_antwoord(
 @pytest.mark.parametrize("antwoorden, motivering", [
     (BOA, None),
     ({**BOA, "budget": "weet_niet"}, None),
+    ({"fase": "evaluatie", "doel": "informeren"}, " \u2003\u0085 "),  # white space only: no motivation
     ({"fase": "evaluatie", "doel": "informeren"}, "Het besluit ligt wettelijk vast.\n  Zie de memorie & <bijlage>."),
 ])
 def test_het_bewaarde_verslag_is_dat_van_bb_advies(browser: Browser, pagina_bestand: Path, gegevens: dict[str, Any],
@@ -328,6 +329,7 @@ def test_elk_scherm_doorstaat_axe_core_ook_op_320_pixels_breed(tmp_path: Path, p
         while v != "advies":  # every question of the path, 'weet ik niet' among the options
             nummer += 1
             assert b.js("document.title") == f"Vraag {nummer}: {gegevens['vragen'][v]['tekst']} — {TITEL}"
+            assert b.js("document.querySelector('.voortgang').textContent") == f"Vraag {nummer} van maximaal 7"
             _toegankelijk(b, breedte, v)
             _kies(b, antwoorden[v])
             optie = antwoorden[v] if antwoorden[v] != "weet_niet" else gegevens["vragen"][v]["weet_niet"]["optie"]
@@ -356,13 +358,17 @@ def test_een_vijandige_boom_kan_geen_script_in_de_pagina_zetten(tmp_path: Path, 
     tekst = (ROOT / "tests" / "bomen" / "klein.yaml").read_text(encoding="utf-8")
     kwaad = "</script><script>window.gehackt = 1</script><img src=x onerror=\"window.gehackt = 2\">"
     boom = tmp_path / "kwaad.yaml"
-    boom.write_text(tekst.replace("label: Hoog", f"label: '{kwaad}'", 1), encoding="utf-8")
-    assert kwaad in boom.read_text(encoding="utf-8")
+    for veld in ("label: Hoog", "titel: Kleine boom", "tekst: Informeren is binnen de Rijksoverheid geen participatie."):
+        assert veld in tekst
+        tekst = tekst.replace(veld, veld.split(":")[0] + f": '{kwaad}'", 1)  # the title, a label, a caveat
+    boom.write_text(tekst, encoding="utf-8")
+    assert tekst.count(kwaad) == 3
     uit = run_bb("boom", "website", str(boom), "--uitvoer", "kwaad.html", cwd=tmp_path)
     assert uit.returncode == 0, uit.stderr
     html = (tmp_path / "kwaad.html").read_text(encoding="utf-8")
     assert "window.gehackt" in html and "<img src=x" not in html and html.count("</script>") == 2
     browser.open((tmp_path / "kwaad.html").as_uri())
+    assert browser.js("document.title").endswith(" — " + kwaad)  # the title as text, in <title> and by script
     labels = browser.js("[...document.querySelectorAll('label')].map(l => l.textContent)")
     if kwaad not in labels:  # the label sits on a later question: answer until it shows
         for _ in range(5):
@@ -401,5 +407,43 @@ def test_wat_als_toont_het_advies_met_dat_andere_antwoord_en_terug_is_het_oude(
     nieuw = _getoond(browser)
     _zelfde_advies(nieuw, _bb_json(tmp_path, {**BOA, **verwacht["antwoorden"]}))
     assert nieuw["niveau"] == verwacht["niveau"] and nieuw["beste"] == verwacht["beste"]
+    browser.terug()
+    assert _getoond(browser) == oud
+
+
+def test_wat_als_gebruikt_alleen_de_antwoorden_op_de_route(browser: Browser, pagina_bestand: Path,
+                                                          gegevens: dict[str, Any]) -> None:
+    """Answers left from a branch the user turned away from do not count: a change that leads to
+    questions not answered on this route asks them, as the engine assumes."""
+    browser.open(pagina_bestand.as_uri())
+    _beantwoord(browser, gegevens, BOA)  # doelgroep, budget, ... answered
+    browser.js("document.querySelector('button[data-vraag=ruimte]').click()")
+    _kies(browser, "geen")  # no room: the route ends here, the later answers are off the route
+    _naar_advies(browser)
+    teksten = browser.js("[...document.querySelectorAll('.wat-als-tekst')].map(e => e.textContent)")
+    i = next(i for i, t in enumerate(teksten) if "vragen die dan volgen" in t)
+    browser.js(f"document.querySelector('button[data-wat-als=\"{i}\"]').click()")
+    assert _vraag(browser) == gegevens["vragen"]["doelgroep"]["tekst"]  # asked, not taken from before
+    assert browser.js("document.querySelector('input:checked')") is None
+
+
+def test_herladen_houdt_het_advies_van_elke_stap_in_de_geschiedenis(browser: Browser, pagina_bestand: Path,
+                                                                  gegevens: dict[str, Any]) -> None:
+    browser.open(pagina_bestand.as_uri())
+    _beantwoord(browser, gegevens, BOA)
+    _naar_advies(browser)
+    oud = _getoond(browser)
+    browser.js("document.querySelector('button[data-wat-als=\"0\"]').click()")
+    nieuw = _getoond(browser)
+    assert nieuw != oud
+    browser.terug()
+    assert _getoond(browser) == oud
+    browser.gebeurtenissen.clear()
+    browser.stuur("Page.reload", sessie=True)
+    browser.wacht_op("Page.loadEventFired")
+    assert _getoond(browser) == oud
+    browser.stuur("Page.navigateToHistoryEntry", sessie=True, entryId=browser.stuur(
+        "Page.getNavigationHistory", sessie=True)["entries"][-1]["id"])  # forward: the 'wat als' advice
+    assert _getoond(browser) == nieuw
     browser.terug()
     assert _getoond(browser) == oud

@@ -19,17 +19,16 @@ from typing import Any, Mapping
 from burgers_betrekken.kern import adviestekst, engine
 from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom, Catalogus
-from burgers_betrekken.kern.paden import Pad, aantal_paden, aantal_tekst, paden, topologische_volgorde
+from burgers_betrekken.kern.paden import Pad, aantal_paden, aantal_tekst, paden
 from burgers_betrekken.kern.watals import met_wat_als
 from burgers_betrekken.uitvoer.verslag import (
-    MOTIVERING_ONTBREEKT,
     Verslag,
     afgevallen_data,
     instrumenten_data,
     let_op_data,
     wat_als_data,
 )
-from burgers_betrekken.uitvoer.verslag_html import als_html
+from burgers_betrekken.uitvoer.verslag_html import ONTBREEKT_REGEL, als_html
 
 MAX_PADEN = 20_000
 """A page holds every path; beyond this the file gets too large to open comfortably."""
@@ -38,8 +37,6 @@ DATUM = "\0datum"
 """In a record: where the page puts the date and time the user saves it."""
 _VAST = datetime(2000, 1, 1, tzinfo=timezone.utc)
 _DATUMREGEL = '<tr><th scope="row">Datum</th><td>01-01-2000 00:00</td></tr>'
-ONTBREEKT_REGEL = f'<p class="ontbreekt">{MOTIVERING_ONTBREEKT} Vul die aan voor het dossier.</p>'
-"""The line of a record that the motivation the user types replaces."""
 
 
 def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
@@ -48,7 +45,6 @@ def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
     if totaal > MAX_PADEN:
         raise InvoerFout(f"de boom heeft {aantal_tekst(totaal)}; een webpagina kan er hoogstens "
                          f"{MAX_PADEN:,} bevatten (de grens van bb boom website)".replace(",", "."))
-    resten = _resten(boom)
     tabel = _Tabel()
     adviezen: dict[str, int] = {}
     geheugen: dict[tuple[tuple[str, str], ...], engine.Advies] = {}
@@ -67,7 +63,9 @@ def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
     return {
         "boom": {"id": boom.id, "versie": boom.versie, "titel": boom.titel, "beschrijving": boom.beschrijving,
                  "sha256": boom.sha256, "start": boom.start},
-        "vragen": {v.id: {"tekst": v.tekst, "toelichting": v.toelichting, "rest": resten.get(v.id, 0),
+        # "rest": the most questions still to come after this one ("vraag 3 van maximaal 7", as bb advies)
+        "vragen": {v.id: {"tekst": v.tekst, "toelichting": v.toelichting,
+                          "rest": engine.maximaal_resterend(boom, v.id) - 1,
                           "weet_niet": {"optie": v.weet_niet.optie, "aanname": v.weet_niet.aanname} if v.weet_niet else None,
                           "opties": [{"id": o.id, "label": o.label, "toelichting": o.toelichting,
                                       "volgende": v.volgende_na(o.id)} for o in v.opties]}
@@ -100,17 +98,6 @@ def _verslag(advies: engine.Advies) -> dict[str, Any]:
     return {"delen": delen, "motivering": v.waarom_motivering if v.motivering_nodig else None}
 
 
-def _resten(boom: Boom) -> dict[str, int]:
-    """Per question, the most questions still to come after it, for "vraag 3 van maximaal 7" (the
-    interview's wording).
-    The tree has no cycles (the loader refuses them); questions in reverse topological order."""
-    uit: dict[str, int] = {}
-    for v in reversed(topologische_volgorde(boom)):
-        doelen = [d for d in boom.vraag(v).opvolgers() if d in boom.vragen]
-        uit[v] = max((1 + uit[d] for d in doelen), default=0)
-    return uit
-
-
 def _advies(a: engine.Advies) -> dict[str, Any]:
     """What the page shows: the entries of the JSON record of `bb advies` (`verslag`), and the
     sentences every view shares (`adviestekst`)."""
@@ -140,7 +127,7 @@ class _Tabel:
         self._plek: dict[Any, int] = {}
 
     def zet(self, waarde: Any) -> int:
-        if isinstance(waarde, list):
+        if isinstance(waarde, (list, tuple)):  # JSON has one kind of list
             sleutel: Any = ("L", *[self.zet(w) for w in waarde])
         elif isinstance(waarde, dict):
             sleutel = ("D", *[i for k, w in waarde.items() for i in (self.zet(k), self.zet(w))])

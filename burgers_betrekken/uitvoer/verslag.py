@@ -35,8 +35,12 @@ class Verslag:
     advies: Advies
     gemaakt: datetime
     boom_hash: str  # sha256 of the tree file, hex
-    motivering: str | None = None
+    motivering: str | None = None  # only white space counts as none: the record says it is missing
     bb_versie: str = field(default=__version__)
+
+    def __post_init__(self) -> None:
+        if self.motivering is not None and not self.motivering.strip():
+            object.__setattr__(self, "motivering", None)
 
     @property
     def motivering_nodig(self) -> bool:

@@ -47,6 +47,11 @@ ul.checklist li::before { content: "☐ "; font-size: 1.1rem; }
 """
 
 
+ONTBREEKT_REGEL = f'<p class="ontbreekt">{MOTIVERING_ONTBREEKT} Vul die aan voor het dossier.</p>'
+"""The line that stands where the motivation goes while there is none (the web page puts the
+motivation the user types in its place)."""
+
+
 def _e(tekst: str | None) -> str:
     return escape(" ".join((tekst or "").split()))
 
@@ -91,8 +96,7 @@ def als_html(v: Verslag) -> str:
     if v.motivering_nodig:
         d += ['<section class="motivering">', "<h2>Motivering (pas toe of leg uit)</h2>",
               f"<p>{_e(v.waarom_motivering)}</p>"]
-        d.append(f"<blockquote>{_e(v.motivering)}</blockquote>" if v.motivering
-                 else f'<p class="ontbreekt">{MOTIVERING_ONTBREEKT} Vul die aan voor het dossier.</p>')
+        d.append(f"<blockquote>{_e(v.motivering)}</blockquote>" if v.motivering else ONTBREEKT_REGEL)
         d.append("</section>")
 
     d.append("<h2>Aanbevolen instrumenten</h2>")

@@ -117,9 +117,11 @@ SCRIPT = r"""
     }).join(".");
   }
   function twee(n) { return (n < 10 ? "0" : "") + n; }
-  // Python's html.escape of text whose whitespace runs became one space (verslag_html._e)
+  // Python's html.escape of text whose whitespace runs became one space (verslag_html._e); the
+  // characters are Python's whitespace (str.split), which differ from JavaScript's \s
+  const WIT = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
   function escape(tekst) {
-    return tekst.split(/\s+/).filter(Boolean).join(" ").replace(/&/g, "&amp;").replace(/</g, "&lt;")
+    return tekst.split(WIT).filter(Boolean).join(" ").replace(/&/g, "&amp;").replace(/</g, "&lt;")
       .replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
   // The record of `bb advies --uitvoer x.html` for this advice, dated now, with the motivation typed.
@@ -128,12 +130,11 @@ SCRIPT = r"""
       twee(nu.getHours()) + ":" + twee(nu.getMinutes());
     const regels = [].concat.apply([], a.verslag.delen).map(function (r) {
       if (r === D.verslag.datum) return '<tr><th scope="row">Datum</th><td>' + datum + "</td></tr>";
-      if (r === D.verslag.ontbreekt && motivering && motivering.trim()) return "<blockquote>" + escape(motivering) + "</blockquote>";
+      if (r === D.verslag.ontbreekt && motivering && motivering.split(WIT).some(Boolean)) return "<blockquote>" + escape(motivering) + "</blockquote>";
       return r;
     });
     return regels.join("\n");  // the record's own last line break is its last, empty line
   }
-  window.bbVerslag = function () { const r = route(); return verslag(lees(D.adviezen[sleutel(r.vragen)]), veldMotivering(), new Date()); };
   function veldMotivering() { const v = document.getElementById("motivering"); return v ? v.value : ""; }
   function ga(stap, vervang) {
     if (vervang) history.replaceState({ stap: stap }, "", "#" + stap);
@@ -312,11 +313,15 @@ SCRIPT = r"""
     focus(hoofd.querySelector("h1"));
   }
 
-  // "Wat als": the advice with these answers changed. The answers of each advice step are kept in
-  // the browser's history, so Back returns to the advice as it was.
+  // "Wat als": the advice with these answers changed. Only the answers on the current route count
+  // (as in the engine): an answer left from a branch the user turned away from is not used, so a
+  // change that leads to new questions asks them. The answers of each advice step are kept in the
+  // browser's history, so Back returns to the advice as it was.
   function probeer(wijziging) {
     history.replaceState({ stap: "advies", antwoorden: Object.assign({}, antwoorden) }, "", "#advies");
-    Object.assign(antwoorden, wijziging);
+    const opRoute = {};
+    for (const v of route().vragen) opRoute[v] = antwoorden[v];
+    antwoorden = Object.assign(opRoute, wijziging);
     bewaar();
     const r = route();
     const stap = r.klaar ? "advies" : "vraag-" + r.vragen[r.vragen.length - 1];
@@ -338,7 +343,9 @@ SCRIPT = r"""
     toon(g.state && g.state.stap ? g.state.stap : location.hash.slice(1));
   });
   const begin = location.hash.slice(1) || "vraag-" + D.boom.start;
-  history.replaceState({ stap: begin }, "", "#" + begin);
+  // a reload keeps what this history entry holds (the answers of a "wat als" step)
+  if (history.state && history.state.antwoorden) antwoorden = Object.assign({}, history.state.antwoorden);
+  history.replaceState(Object.assign({}, history.state, { stap: begin }), "", "#" + begin);
   toon(begin);
 })();
 """
@@ -360,7 +367,7 @@ def pagina(gegevens: dict[str, Any]) -> str:
     """The whole page: markup, style, the data and the script, in one file."""
     boom = gegevens["boom"]
     csp = (f"default-src 'none'; script-src '{_hash(SCRIPT)}'; style-src '{_hash(STIJL)}'; "
-           f"img-src data:; base-uri 'none'; form-action 'none'")
+           f"base-uri 'none'; form-action 'none'")
     titel = html.escape(boom["titel"])
     return f"""<!DOCTYPE html>
 <html lang="nl">
