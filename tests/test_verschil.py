@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,18 @@ def test_verkeerd_gebruik_geeft_een_melding(args: list[str], melding: str, tmp_p
     uit = bb(*args, cwd=tmp_path)
     assert uit.returncode == 2 and melding in uit.stderr, uit.stderr
     assert_geen_traceback(uit)
+
+
+def test_een_andere_volgorde_en_een_andere_catalogus_zijn_wijzigingen() -> None:
+    """Tie-breaks apply in order and the ladder's order is the rungs' rank: a reordering changes
+    advice, so it must not read as 'nothing changed' (found by review)."""
+    oud, c = laad(RIJK, None)
+    omgedraaid = replace(oud, voorrang=tuple(reversed(oud.voorrang)), catalogus="andere.yaml")
+    v = verschil(oud, c, omgedraaid, c)
+    assert v.wijzigingen == (Wijziging("boom", "rijksoverheid", "gewijzigd",
+                                       ("catalogus", "volgorde van gelijke_punten")),)
+    assert v.advies_veranderd  # and the paths show what it does
+    ladder = replace(c, ladder=(c.ladder[1], c.ladder[0], *c.ladder[2:]))
+    w = verschil(oud, c, oud, ladder)
+    assert Wijziging("catalogus", "instruments.yaml", "gewijzigd", ("volgorde van de treden",)) in w.wijzigingen
+    assert verschil(oud, c, oud, c).wijzigingen == ()

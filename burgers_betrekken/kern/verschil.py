@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from itertools import islice
+from pathlib import PurePath
 from typing import Any, Iterable, Mapping
 
 from burgers_betrekken.kern import engine
@@ -34,7 +35,8 @@ HOOGSTENS = 200_000
 class Wijziging:
     """One item of the tree or catalogue added, removed or changed (and then which fields)."""
 
-    soort: str  # vraag, optie, instrumentregel, gelijke_punten, let_op, niveau, boom, trede, instrument, kenmerk
+    # vraag, optie, instrumentregel, gelijke_punten, let_op, niveau, boom, catalogus, trede, instrument, kenmerk
+    soort: str
     id: str
     wat: str  # TOEGEVOEGD, WEGGEHAALD or GEWIJZIGD
     velden: tuple[str, ...] = ()
@@ -175,12 +177,24 @@ def _vergelijk(soort: str, oud: Mapping[str, Any], nieuw: Mapping[str, Any],
     return uit
 
 
+def _volgorde_anders(oud: Iterable[str], nieuw: Iterable[str]) -> bool:
+    """Whether the ids both lists have stand in another order."""
+    oud, nieuw = list(oud), list(nieuw)
+    beide = set(oud) & set(nieuw)
+    return [i for i in oud if i in beide] != [i for i in nieuw if i in beide]
+
+
 def _boom_wijzigingen(oud: Boom, nieuw: Boom) -> list[Wijziging]:
     uit: list[Wijziging] = []
-    meta = tuple(v for v in ("id", "titel", "beschrijving", "versie", "start", "wat_als")
-                 if getattr(oud, v) != getattr(nieuw, v))
+    meta = [v for v in ("id", "titel", "beschrijving", "versie", "start", "wat_als", "catalogus")
+            if getattr(oud, v) != getattr(nieuw, v)]
+    # order counts for tie-breaks (applied in turn) and is the order caveats are shown in
+    if _volgorde_anders((r.id for r in oud.voorrang), (r.id for r in nieuw.voorrang)):
+        meta.append("volgorde van gelijke_punten")
+    if _volgorde_anders((lo.id for lo in oud.let_op), (lo.id for lo in nieuw.let_op)):
+        meta.append("volgorde van let_op")
     if meta:
-        uit.append(Wijziging("boom", oud.id, GEWIJZIGD, meta))
+        uit.append(Wijziging("boom", oud.id, GEWIJZIGD, tuple(meta)))
     uit += _vergelijk("vraag", oud.vragen, nieuw.vragen, negeer=("opties",))
     for vid, vraag in nieuw.vragen.items():
         if vid in oud.vragen:
@@ -205,7 +219,13 @@ def _boom_wijzigingen(oud: Boom, nieuw: Boom) -> list[Wijziging]:
 def _catalogus_wijzigingen(oud: Catalogus, nieuw: Catalogus) -> list[Wijziging]:
     if oud is nieuw:
         return []
-    uit = _vergelijk("trede", {t.id: t for t in oud.ladder}, {t.id: t for t in nieuw.ladder})
+    uit: list[Wijziging] = []
+    meta = [v for v in ("checklist", "checklist_bron", "tabel") if getattr(oud, v) != getattr(nieuw, v)]
+    if _volgorde_anders((t.id for t in oud.ladder), (t.id for t in nieuw.ladder)):
+        meta.append("volgorde van de treden")  # the ladder's order is the rungs' rank
+    if meta:
+        uit.append(Wijziging("catalogus", PurePath(nieuw.bestand).name, GEWIJZIGD, tuple(meta)))
+    uit += _vergelijk("trede", {t.id: t for t in oud.ladder}, {t.id: t for t in nieuw.ladder})
     uit += _vergelijk("kenmerk", dict(oud.kenmerken), dict(nieuw.kenmerken))
     uit += _vergelijk("instrument", {i.id: i for i in oud.instrumenten}, {i.id: i for i in nieuw.instrumenten})
     return uit
