@@ -156,6 +156,40 @@ def test_een_woord_weg_als_waarde_blijft_een_waarde(tmp_path: Path) -> None:
     assert b.id == "weg"
 
 
+def test_weg_als_waarde_van_een_nieuw_veld_is_een_waarde(tmp_path: Path) -> None:
+    """Found by review: 'volgende: weg' where the base has no 'volgende' was read as a removal."""
+    b = laad_boom(_schrijf(tmp_path, "x.yaml", "basis: rijksoverheid\nvragen:\n  doel:\n    opties:\n"
+                           "      inzichten:\n        volgende: weg\n  weg:\n    tekst: Een vraag die weg heet\n"
+                           "    volgende: ruimte\n    opties:\n      ja: {label: Ja}\n      nee: {label: Nee}\n"))
+    assert b.vraag("doel").volgende_na("inzichten") == "weg" and b.vraag("weg").volgende_na("ja") == "ruimte"
+
+
+@pytest.mark.parametrize("bestanden, fout", [
+    # a folder with the name of a shipped tree does not hide it
+    ({"x.yaml": "basis: rijksoverheid\n", "rijksoverheid/": ""}, None),
+    ({"x.yaml": "basis: sub\n", "sub/": ""}, "x.yaml:1:8: fout: de basis 'sub' is een map, geen bestand"),
+    ({"x.yaml": "basis: ./sub\n", "sub/": ""}, "x.yaml:1:8: fout: de basis './sub' is een map, geen bestand"),
+    ({"x.yaml": "basis: /dev/zero\n"}, "x.yaml:1:8: fout: de basis '/dev/zero' is niet te lezen: '/dev/zero' is "
+                                       "groter dan 8 MB"),
+    # a required key removed by the overlay: said where it was removed
+    ({"x.yaml": "basis: rijksoverheid\nvragen: ~\n"},
+     "x.yaml:2:1: fout: de beslisboom mist de verplichte sleutel 'vragen': die is hier weggehaald"),
+    ({"x.yaml": "basis: rijksoverheid\nlet_op:\n  nieuw: ~\n"},
+     "x.yaml:3:3: fout: 'nieuw: ~' haalt iets weg, maar de basis heeft geen 'nieuw' op deze plek"),
+])
+def test_vijandige_bases_geven_een_fout_met_plek(tmp_path: Path, bestanden: dict[str, str], fout: str | None) -> None:
+    for naam, tekst in bestanden.items():
+        if naam.endswith("/"):
+            (tmp_path / naam).mkdir()
+        else:
+            _schrijf(tmp_path, naam, tekst)
+    if fout is None:
+        assert laad_boom(tmp_path / "x.yaml").bases[0][0].endswith("trees/rijksoverheid.yaml")
+        return
+    fouten = _fout(tmp_path / "x.yaml")
+    assert len(fouten) == 1 and fouten[0].startswith(f"{tmp_path}/{fout}"), fouten
+
+
 def test_een_voorwaarde_wordt_in_zijn_geheel_vervangen(tmp_path: Path) -> None:
     """A changed `wanneer` replaces the base's condition; merging them would silently AND both."""
     b = laad_boom(_schrijf(tmp_path, "x.yaml",
@@ -261,3 +295,16 @@ gelijke_punten:
     reden: meer kosten
 """))
     assert [r.id for r in b.voorrang] == ["eerst", *[i for i in basis if i != "beraadslaging"], "achteraan"]
+
+
+def test_valideer_meldt_wat_er_mis_is_met_de_basis_van_een_bestand_met_alleen_basis(tmp_path: Path, bb) -> None:
+    """Found by review: a file with only `basis:` whose chain loops, or whose basis is not a name,
+    was called 'onbekend soort bestand' by bb boom valideer, while bb advies said what was wrong."""
+    _schrijf(tmp_path, "a.yaml", "basis: b.yaml\n")
+    _schrijf(tmp_path, "b.yaml", "basis: a.yaml\n")
+    _schrijf(tmp_path, "lijst.yaml", "basis: [rijksoverheid]\n")
+    uit = bb("boom", "valideer", "a.yaml", "lijst.yaml", cwd=tmp_path)
+    tekst = uit.stdout + uit.stderr
+    assert uit.returncode == 1 and "onbekend soort" not in tekst, tekst
+    assert "b.yaml:1:8: fout: de bases vormen een kring: a.yaml → b.yaml → a.yaml" in tekst
+    assert "lijst.yaml:1:8: fout: 'basis' moet de naam of het pad van een bestand zijn, maar is een lijst" in tekst

@@ -136,6 +136,10 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
                         f"{' → '.join(str(p) for p in keten)}", bk.locatie)
     try:
         data = lees_bytes(basis_pad)
+    except BbFout as e:  # unreadable, too large, not a file: said where the overlay names it
+        raise ModelFout(problemen=tuple(Probleem(f"de basis '{bk.waarde}' is niet te lezen: {p.bericht}",
+                                                 bk.locatie, p.ernst) for p in e.problemen)) from None
+    try:
         basis_knoop = lees_inhoud(basis_pad, nodig, data)
         onder = _los_op(basis_knoop, basis_pad, soort, vorm_, nodig, niet_erven, keten)
     except BbFout as e:
@@ -160,18 +164,22 @@ def basis_van(naam: str, pad: Path, soort: str, locatie: Locatie | None) -> Path
     from burgers_betrekken.lezen import bronnen
 
     eigen = pad.parent / naam
-    if not (Path(naam).suffix or "/" in naam or "\\" in naam or eigen.exists()):
+    if not (Path(naam).suffix or "/" in naam or "\\" in naam or eigen.is_file()):
         if soort == "catalogus" and naam == STANDAARD:
             return bronnen.standaard_catalogus()
         namen = bronnen.meegeleverde_bomen()
         if soort in ("boom", "scenarios") and naam in namen:
             return bronnen.bomenmap() / (f"{naam}.tests.yaml" if soort == "scenarios" else f"{naam}.yaml")
         bekend = [STANDAARD] if soort == "catalogus" else namen
+        if eigen.is_dir():
+            raise ModelFout(f"de basis '{naam}' is een map, geen bestand", locatie)
         raise ModelFout(f"de basis '{naam}' bestaat niet{suggestie(naam, bekend)}; geef een pad naar een "
                         f"bestand (ten opzichte van dit bestand) of een meegeleverde naam ({opsomming(bekend)})",
                         locatie)
     if not eigen.exists():
         raise ModelFout(f"de basis '{naam}' bestaat niet (gezocht: {eigen})", locatie)
+    if eigen.is_dir():
+        raise ModelFout(f"de basis '{naam}' is een map, geen bestand", locatie)
     return eigen
 
 
@@ -206,10 +214,15 @@ def _in_basis(problemen: tuple[Probleem, ...], pad: Path) -> tuple[Probleem, ...
     return tuple(uit)
 
 
-def _haalt_weg(knoop: Knoop, basis: Knoop | None) -> bool:
+def _haalt_weg(knoop: Knoop, basis: Knoop | None, vorm_: Vorm | None) -> bool:
     """`~` (an empty value) removes what the base has under this key; `weg` removes an item of the
-    base (a question, option, rule, ...), so that a field whose value is the word 'weg' stays one."""
-    return knoop.soort == "leeg" or (knoop.is_tekst and knoop.waarde == WEG and (basis is None or basis.is_map))
+    base (a question, option, rule, ...): where the base has a mapping, or, where the base has
+    nothing, where the shape holds one. So a field whose value is the word 'weg' stays one."""
+    if knoop.soort == "leeg":
+        return True
+    if not (knoop.is_tekst and knoop.waarde == WEG):
+        return False
+    return basis.is_map if basis is not None else isinstance(vorm_, (Object, Map))
 
 
 def _deelvorm(v: Vorm, sleutel: str) -> Vorm | None:
@@ -233,13 +246,15 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
     for sleutel, knoop in eigen.waarde.items():  # type: ignore[union-attr]
         plek = eigen.sleutel_locaties.get(sleutel, knoop.locatie)
         in_basis = sleutel in waarde
-        if _haalt_weg(knoop, waarde.get(sleutel)):
+        deel = _deelvorm(v, sleutel)
+        if _haalt_weg(knoop, waarde.get(sleutel), deel):
             if in_basis:
                 del waarde[sleutel]
                 sleutels.pop(sleutel, None)
                 verwijderd[sleutel] = plek
             else:
-                problemen.append(Probleem(f"'{sleutel}: {WEG}' haalt iets weg, maar de basis heeft geen "
+                geschreven = "~" if knoop.soort == "leeg" else WEG
+                problemen.append(Probleem(f"'{sleutel}: {geschreven}' haalt iets weg, maar de basis heeft geen "
                                           f"'{sleutel}' op deze plek{suggestie(sleutel, list(waarde))}", plek))
             continue
         if in_basis:  # the new keys named before it go just before it
@@ -248,7 +263,6 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
             nieuw = []
         else:
             nieuw.append(sleutel)
-        deel = _deelvorm(v, sleutel)
         if in_basis and deel is not None:
             waarde[sleutel] = _samen(waarde[sleutel], knoop, deel, verwijderd, problemen)
         else:
@@ -259,6 +273,7 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
 
 
 _ONBEKEND = re.compile(r"onbekend\w* [a-z]+ '([a-z0-9_]+)'")
+_MIST = re.compile(r"mist de verplichte sleutel '([a-z0-9_]+)'")
 
 
 def met_verwijderd(problemen: tuple[Probleem, ...], verwijderd: dict[str, Locatie]) -> tuple[Probleem, ...]:
@@ -267,6 +282,11 @@ def met_verwijderd(problemen: tuple[Probleem, ...], verwijderd: dict[str, Locati
         return problemen
     uit = []
     for p in problemen:
+        mist = _MIST.search(p.bericht)
+        if mist and mist.group(1) in verwijderd:  # the overlay removed it: point there
+            uit.append(Probleem(f"{p.bericht}: die is hier weggehaald",
+                                verwijderd[mist.group(1)], p.ernst))
+            continue
         for id_ in _ONBEKEND.findall(p.bericht):
             if id_ in verwijderd:
                 p = Probleem(f"{p.bericht}; '{id_}' is weggehaald in {verwijderd[id_]}", p.locatie, p.ernst)

@@ -43,8 +43,11 @@ def soort_van(knoop: Knoop | None, pad: Path, diepte: int = 0) -> str | None:
             if sleutel in knoop.waarde:  # type: ignore[operator]
                 return soort
         basis = knoop.waarde.get(BASIS)  # type: ignore[union-attr]
-        if basis is not None and basis.is_tekst and diepte < MAX_KETEN:
-            return _soort_van_basis(str(basis.waarde), pad, diepte)
+        if basis is not None:  # only `basis:`: the kind of its base; when the chain cannot say (a
+            # loop, too deep, not a name), checking it as a tree reports that, with its place
+            if basis.is_tekst and diepte < MAX_KETEN:
+                return _soort_van_basis(str(basis.waarde), pad, diepte) or BOOM
+            return BOOM
     return None
 
 
