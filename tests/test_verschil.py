@@ -133,6 +133,13 @@ def test_verschil_met_een_eerdere_versie_in_git(tmp_path: Path, bb) -> None:
     fout = bb("boom", "verschil", "--git", "bestaatniet", "boom.yaml", cwd=tmp_path)
     assert fout.returncode == 2 and "git kan 'boom.yaml' in versie 'bestaatniet' niet geven" in fout.stderr
     assert_geen_traceback(fout)
+    # a mistake in the earlier version is placed in that version, not in the file as it is now
+    _boom(tmp_path, "ov.yaml", "basis: rijksoverheid\nboom: {titel: Oud, tittel: fout}\n")
+    subprocess.run([*git, "add", "ov.yaml"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "fout"], cwd=tmp_path, check=True)
+    _boom(tmp_path, "ov.yaml", "# twee regels\n# erbij\nbasis: rijksoverheid\nboom: {titel: Nieuw}\n")
+    fout = bb("boom", "verschil", "--git", "HEAD", "ov.yaml", cwd=tmp_path)
+    assert fout.returncode == 2 and fout.stderr.startswith("ov.yaml (versie HEAD):2:20: fout: onbekende sleutel 'tittel'")
 
 
 @pytest.mark.parametrize("args, melding", [

@@ -4,10 +4,11 @@ was in a git revision) and compare them with `kern.verschil`."""
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from burgers_betrekken.kern.fouten import InvoerFout
+from burgers_betrekken.kern.fouten import BbFout, InvoerFout, Probleem
 from burgers_betrekken.kern.verschil import Verschil, verschil
 from burgers_betrekken.opslag.laden import laad, laad_catalogus
 
@@ -24,15 +25,26 @@ def vergelijk(oud: str, nieuw: Optional[str], git: Optional[str], catalogus: Opt
                              "bestand: bb boom verschil --git HEAD boom.yaml")
         pad = Path(oud)
         b_nieuw, c_nieuw = laad(pad, catalogus)
-        b_oud = _boom_uit_git(git, pad)
-        c_oud = laad_catalogus(catalogus, b_oud)
-        from burgers_betrekken.lezen.catalogus import controleer_samenhang
+        try:
+            b_oud = _boom_uit_git(git, pad)
+            c_oud = laad_catalogus(catalogus, b_oud)
+            from burgers_betrekken.lezen.catalogus import controleer_samenhang
 
-        controleer_samenhang(b_oud, c_oud)
+            controleer_samenhang(b_oud, c_oud)
+        except BbFout as e:  # a problem in the earlier version: its place names that version
+            raise type(e)(problemen=tuple(_in_versie(p, pad, git) for p in e.problemen)) from None
         return verschil(b_oud, c_oud, b_nieuw, c_nieuw)
     if nieuw is None:
         raise InvoerFout("noem twee bomen (bb boom verschil OUD NIEUW), of één bestand met --git REV")
     return verschil(*laad(oud, catalogus), *laad(nieuw, catalogus))
+
+
+def _in_versie(p: Probleem, pad: Path, rev: str) -> Probleem:
+    """A problem in `pad` as it was in revision `rev`: 'boom.yaml (versie HEAD):4:3', since the
+    line it names is not the line in the file as it is now."""
+    if p.locatie is None or p.locatie.bestand != str(pad):
+        return p
+    return replace(p, locatie=p.locatie._replace(bestand=f"{pad} (versie {rev})"))
 
 
 def _boom_uit_git(rev: str, pad: Path) -> "Boom":
