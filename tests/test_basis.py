@@ -308,3 +308,17 @@ def test_valideer_meldt_wat_er_mis_is_met_de_basis_van_een_bestand_met_alleen_ba
     assert uit.returncode == 1 and "onbekend soort" not in tekst, tekst
     assert "b.yaml:1:8: fout: de bases vormen een kring: a.yaml → b.yaml → a.yaml" in tekst
     assert "lijst.yaml:1:8: fout: 'basis' moet de naam of het pad van een bestand zijn, maar is een lijst" in tekst
+
+
+def test_een_weggehaalde_optie_wordt_genoemd_bij_haar_vraag_en_niet_bij_een_vraag_met_die_naam(
+        tmp_path: Path) -> None:
+    """Found by review: removals were keyed by the bare id, so a reference to a question 'kort' got
+    the hint of a removed option 'kort', and references to the removed option got none."""
+    pad = _schrijf(tmp_path, "x.yaml", "basis: rijksoverheid\nvragen:\n  doorlooptijd: {opties: {kort: weg}}\n"
+                                       "  tijdsdruk: {volgende: kort}\n")
+    fouten = _fout(pad)
+    hint = f"'kort' is weggehaald in {pad}:3:27"
+    vraag = [f for f in fouten if "verwijst naar onbekende vraag 'kort'" in f]
+    optie = [f for f in fouten if "'doorlooptijd'" in f and "optie 'kort'" in f]
+    assert len(vraag) == 1 and hint not in vraag[0]
+    assert len(optie) >= 3 and all(hint in f for f in optie), optie

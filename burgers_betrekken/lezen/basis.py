@@ -43,7 +43,7 @@ class Keten:
 
     knoop: Knoop  # the merged content, without `basis`
     bases: tuple[tuple[str, str], ...] = ()  # (path, sha256 of its bytes) of every base, nearest first
-    verwijderd: dict[str, Locatie] = field(default_factory=dict)  # removed id -> where `weg` stands
+    verwijderd: dict[str, Locatie] = field(default_factory=dict)  # removed path ('vragen.x') -> where `weg` stands
 
     def meld(self, problemen: tuple[Probleem, ...] | list[Probleem], pad: Path) -> tuple[Probleem, ...]:
         """Problems found in the merged content, with the chain named and removals pointed out."""
@@ -234,9 +234,11 @@ def _deelvorm(v: Vorm, sleutel: str) -> Vorm | None:
     return None
 
 
-def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], problemen: list[Probleem]) -> Knoop:
+def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], problemen: list[Probleem],
+           waar: tuple[str, ...] = ()) -> Knoop:
     """`eigen` over `basis`, by the shape `v`: mappings of items and fields merge key by key,
-    everything else (and a condition, `Ref`) is replaced whole."""
+    everything else (and a condition, `Ref`) is replaced whole. `waar`: the keys down to here;
+    a removal is noted under its whole path ('vragen.budget.opties.laag')."""
     if isinstance(v, Ref) or not isinstance(v, (Object, Map)) or not (basis.is_map and eigen.is_map):
         return eigen
     waarde: dict[str, Knoop] = dict(basis.waarde)  # type: ignore[arg-type]
@@ -251,7 +253,7 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
             if in_basis:
                 del waarde[sleutel]
                 sleutels.pop(sleutel, None)
-                verwijderd[sleutel] = plek
+                verwijderd[".".join((*waar, sleutel))] = plek
             else:
                 geschreven = "~" if knoop.soort == "leeg" else WEG
                 problemen.append(Probleem(f"'{sleutel}: {geschreven}' haalt iets weg, maar de basis heeft geen "
@@ -264,7 +266,7 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
         else:
             nieuw.append(sleutel)
         if in_basis and deel is not None:
-            waarde[sleutel] = _samen(waarde[sleutel], knoop, deel, verwijderd, problemen)
+            waarde[sleutel] = _samen(waarde[sleutel], knoop, deel, verwijderd, problemen, (*waar, sleutel))
         else:
             waarde[sleutel] = knoop
             sleutels[sleutel] = plek
@@ -272,25 +274,36 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
     return Knoop("map", {k: waarde[k] for k in volgorde if k in waarde}, basis.locatie, sleutels)
 
 
-_ONBEKEND = re.compile(r"onbekend\w* [a-z]+ '([a-z0-9_]+)'")
 _MIST = re.compile(r"mist de verplichte sleutel '([a-z0-9_]+)'")
+_HOUDER = {"vraag": "vragen", "trede": "ladder", "kenmerk": "kenmerken", "instrument": "instrumenten"}
+_VERWIJZINGEN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, str]]], ...] = (
+    # a message that refers to an item, and the path where an overlay would have removed it
+    (re.compile(r"vraag '([a-z0-9_]+)' heeft geen optie '([a-z0-9_]+)'"),
+     lambda m: (f"vragen.{m[1]}.opties.{m[2]}", m[2])),
+    (re.compile(r"van vraag '([a-z0-9_]+)' neemt optie '([a-z0-9_]+)'"),
+     lambda m: (f"vragen.{m[1]}.opties.{m[2]}", m[2])),
+    (re.compile(r"onbekend\w* (vraag|trede|kenmerk|instrument) '([a-z0-9_]+)'"),
+     lambda m: (f"{_HOUDER[m[1]]}.{m[2]}", m[2])),
+)
 
 
 def met_verwijderd(problemen: tuple[Probleem, ...], verwijderd: dict[str, Locatie]) -> tuple[Probleem, ...]:
-    """A reference to something an overlay removed says where it was removed."""
+    """A reference to something an overlay removed says where it was removed (an option by its
+    question: a question may have the id of a removed option)."""
     if not verwijderd:
         return problemen
     uit = []
     for p in problemen:
         mist = _MIST.search(p.bericht)
-        if mist and mist.group(1) in verwijderd:  # the overlay removed it: point there
-            uit.append(Probleem(f"{p.bericht}: die is hier weggehaald",
-                                verwijderd[mist.group(1)], p.ernst))
+        weg = [k for k in verwijderd if k == mist.group(1) or k.endswith("." + mist.group(1))] if mist else []
+        if len(weg) == 1:  # the overlay removed it: point there
+            uit.append(Probleem(f"{p.bericht}: die is hier weggehaald", verwijderd[weg[0]], p.ernst))
             continue
-        for id_ in _ONBEKEND.findall(p.bericht):
-            if id_ in verwijderd:
-                p = Probleem(f"{p.bericht}; '{id_}' is weggehaald in {verwijderd[id_]}", p.locatie, p.ernst)
-                break
+        gevonden = [(waar, id_) for patroon, sleutel in _VERWIJZINGEN for m in patroon.finditer(p.bericht)
+                    for waar, id_ in [sleutel(m)] if waar in verwijderd]
+        if gevonden:
+            waar, id_ = gevonden[0]
+            p = Probleem(f"{p.bericht}; '{id_}' is weggehaald in {verwijderd[waar]}", p.locatie, p.ernst)
         uit.append(p)
     return tuple(uit)
 
