@@ -171,6 +171,11 @@ def test_weg_als_waarde_van_een_nieuw_veld_is_een_waarde(tmp_path: Path) -> None
     ({"x.yaml": "basis: ./sub\n", "sub/": ""}, "x.yaml:1:8: fout: de basis './sub' is een map, geen bestand"),
     ({"x.yaml": "basis: /dev/zero\n"}, "x.yaml:1:8: fout: de basis '/dev/zero' is niet te lezen: '/dev/zero' is "
                                        "groter dan 8 MB"),
+    ({"x.yaml": "basis: lijst.yaml\n", "lijst.yaml": "- a\n- b\n"},
+     "x.yaml:1:8: fout: de basis 'lijst.yaml' bevat een lijst, geen beslisboom"),
+    ({"x.yaml": "basis: ''\n"}, "x.yaml:1:8: fout: 'basis' moet de naam of het pad van een bestand zijn, maar is leeg"),
+    ({"x.yaml": "basis: standaard\n"}, "x.yaml:1:8: fout: 'standaard' is de meegeleverde catalogus; een beslisboom "
+                                       "bouwt voort op een meegeleverde boom"),
     # a required key removed by the overlay: said where it was removed
     ({"x.yaml": "basis: rijksoverheid\nvragen: ~\n"},
      "x.yaml:2:1: fout: de beslisboom mist de verplichte sleutel 'vragen': die is hier weggehaald"),

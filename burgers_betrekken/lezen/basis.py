@@ -33,6 +33,8 @@ WEG = "weg"
 MAX_KETEN = 8
 """How many files a chain may have: deeper is a mistake, not a design."""
 
+_SOORTNAAM = {"boom": "beslisboom", "catalogus": "catalogus", "scenarios": "scenariobestand"}
+
 STANDAARD = "standaard"
 """`basis: standaard` in a catalogue: the shipped catalogue."""
 
@@ -123,8 +125,8 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
     waarde: dict[str, Knoop] = knoop.waarde  # type: ignore[assignment]
     bk = waarde[BASIS]
     if not bk.is_tekst or not str(bk.waarde).strip():
-        raise ModelFout(f"'{BASIS}' moet de naam of het pad van een bestand zijn, maar is {bk.omschrijving()}",
-                        bk.locatie)
+        wat = "leeg" if bk.is_tekst else bk.omschrijving()
+        raise ModelFout(f"'{BASIS}' moet de naam of het pad van een bestand zijn, maar is {wat}", bk.locatie)
     basis_pad = basis_van(str(bk.waarde), pad, soort, bk.locatie)
     keten = (*eerder, pad)
     echt = _echt(basis_pad)
@@ -141,6 +143,9 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
                                                  bk.locatie, p.ernst) for p in e.problemen)) from None
     try:
         basis_knoop = lees_inhoud(basis_pad, nodig, data)
+        if not basis_knoop.is_map:  # a list or a single value: nothing to build on
+            raise ModelFout(f"de basis '{bk.waarde}' bevat {basis_knoop.omschrijving()}, geen "
+                            f"{_SOORTNAAM.get(soort, soort)}", bk.locatie)
         onder = _los_op(basis_knoop, basis_pad, soort, vorm_, nodig, niet_erven, keten)
     except BbFout as e:
         raise type(e)(problemen=_in_basis(e.problemen, pad)) from None
@@ -171,6 +176,9 @@ def basis_van(naam: str, pad: Path, soort: str, locatie: Locatie | None) -> Path
         if soort in ("boom", "scenarios") and naam in namen:
             return bronnen.bomenmap() / (f"{naam}.tests.yaml" if soort == "scenarios" else f"{naam}.yaml")
         bekend = [STANDAARD] if soort == "catalogus" else namen
+        if naam == STANDAARD:
+            raise ModelFout(f"'{STANDAARD}' is de meegeleverde catalogus; een {_SOORTNAAM.get(soort, soort)} "
+                            f"bouwt voort op een meegeleverde boom ({opsomming(bekend)}) of op een pad", locatie)
         if eigen.is_dir():
             raise ModelFout(f"de basis '{naam}' is een map, geen bestand", locatie)
         raise ModelFout(f"de basis '{naam}' bestaat niet{suggestie(naam, bekend)}; geef een pad naar een "
