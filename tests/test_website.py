@@ -4,6 +4,7 @@ a hostile tree cannot put script into it. Driven in headless Chromium."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -176,6 +177,11 @@ def test_een_heel_pad_geeft_het_advies_van_bb_advies(browser: Browser, pagina_be
     _zelfde_advies(getoond, _bb_json(tmp_path, BOA))
     assert getoond["trede"] == "Dit is participatie op de trede Adviseren."
     assert getoond["kop"] == "Best passend: Burgerberaad."
+    belofte = browser.js("document.getElementById('advies-belofte').textContent")
+    (tmp_path / "boa.json").write_text(json.dumps(BOA), encoding="utf-8")
+    assert run_bb("advies", "--antwoorden", "boa.json", "--uitvoer", "boa.html", cwd=tmp_path).returncode == 0
+    assert belofte.startswith("Belofte aan deelnemers: We ")  # the promise of the rung, as bb advies gives it
+    assert f"<p>{html.escape(belofte)}</p>" in (tmp_path / "boa.html").read_text(encoding="utf-8")
 
 
 def test_informeren_is_geen_participatie_en_geen_instrument(browser: Browser, pagina_bestand: Path,

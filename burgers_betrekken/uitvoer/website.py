@@ -237,6 +237,7 @@ SCRIPT = r"""
       el("p", { id: "advies-trede", tekst: a.participatie ? "Dit is participatie op de trede " + trede.naam + "."
         : "Dit is geen participatie: het advies komt uit op de trede " + trede.naam.toLowerCase() + "." }),
       el("p", { tekst: trede.omschrijving }),
+      trede.belofte ? el("p", { id: "advies-belofte", tekst: "Belofte aan deelnemers: " + trede.belofte }) : null,
       el("p", { id: "advies-kopregel", tekst: a.kop }));
     delen.push(kop);
     const aannames = r.vragen.filter(function (v) { return antwoorden[v] === WEET_NIET; });
@@ -302,6 +303,7 @@ SCRIPT = r"""
       document.body.append(link);
       link.click();
       link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);  // the download has the file by then
     });
     const wijzig = el("button", { type: "button", klasse: "tweede", tekst: "Antwoorden wijzigen" });
     wijzig.addEventListener("click", function () { ga("overzicht"); });
