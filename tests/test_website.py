@@ -453,3 +453,22 @@ def test_herladen_houdt_het_advies_van_elke_stap_in_de_geschiedenis(browser: Bro
     assert _getoond(browser) == nieuw
     browser.terug()
     assert _getoond(browser) == oud
+
+
+def test_een_getypte_motivering_gaat_niet_verloren(browser: Browser, pagina_bestand: Path,
+                                                   gegevens: dict[str, Any]) -> None:
+    """Found by review: the motivation typed was lost after Back, 'wat als' or a reload."""
+    browser.open(pagina_bestand.as_uri())
+    _beantwoord(browser, gegevens, {"fase": "evaluatie", "doel": "informeren"})
+    _naar_advies(browser)
+    browser.js("document.getElementById('motivering').focus()")
+    for teken in "Wettelijk vastgelegd.":
+        browser.stuur("Input.insertText", sessie=True, text=teken)  # typed, as a user does
+    browser.terug()
+    assert _vraag(browser) == "Uw antwoorden"
+    browser.js("document.getElementById('toon-advies').click()")
+    assert browser.js("document.getElementById('motivering').value") == "Wettelijk vastgelegd."
+    browser.gebeurtenissen.clear()
+    browser.stuur("Page.reload", sessie=True)
+    browser.wacht_op("Page.loadEventFired")
+    assert browser.js("document.getElementById('motivering').value") == "Wettelijk vastgelegd."

@@ -288,8 +288,15 @@ SCRIPT = r"""
     if (a.verslag.motivering) {
       delen.push(el("h2", { tekst: "Motivering (pas toe of leg uit)" }),
         el("p", { id: "waarom-motivering", tekst: a.verslag.motivering }),
-        el("label", { for: "motivering", tekst: "Uw motivering (komt in het verslag)" }),
-        el("textarea", { id: "motivering", rows: "4", "aria-describedby": "waarom-motivering" }));
+        el("label", { for: "motivering", tekst: "Uw motivering (komt in het verslag)" }));
+      // what the user types is kept per advice, through Back, 'wat als' and a reload
+      const bewaarplek = opslag + ":motivering:" + sleutel(r.vragen);
+      const veld = el("textarea", { id: "motivering", rows: "4", "aria-describedby": "waarom-motivering" });
+      try { veld.value = sessionStorage.getItem(bewaarplek) || ""; } catch (e) { /* private mode */ }
+      veld.addEventListener("input", function () {
+        try { sessionStorage.setItem(bewaarplek, veld.value); } catch (e) { /* private mode */ }
+      });
+      delen.push(veld);
     }
     if (D.checklist.length) delen.push(el("h2", { tekst: "Checklist voor het dossier" }), lijstVan(D.checklist));
     const afdrukken = el("button", { type: "button", tekst: "Afdrukken of bewaren als PDF" });
