@@ -13,7 +13,8 @@ from typing import Any, Iterator
 import pytest
 
 from burgers_betrekken.kern.fouten import InvoerFout
-from burgers_betrekken.kern.paden import aantal_paden
+from burgers_betrekken.kern import engine
+from burgers_betrekken.kern.paden import aantal_paden, paden
 from burgers_betrekken.opslag.laden import laad
 from burgers_betrekken.toepassing import website
 from burgers_betrekken.uitvoer.website import als_json_in_html, pagina
@@ -60,8 +61,14 @@ def _bb_json(tmp_path: Path, antwoorden: dict[str, str], boom: str = "rijksoverh
 
 
 def test_elk_pad_staat_erin_met_het_advies_van_de_engine(gegevens: dict[str, Any], tmp_path: Path) -> None:
-    boom, _ = laad("rijksoverheid", None)
+    boom, catalogus = laad("rijksoverheid", None)
     assert len(gegevens["adviezen"]) == aantal_paden(boom, weet_niet=True) > aantal_paden(boom)  # 'weet ik niet' too
+    for pad in paden(boom, weet_niet=True):  # every path: the rung and best instruments of the engine
+        antwoorden = dict(pad)
+        advies = engine.advies(boom, catalogus, antwoorden)
+        opgeslagen = _lees(gegevens["tabel"], gegevens["adviezen"][_sleutel(gegevens, antwoorden)])
+        assert (opgeslagen["niveau"], opgeslagen["beste"]) == (advies.niveau.id, [a.instrument.id for a in advies.beste])
+    # and on a few, everything, against bb advies itself
     for antwoorden in (BOA, {"fase": "evaluatie", "doel": "informeren"},
                        {**BOA, "ruimte": "beperkt", "doelgroep": "moeilijk_bereikbaar", "budget": "laag"},
                        {**BOA, "ruimte": "weet_niet", "doorlooptijd": "weet_niet"}):
