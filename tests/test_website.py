@@ -291,6 +291,12 @@ def test_alleen_met_het_toetsenbord(browser: Browser, pagina_bestand: Path, gege
     assert browser.js("document.activeElement.value") == "beleidsontwikkeling"
     browser.toets("Enter")  # nothing chosen: an error that says what to do, and focus on the first option
     assert browser.js("document.getElementById('fout').hidden") is False
+    melding = "new Promise(k => setTimeout(() => k(document.getElementById('fout').textContent), 300))"
+    assert browser.js(melding) == "Kies een antwoord om verder te gaan."
+    browser.js("window.wijzigingen = 0; new MutationObserver(() => window.wijzigingen++).observe("
+               "document.getElementById('fout'), {childList: true, characterData: true, subtree: true}); 0")
+    browser.toets("Enter")  # again: the alert is emptied and filled again, so a screen reader announces it again
+    assert browser.js(melding) == "Kies een antwoord om verder te gaan." and browser.js("window.wijzigingen") >= 2
     assert browser.js("document.activeElement.value") == "beleidsontwikkeling"
     browser.toets("ArrowDown")  # the radio group moves and selects with the arrow keys
     assert browser.js("document.querySelector('input:checked').value") == "uitwerking"

@@ -177,7 +177,11 @@ SCRIPT = r"""
       gebeurtenis.preventDefault();
       const gekozen = form.querySelector("input[name=antwoord]:checked");
       if (!gekozen) {
+        // emptied and filled again, so a screen reader announces it also on a second try
+        const melding = fout.textContent;
+        fout.textContent = "";
         fout.hidden = false;
+        setTimeout(function () { fout.textContent = melding; }, 100);
         form.querySelector("input[name=antwoord]").focus();
         return;
       }
