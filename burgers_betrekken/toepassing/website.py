@@ -125,14 +125,23 @@ class _Tabel:
     def __init__(self) -> None:
         self.waarden: list[Any] = []
         self._plek: dict[Any, int] = {}
+        self._teksten: dict[str, int] = {}  # texts are most values: one lookup each
 
     def zet(self, waarde: Any) -> int:
-        if isinstance(waarde, (list, tuple)):  # JSON has one kind of list
-            sleutel: Any = ("L", *[self.zet(w) for w in waarde])
-        elif isinstance(waarde, dict):
-            sleutel = ("D", *[i for k, w in waarde.items() for i in (self.zet(k), self.zet(w))])
+        soort = type(waarde)
+        if soort is str:
+            plek = self._teksten.get(waarde)
+            if plek is None:
+                plek = self._teksten[waarde] = len(self.waarden)
+                self.waarden.append(waarde)
+            return plek
+        zet = self.zet
+        if soort is list or soort is tuple:  # JSON has one kind of list
+            sleutel: Any = ("L", *map(zet, waarde))
+        elif soort is dict:
+            sleutel = ("D", *[i for k, w in waarde.items() for i in (zet(k), zet(w))])
         else:
-            sleutel = (type(waarde).__name__, waarde)  # 1 and True are different values
+            sleutel = (soort.__name__, waarde)  # 1 and True are different values
         plek = self._plek.get(sleutel)
         if plek is None:
             plek = self._plek[sleutel] = len(self.waarden)
