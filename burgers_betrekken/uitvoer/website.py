@@ -240,9 +240,9 @@ SCRIPT = r"""
     const kop = el("section", { klasse: "kop", id: "advies-kop", "data-niveau": a.niveau, "aria-label": "Het advies in het kort" },
       el("p", { id: "advies-trede", tekst: a.participatie ? "Dit is participatie op de trede " + trede.naam + "."
         : "Dit is geen participatie: het advies komt uit op de trede " + trede.naam.toLowerCase() + "." }),
+      el("p", { id: "advies-kopregel", tekst: a.kop }),  // the decision first, as in bb advies
       el("p", { tekst: trede.omschrijving }),
-      trede.belofte ? el("p", { id: "advies-belofte", tekst: "Belofte aan deelnemers: " + trede.belofte }) : null,
-      el("p", { id: "advies-kopregel", tekst: a.kop }));
+      trede.belofte ? el("p", { id: "advies-belofte", tekst: "Belofte aan deelnemers: " + trede.belofte }) : null);
     delen.push(kop);
     const aannames = r.vragen.filter(function (v) { return antwoorden[v] === WEET_NIET; });
     if (aannames.length) {
