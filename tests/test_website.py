@@ -485,3 +485,17 @@ def test_een_getypte_motivering_gaat_niet_verloren(browser: Browser, pagina_best
     browser.stuur("Page.reload", sessie=True)
     browser.wacht_op("Page.loadEventFired")
     assert browser.js("document.getElementById('motivering').value") == "Wettelijk vastgelegd."
+
+
+def test_vorige_verlaat_de_pagina_niet_als_ze_bij_een_latere_vraag_geopend_is(
+        browser: Browser, pagina_bestand: Path, gegevens: dict[str, Any]) -> None:
+    """Found by review: opened at a later question (a bookmark, with the answers of this tab),
+    'Vorige' went back in the browser's history and so left the page."""
+    browser.open(pagina_bestand.as_uri())
+    _kies(browser, "beleidsontwikkeling")
+    browser.open("about:blank")
+    browser.open(pagina_bestand.as_uri() + "#vraag-doel")
+    assert _vraag(browser) == gegevens["vragen"]["doel"]["tekst"]
+    browser.js("document.getElementById('vorige').click()")
+    assert _vraag(browser) == gegevens["vragen"]["fase"]["tekst"]
+    assert browser.js("document.querySelector('input:checked').value") == "beleidsontwikkeling"

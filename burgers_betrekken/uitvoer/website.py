@@ -136,10 +136,18 @@ SCRIPT = r"""
     return regels.join("\n");  // the record's own last line break is its last, empty line
   }
   function veldMotivering() { const v = document.getElementById("motivering"); return v ? v.value : ""; }
+  function diepte() { return (history.state && history.state.diepte) || 0; }  // steps of this visit before this one
   function ga(stap, vervang) {
-    if (vervang) history.replaceState({ stap: stap }, "", "#" + stap);
-    else history.pushState({ stap: stap }, "", "#" + stap);
+    if (vervang) history.replaceState({ stap: stap, diepte: diepte() }, "", "#" + stap);
+    else history.pushState({ stap: stap, diepte: diepte() + 1 }, "", "#" + stap);
     toon(stap);
+  }
+  // "Vorige": a step back in the browser's history, as its own Back button does; at the first step
+  // of a visit (the page opened at a later step, from a bookmark) the step before it, so the user
+  // does not leave the page
+  function terug(eerder) {
+    if (diepte() > 0) history.back();
+    else ga(eerder, true);
   }
   function focus(kop) { kop.setAttribute("tabindex", "-1"); kop.focus(); }
   function leeg() { while (hoofd.firstChild) hoofd.removeChild(hoofd.firstChild); }
@@ -166,7 +174,7 @@ SCRIPT = r"""
         hint ? el("p", { id: html_id + "-hint", klasse: "hint", tekst: hint }) : null));
     }
     const vorige = el("button", { type: "button", klasse: "tweede", id: "vorige", tekst: "Vorige" });
-    vorige.addEventListener("click", function () { history.back(); });
+    vorige.addEventListener("click", function () { terug(wijzigen || nummer < 2 ? "overzicht" : "vraag-" + r.vragen[nummer - 2]); });
     const form = el("form", { novalidate: true },
       el("p", { klasse: "voortgang", tekst: "Vraag " + nummer + " van maximaal " + totaal }),
       el("progress", { max: String(totaal), value: String(nummer - 1), "aria-label": "Voortgang" }),
@@ -216,7 +224,7 @@ SCRIPT = r"""
     const verder = el("button", { type: "button", id: "toon-advies", tekst: "Toon het advies" });
     verder.addEventListener("click", function () { ga("advies"); });
     const vorige = el("button", { type: "button", klasse: "tweede", tekst: "Vorige" });
-    vorige.addEventListener("click", function () { history.back(); });
+    vorige.addEventListener("click", function () { terug("vraag-" + r.vragen[r.vragen.length - 1]); });
     leeg();
     hoofd.append(el("h1", { tekst: "Uw antwoorden" }),
       el("p", { tekst: "Kijk uw antwoorden na. Met Wijzig past u een antwoord aan." }), lijst,
@@ -331,14 +339,15 @@ SCRIPT = r"""
   // change that leads to new questions asks them. The answers of each advice step are kept in the
   // browser's history, so Back returns to the advice as it was.
   function probeer(wijziging) {
-    history.replaceState({ stap: "advies", antwoorden: Object.assign({}, antwoorden) }, "", "#advies");
+    const d = diepte();
+    history.replaceState({ stap: "advies", antwoorden: Object.assign({}, antwoorden), diepte: d }, "", "#advies");
     const opRoute = {};
     for (const v of route().vragen) opRoute[v] = antwoorden[v];
     antwoorden = Object.assign(opRoute, wijziging);
     bewaar();
     const r = route();
     const stap = r.klaar ? "advies" : "vraag-" + r.vragen[r.vragen.length - 1];
-    history.pushState({ stap: stap, antwoorden: Object.assign({}, antwoorden) }, "", "#" + stap);
+    history.pushState({ stap: stap, antwoorden: Object.assign({}, antwoorden), diepte: d + 1 }, "", "#" + stap);
     toon(stap);
   }
 
