@@ -188,7 +188,29 @@ GEVALLEN = [
           bestanden={"a.yaml": ANTWOORDEN}, fragment="bedoelde u 'rijksoverheid'?"),
     Geval("onbekend begrip", args=("begrippen", "burgerberad"), fragment="bedoelde u 'Burgerberaad'?"),
     Geval("valideer zonder bestand", args=("boom", "valideer"), fragment="ontbrekend argument"),
+    # --- the web page, the comparison and overlays -------------------------------------------------------
+    Geval("webpagina naar een map", args=("boom", "website", "{boom.yaml}", "--uitvoer", "{map}"),
+          bestanden={"boom.yaml": KLEIN, "map/x": ""}, fragment="is een map, geen bestand"),
+    Geval("webpagina over een bestaand bestand", args=("boom", "website", "{boom.yaml}", "--uitvoer", "{oud.html}"),
+          bestanden={"boom.yaml": KLEIN, "oud.html": "mijn eigen pagina"}, fragment="bestaat al",
+          daarna=lambda map_: _ongewijzigd(map_ / "oud.html", "mijn eigen pagina")),
+    Geval("webpagina van een kapotte boom", args=("boom", "website", "{boom.yaml}", "--uitvoer", "{x.html}"),
+          bestanden={"boom.yaml": kapot("start: doel", "start: [doel")}, fragment="verwachtte ',' of ']'",
+          regel=("boom.yaml", 7),
+          daarna=_geen_bestand("x.html")),
+    Geval("verschil met een kapotte nieuwe boom", args=("boom", "verschil", "{oud.yaml}", "{nieuw.yaml}"),
+          bestanden={"oud.yaml": KLEIN, "nieuw.yaml": kapot("volgende: advies", "volgende: adviez")},
+          fragment="onbekende vraag 'adviez'", regel=("nieuw.yaml", 16)),
+    Geval("verschil --git buiten een git-opslag", args=("boom", "verschil", "--git", "HEAD", "{boom.yaml}"),
+          bestanden={"boom.yaml": KLEIN}, fragment="git kan"),
+    Geval("bases die een kring vormen", args=("advies", "--boom", "{a.yaml}", "--antwoorden", "{ant.yaml}"),
+          bestanden={"a.yaml": "basis: b.yaml\n", "b.yaml": "basis: a.yaml\n", "ant.yaml": ANTWOORDEN},
+          fragment="de bases vormen een kring", regel=("b.yaml", 1)),
 ]
+
+
+def _ongewijzigd(pad: Path, inhoud: str) -> None:
+    assert pad.read_text(encoding="utf-8") == inhoud, f"{pad} was overwritten"
 
 
 def _maak(map_: Path, naam: str, inhoud: str | bytes) -> None:
