@@ -13,6 +13,18 @@ from pathlib import Path
 from burgers_betrekken.kern.fouten import InvoerFout
 
 
+def mag_schrijven(pad: Path, overschrijf: bool) -> None:
+    """Refuse an existing file unless `overschrijf`, before work that takes long (an interview, a
+    page with every path) rather than after it. A device or FIFO is written into, so it passes;
+    `schrijf_tekst` checks again when it writes."""
+    if pad.is_file() and not overschrijf:
+        raise _bestaat_al(pad)
+
+
+def _bestaat_al(pad: Path) -> InvoerFout:
+    return InvoerFout(f"'{pad}' bestaat al; kies een andere naam of geef --overschrijf")
+
+
 def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
     """Write `tekst` as UTF-8 to `pad` atomically (a temporary file next to it, then renamed).
     Refuses to replace an existing file unless `overschrijf`. Creates missing folders. A new file
@@ -30,7 +42,7 @@ def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
         _schrijf_in(pad, tekst)
         return
     if st is not None and not overschrijf:
-        raise InvoerFout(f"'{pad}' bestaat al; kies een andere naam of geef --overschrijf")
+        raise _bestaat_al(pad)
     doel = Path(os.path.realpath(pad)) if pad.is_symlink() else pad
     modus = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
     global _schrijvend

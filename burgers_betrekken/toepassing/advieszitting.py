@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from burgers_betrekken.kern.fouten import Afgebroken, Beeindigd, GeenTerminal, InvoerFout, Probleem
+from burgers_betrekken.lezen.bestanden import mag_schrijven
 from burgers_betrekken.opslag.laden import laad
 
 if TYPE_CHECKING:
@@ -67,8 +68,8 @@ def voer_uit(o: AdviesOpties) -> None:
         _vergeet(b.id)
         return
     for doel in (o.uitvoer, o.bewaar):  # refuse before twenty minutes of questions, not after
-        if doel is not None and doel.is_file() and not o.overschrijf:  # a device or FIFO is written into
-            raise InvoerFout(f"'{doel}' bestaat al; kies een andere naam of geef --overschrijf")
+        if doel is not None:
+            mag_schrijven(doel, o.overschrijf)
     beantwoord = _beantwoord(o, a, b, c)
     verslag = _toon_met_motivering(o, b, beantwoord)
     try:
