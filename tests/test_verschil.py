@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from burgers_betrekken.kern import engine
+from burgers_betrekken.kern.model import Boom, Catalogus
 from burgers_betrekken.kern.paden import aantal_paden
-from burgers_betrekken.kern.verschil import BESTE, LET_OP, TREDE, Uitkomst, Wijziging, verschil
+from burgers_betrekken.kern.verschil import BESTE, LET_OP, TREDE, Uitkomst, Verschil, Wijziging, verschil
 from burgers_betrekken.lezen.boom import laad_boom
 from burgers_betrekken.opslag.laden import laad
 from tests.conftest import IN_CI, ROOT, assert_geen_traceback
@@ -27,6 +28,14 @@ def _boom(tmp_path: Path, naam: str, tekst: str) -> Path:
     return pad
 
 
+def _aanpassing(tmp_path: Path, overlay: str) -> tuple[Boom, Catalogus, Boom, Verschil]:
+    """The shipped tree, the same tree with `overlay` on it (`basis: rijksoverheid`), and their
+    difference."""
+    oud, c = laad(RIJK, None)
+    nieuw = laad_boom(_boom(tmp_path, "x.yaml", "basis: rijksoverheid\n" + overlay))
+    return oud, c, nieuw, verschil(oud, c, nieuw, c)
+
+
 def test_dezelfde_boom_verandert_niets() -> None:
     b, c = laad(RIJK, None)
     v = verschil(b, c, laad_boom(RIJK), c)
@@ -35,10 +44,7 @@ def test_dezelfde_boom_verandert_niets() -> None:
 
 
 def test_een_weggehaalde_regel_en_elk_voorbeeld_is_het_advies_van_de_engine(tmp_path: Path) -> None:
-    oud, c = laad(RIJK, None)
-    nieuw = laad_boom(_boom(tmp_path, "x.yaml", "basis: rijksoverheid\ninstrumentregels:\n  budget_laag: weg\n"
-                                                  "let_op:\n  leg_uit: weg\n"))
-    v = verschil(oud, c, nieuw, c)
+    oud, c, nieuw, v = _aanpassing(tmp_path, "instrumentregels:\n  budget_laag: weg\nlet_op:\n  leg_uit: weg\n")
     assert Wijziging("instrumentregel", "budget_laag", "weggehaald") in v.wijzigingen
     assert Wijziging("let_op", "leg_uit", "weggehaald") in v.wijzigingen
     assert v.advies_veranderd and v.veranderd[BESTE] > 0 and v.veranderd[LET_OP] > 0 and v.veranderd[TREDE] == 0
@@ -53,18 +59,14 @@ def test_een_weggehaalde_regel_en_elk_voorbeeld_is_het_advies_van_de_engine(tmp_
 
 
 def test_een_gewijzigde_tekst_verandert_geen_advies(tmp_path: Path) -> None:
-    oud, c = laad(RIJK, None)
-    nieuw = laad_boom(_boom(tmp_path, "x.yaml", "basis: rijksoverheid\nvragen:\n  doel:\n    tekst: Waarvoor?\n"))
-    v = verschil(oud, c, nieuw, c)
+    *_, v = _aanpassing(tmp_path, "vragen:\n  doel:\n    tekst: Waarvoor?\n")
     assert v.wijzigingen == (Wijziging("vraag", "doel", "gewijzigd", ("tekst",)),)
     assert not v.advies_veranderd
 
 
 def test_een_nieuwe_optie_geeft_paden_die_alleen_de_nieuwe_boom_heeft(tmp_path: Path) -> None:
-    oud, c = laad(RIJK, None)
-    nieuw = laad_boom(_boom(tmp_path, "x.yaml", "basis: rijksoverheid\nvragen:\n  doel:\n    opties:\n"
-                                                  "      verkennen:\n        label: Verkennen\n        volgende: ruimte\n"))
-    v = verschil(oud, c, nieuw, c)
+    oud, _, nieuw, v = _aanpassing(tmp_path, "vragen:\n  doel:\n    opties:\n"
+                                             "      verkennen:\n        label: Verkennen\n        volgende: ruimte\n")
     assert Wijziging("optie", "doel.verkennen", "toegevoegd") in v.wijzigingen
     assert v.alleen_nieuw == aantal_paden(nieuw) - aantal_paden(oud) > 0 and v.alleen_oud == 0
     assert all(dict(p)["doel"] == "verkennen" for p in v.voorbeeld_alleen_nieuw)
