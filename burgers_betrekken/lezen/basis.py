@@ -24,7 +24,7 @@ from typing import Any, Callable
 from burgers_betrekken.kern.fouten import BbFout, Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.vormtaal import Map, Object, Ref, Vorm
 from burgers_betrekken.kern.woorden import opsomming, suggestie
-from burgers_betrekken.lezen.bestanden import lees_bytes
+from burgers_betrekken.lezen.bestanden import NU, Bron
 from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud, zonder_gc
 
 BASIS = "basis"
@@ -65,20 +65,23 @@ class Keten:
 
 
 def lees_met_basis(pad: Path, data: bytes | None, soort: str, vorm_: Object, nodig: str,
-                   maak_lezer: Callable[[str, str, tuple[tuple[str, str], ...]], Any]) -> Any:
+                   maak_lezer: Callable[[str, str, tuple[tuple[str, str], ...]], Any], bron: Bron = NU) -> Any:
     """Read `pad` (or its `data`), merge it over its bases and build the model with
-    `maak_lezer(bestand, sha256, bases).lees(knoop)`; problems name the chain."""
-    return lees_met_keten(pad, data, soort, vorm_, nodig, maak_lezer)[0]
+    `maak_lezer(bestand, sha256, bases).lees(knoop)`; problems name the chain. `bron`: where the
+    file and its bases are read (as they are now, or in a git revision)."""
+    return lees_met_keten(pad, data, soort, vorm_, nodig, maak_lezer, bron)[0]
 
 
 def lees_met_keten(pad: Path, data: bytes | None, soort: str, vorm_: Object, nodig: str,
-                   maak_lezer: Callable[[str, str, tuple[tuple[str, str], ...]], Any]) -> tuple[Any, Keten]:
+                   maak_lezer: Callable[[str, str, tuple[tuple[str, str], ...]], Any],
+                   bron: Bron = NU) -> tuple[Any, Keten]:
     """As `lees_met_basis`, with the merged chain it was built from (for `herkomst`)."""
     if data is None:
-        data = lees_bytes(pad)
+        data = bron.lees(pad)
     knoop = lees_inhoud(pad, nodig, data)
     with zonder_gc():
-        gelezen = lees_over_basis(knoop, pad, soort, vorm_, nodig, maak_lezer, hashlib.sha256(data).hexdigest())
+        gelezen = lees_over_basis(knoop, pad, soort, vorm_, nodig, maak_lezer, hashlib.sha256(data).hexdigest(),
+                                  bron)
     if gelezen.model is None:
         raise ModelFout(problemen=tuple(p for p in gelezen.problemen if p.ernst == "fout"))
     return gelezen.model, gelezen.keten
@@ -95,12 +98,12 @@ class OverBasis:
 
 def lees_over_basis(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str,
                     maak_lezer: Callable[[str, str, tuple[tuple[str, str], ...]], Any],
-                    eigen_sha256: str = "") -> OverBasis:
+                    eigen_sha256: str = "", bron: Bron = NU) -> OverBasis:
     """The parsed content of `pad` merged over its bases and read by `maak_lezer(bestand,
     sha256, bases)`. A problem in the chain itself (a base that does not exist, a loop, a broken
     base) raises; a problem in the merged content is returned with the warnings, for `bb boom
     valideer` which reports both."""
-    keten = los_op(knoop, pad, soort, vorm_, nodig)
+    keten = los_op(knoop, pad, soort, vorm_, nodig, bron=bron)
     lezer = maak_lezer(str(pad), keten.vingerafdruk(eigen_sha256) if eigen_sha256 else "", keten.bases)
     try:
         model = lezer.lees(keten.knoop)
@@ -110,16 +113,17 @@ def lees_over_basis(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: s
 
 
 def los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str,
-           niet_erven: tuple[str, ...] = ()) -> Keten:
+           niet_erven: tuple[str, ...] = (), bron: Bron = NU) -> Keten:
     """The content of `pad` merged over its chain of bases. `soort`: 'boom', 'catalogus' or
     'scenarios' (how a base's name is found). `niet_erven`: top-level keys a file never takes
     from its base (a scenario file's own tree). Raises ModelFout, YamlFout or InvoerFout with the
-    place of the problem; a problem inside a base names the file that builds on it."""
-    return _los_op(knoop, pad, soort, vorm_, nodig, niet_erven, ())
+    place of the problem; a problem inside a base names the file that builds on it. `bron`: where
+    the bases are read."""
+    return _los_op(knoop, pad, soort, vorm_, nodig, niet_erven, (), bron)
 
 
 def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet_erven: tuple[str, ...],
-            eerder: tuple[Path, ...]) -> Keten:
+            eerder: tuple[Path, ...], bron: Bron) -> Keten:
     if not knoop.is_map or BASIS not in knoop.waarde:  # type: ignore[operator]
         return Keten(knoop)
     waarde: dict[str, Knoop] = knoop.waarde  # type: ignore[assignment]
@@ -127,7 +131,7 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
     if not bk.is_tekst or not str(bk.waarde).strip():
         wat = "leeg" if bk.is_tekst else bk.omschrijving()
         raise ModelFout(f"'{BASIS}' moet de naam of het pad van een bestand zijn, maar is {wat}", bk.locatie)
-    basis_pad = basis_van(str(bk.waarde), pad, soort, bk.locatie)
+    basis_pad = basis_van(str(bk.waarde), pad, soort, bk.locatie, bron)
     keten = (*eerder, pad)
     echt = _echt(basis_pad)
     if echt in {_echt(p) for p in keten}:
@@ -137,7 +141,7 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
         raise ModelFout(f"te veel bestanden die op elkaar voortbouwen (hoogstens {MAX_KETEN}): "
                         f"{' → '.join(str(p) for p in keten)}", bk.locatie)
     try:
-        data = lees_bytes(basis_pad)
+        data = bron.lees(basis_pad)
     except BbFout as e:  # unreadable, too large, not a file: said where the overlay names it
         raise ModelFout(problemen=tuple(Probleem(f"de basis '{bk.waarde}' is niet te lezen: {p.bericht}",
                                                  bk.locatie, p.ernst) for p in e.problemen)) from None
@@ -146,7 +150,7 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
         if not basis_knoop.is_map:  # a list or a single value: nothing to build on
             raise ModelFout(f"de basis '{bk.waarde}' bevat {basis_knoop.omschrijving()}, geen "
                             f"{_SOORTNAAM.get(soort, soort)}", bk.locatie)
-        onder = _los_op(basis_knoop, basis_pad, soort, vorm_, nodig, niet_erven, keten)
+        onder = _los_op(basis_knoop, basis_pad, soort, vorm_, nodig, niet_erven, keten, bron)
     except BbFout as e:
         raise type(e)(problemen=_in_basis(e.problemen, pad)) from None
     basis_top = onder.knoop
@@ -163,13 +167,14 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
     return Keten(samen, ((str(basis_pad), hashlib.sha256(data).hexdigest()), *onder.bases), verwijderd)
 
 
-def basis_van(naam: str, pad: Path, soort: str, locatie: Locatie | None) -> Path:
+def basis_van(naam: str, pad: Path, soort: str, locatie: Locatie | None, bron: Bron = NU) -> Path:
     """Where `basis: naam` in `pad` points: a shipped tree by name (for a scenario file: that tree's
-    scenarios), `standaard` for the shipped catalogue, or a path relative to `pad`."""
+    scenarios), `standaard` for the shipped catalogue, or a path relative to `pad` (looked up in
+    `bron`: as the files are now, or in a git revision)."""
     from burgers_betrekken.lezen import bronnen
 
     eigen = pad.parent / naam
-    if not (Path(naam).suffix or "/" in naam or "\\" in naam or eigen.is_file()):
+    if not (Path(naam).suffix or "/" in naam or "\\" in naam or bron.is_bestand(eigen)):
         if soort == "catalogus" and naam == STANDAARD:
             return bronnen.standaard_catalogus()
         namen = bronnen.meegeleverde_bomen()
@@ -179,14 +184,14 @@ def basis_van(naam: str, pad: Path, soort: str, locatie: Locatie | None) -> Path
         if naam == STANDAARD:
             raise ModelFout(f"'{STANDAARD}' is de meegeleverde catalogus; een {_SOORTNAAM.get(soort, soort)} "
                             f"bouwt voort op een meegeleverde boom ({opsomming(bekend)}) of op een pad", locatie)
-        if eigen.is_dir():
+        if bron.is_map(eigen):
             raise ModelFout(f"de basis '{naam}' is een map, geen bestand", locatie)
         raise ModelFout(f"de basis '{naam}' bestaat niet{suggestie(naam, bekend)}; geef een pad naar een "
                         f"bestand (ten opzichte van dit bestand) of een meegeleverde naam ({opsomming(bekend)})",
                         locatie)
-    if not eigen.exists():
+    if not bron.bestaat(eigen):
         raise ModelFout(f"de basis '{naam}' bestaat niet (gezocht: {eigen})", locatie)
-    if eigen.is_dir():
+    if bron.is_map(eigen):
         raise ModelFout(f"de basis '{naam}' is een map, geen bestand", locatie)
     return eigen
 

@@ -135,6 +135,28 @@ def lees_bytes(pad: Path) -> bytes:
         raise _os_fout(e, pad, "lezen") from None
 
 
+class Bron:
+    """Where input files are read from: as they are now (this class), or as they were in a git
+    revision (`versiebeheer.GitBron`). A file with its bases and catalogue is read through one
+    source, so an earlier version is read whole from that version."""
+
+    def lees(self, pad: Path) -> bytes:
+        return lees_bytes(pad)
+
+    def bestaat(self, pad: Path) -> bool:
+        return pad.exists()
+
+    def is_bestand(self, pad: Path) -> bool:
+        return pad.is_file()
+
+    def is_map(self, pad: Path) -> bool:
+        return pad.is_dir()
+
+
+NU = Bron()
+"""The files as they are now."""
+
+
 def _lees_alles(fd: int, naam: str) -> bytes:
     if stat.S_ISDIR(os.fstat(fd).st_mode):
         raise IsADirectoryError(naam)

@@ -23,6 +23,7 @@ from burgers_betrekken.kern.model import (
 )
 from burgers_betrekken.lezen import vorm
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
+from burgers_betrekken.lezen.bestanden import NU, Bron
 from burgers_betrekken.lezen.basis import herkomst as basis_herkomst, lees_met_basis, lees_met_keten
 from burgers_betrekken.lezen.knopen import Knoop
 
@@ -30,11 +31,11 @@ from burgers_betrekken.lezen.knopen import Knoop
 NODIG = "een beslisboom heeft 'boom', 'start' en 'vragen' nodig (of 'basis' en wat anders is)"
 
 
-def laad_boom(pad: Path, data: bytes | None = None) -> Boom:
+def laad_boom(pad: Path, data: bytes | None = None, bron: Bron = NU) -> Boom:
     """Read, check and return the tree in `pad`, merged over its base when it names one;
-    `data`: its bytes, when they were read already (then the file is not read again).
-    Raises YamlFout or ModelFout."""
-    return lees_met_basis(pad, data, "boom", vorm.BOOM, NODIG, BoomLezer)
+    `data`: its bytes, when they were read already (then the file is not read again); `bron`:
+    where the file and its bases are read. Raises YamlFout or ModelFout."""
+    return lees_met_basis(pad, data, "boom", vorm.BOOM, NODIG, BoomLezer, bron)
 
 
 def laad_boom_met_herkomst(pad: Path) -> tuple[Boom, list[tuple[str, tuple[Locatie, ...]]]]:

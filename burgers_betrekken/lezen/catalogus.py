@@ -8,6 +8,7 @@ from burgers_betrekken.kern.fouten import Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.model import NIVEAU, NIVEAUS, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede, Uitsluiting
 from burgers_betrekken.lezen import vorm
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
+from burgers_betrekken.lezen.bestanden import NU, Bron
 from burgers_betrekken.lezen.basis import lees_met_basis
 from burgers_betrekken.lezen.knopen import Knoop
 
@@ -17,9 +18,10 @@ INGEBOUWD = {NIVEAUS: "de treden van de ladder", INSTRUMENT: "de id van het inst
 NODIG = "een catalogus heeft 'ladder', 'kenmerken' en 'instrumenten' nodig (of 'basis' en wat anders is)"
 
 
-def laad_catalogus(pad: Path, data: bytes | None = None) -> Catalogus:
-    """Read and check the catalogue in `pad`; `data`: its bytes, when they were read already."""
-    return lees_met_basis(pad, data, "catalogus", vorm.CATALOGUS, NODIG, CatalogusLezer)
+def laad_catalogus(pad: Path, data: bytes | None = None, bron: Bron = NU) -> Catalogus:
+    """Read and check the catalogue in `pad`; `data`: its bytes, when they were read already;
+    `bron`: where the file and its bases are read."""
+    return lees_met_basis(pad, data, "catalogus", vorm.CATALOGUS, NODIG, CatalogusLezer, bron)
 
 
 class CatalogusLezer:
