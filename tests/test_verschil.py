@@ -133,7 +133,7 @@ def test_verschil_met_een_eerdere_versie_in_git(tmp_path: Path, bb) -> None:
     assert {"soort": "instrumentregel", "id": "budget_laag", "wat": "weggehaald", "velden": []} in wijzigingen
     assert {"soort": "instrumentregel", "id": "budget_laag_oud", "wat": "toegevoegd", "velden": []} in wijzigingen
     fout = bb("boom", "verschil", "--git", "bestaatniet", "boom.yaml", cwd=tmp_path)
-    assert fout.returncode == 2 and "git kan 'boom.yaml' in versie 'bestaatniet' niet geven" in fout.stderr
+    assert fout.returncode == 2 and "versie 'bestaatniet' niet gevonden in de git-geschiedenis van" in fout.stderr
     assert_geen_traceback(fout)
     # a mistake in the earlier version is placed in that version, not in the file as it is now
     _boom(tmp_path, "ov.yaml", "basis: rijksoverheid\nboom: {titel: Oud, tittel: fout}\n")

@@ -220,7 +220,11 @@ def verschil(
     from burgers_betrekken.uitvoer import verschilverslag
 
     formaat = kies_formaat(formaat, VERSCHILFORMATEN)
-    v = vergelijk(oud, nieuw, git, catalogus)
+    v, opmerkingen = vergelijk(oud, nieuw, git, catalogus)
+    if opmerkingen:
+        import sys
+
+        print("\n".join(opmerkingen), file=sys.stderr)
     if formaat == "json":
         from burgers_betrekken.uitvoer.gegevens import als_json
 

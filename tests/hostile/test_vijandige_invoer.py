@@ -202,7 +202,7 @@ GEVALLEN = [
           bestanden={"oud.yaml": KLEIN, "nieuw.yaml": kapot("volgende: advies", "volgende: adviez")},
           fragment="onbekende vraag 'adviez'", regel=("nieuw.yaml", 16)),
     Geval("verschil --git buiten een git-opslag", args=("boom", "verschil", "--git", "HEAD", "{boom.yaml}"),
-          bestanden={"boom.yaml": KLEIN}, fragment="git kan"),
+          bestanden={"boom.yaml": KLEIN}, fragment="staat niet in een git-opslag"),
     Geval("bases die een kring vormen", args=("advies", "--boom", "{a.yaml}", "--antwoorden", "{ant.yaml}"),
           bestanden={"a.yaml": "basis: b.yaml\n", "b.yaml": "basis: a.yaml\n", "ant.yaml": ANTWOORDEN},
           fragment="de bases vormen een kring", regel=("b.yaml", 1)),
