@@ -180,6 +180,14 @@ def test_git_zegt_nee_in_een_nederlandse_regel(tmp_path: Path, rev: str, melding
     assert _een_regel_nederlands(uit).startswith(melding)
 
 
+def test_een_bestand_dat_toen_niet_bestond(tmp_path: Path) -> None:
+    _opslag(tmp_path, {"boom.yaml": KLEIN})
+    _schrijf(tmp_path, {"nieuw.yaml": KLEIN})
+    uit = run_bb("boom", "verschil", "--git", "HEAD", "nieuw.yaml", cwd=tmp_path)
+    assert uit.returncode == INVOER
+    assert _een_regel_nederlands(uit) == "fout: 'nieuw.yaml' bestaat niet in versie 'HEAD'"
+
+
 def test_buiten_een_opslag_en_zonder_git(tmp_path: Path) -> None:
     (tmp_path / "boom.yaml").write_text(KLEIN, encoding="utf-8")
     uit = run_bb("boom", "verschil", "--git", "HEAD", "boom.yaml", cwd=tmp_path,
