@@ -188,7 +188,9 @@ def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool,
     from burgers_betrekken.kern.gesprek import Gesprek
     from burgers_betrekken.kern.woorden import aantal, veilig
 
-    lopend, bezet = bewaren.onafgemaakt(b.id)
+    lopend, bezet, overgeslagen = bewaren.onafgemaakt(b.id)
+    for melding in overgeslagen:
+        print(veilig(melding), file=sys.stderr)
     if hervat and not lopend:
         elders = " (een andere sessie met deze boom loopt nog in een ander venster)" if bezet else ""
         raise InvoerFout(f"er is geen onafgemaakte sessie voor boom '{b.id}' om mee verder te gaan{elders}")

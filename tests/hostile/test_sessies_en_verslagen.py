@@ -1,0 +1,161 @@
+"""Saved sessions and JSON records a hostile (or unlucky) user leaves for `bb`: a FIFO, a link to
+`/dev/zero` or an oversized file in the autosave folder, autosave times with and without a zone,
+a record of another or a changed tree given to `bb uitleg`, a record that names a question twice
+or whose `pad` is no list, and input with a hundred thousand mistakes. Each ends in its
+documented exit code with a short Dutch message, never a hang, a crash or a flood of lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from burgers_betrekken.kern.fouten import AntwoordFout, Locatie, Probleem
+from burgers_betrekken.uitvoer import weergave
+from tests.conftest import ROOT, assert_geen_traceback, autosave, bb_exe, run_bb, schone_env
+
+KLEIN = ROOT / "tests" / "bomen" / "klein.yaml"
+STIEFOUDERS = ROOT / "examples" / "stiefouders.json"
+OK, VALIDATIE, INVOER = 0, 1, 2
+KLEIN_HELEMAAL = "1\n1\n1\n"  # the plain interview of klein.yaml: doel, budget, then "1" for the advice
+
+
+def _lopend(env: dict[str, str]) -> Path:
+    map_ = Path(env["BB_DATAMAP"]) / "lopend"
+    map_.mkdir(parents=True, exist_ok=True)
+    return map_
+
+
+def _bb_begrensd(*args: str, env: dict[str, str], cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """`bb` with 1 GB of address space and 30 seconds: a read without end fails fast instead of
+    filling the machine, and a hang fails the test instead of the run."""
+    import resource
+
+    def grens() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([bb_exe(), *args], input=stdin, capture_output=True, text=True, timeout=30, env=env,
+                          cwd=cwd, preexec_fn=grens)
+
+
+# --- item 12: what is no autosave in the autosave folder -------------------------------------------
+
+
+def test_een_fifo_als_autosave_hangt_niet_en_wordt_overgeslagen(tmp_path: Path) -> None:
+    env = schone_env()
+    fifo = autosave(env, "klein")
+    _lopend(env)
+    os.mkfifo(fifo)
+    uit = _bb_begrensd("advies", "--boom", str(KLEIN), "--eenvoudig", env=env, cwd=tmp_path, stdin=KLEIN_HELEMAAL)
+    assert uit.returncode == OK, uit.stderr
+    assert f"let op: '{fifo}' is geen gewoon bestand en wordt overgeslagen" in uit.stderr
+    assert "Raadplegen" in uit.stdout  # the advice was given, in a session of its own
+    assert fifo.is_fifo()  # not opened, not replaced, not deleted: the user decides
+    assert_geen_traceback(uit)
+
+
+@pytest.mark.parametrize("doel", ["/dev/zero", "/dev/urandom"])
+def test_een_link_naar_een_apparaat_wordt_niet_gelezen(tmp_path: Path, doel: str) -> None:
+    env = schone_env()
+    link = _lopend(env) / "klein.2.json"
+    link.symlink_to(doel)
+    uit = _bb_begrensd("advies", "--boom", str(KLEIN), "--eenvoudig", env=env, cwd=tmp_path, stdin=KLEIN_HELEMAAL)
+    assert uit.returncode == OK, uit.stderr
+    assert f"let op: '{link}' is een link naar buiten de gegevensmap en wordt overgeslagen" in uit.stderr
+    assert link.is_symlink() and os.readlink(link) == doel
+    assert_geen_traceback(uit)
+
+
+def test_een_link_naar_een_bestand_buiten_de_gegevensmap_wordt_niet_gelezen(tmp_path: Path) -> None:
+    env = schone_env()
+    geheim = tmp_path / "geheim.json"
+    geheim.write_text(json.dumps({"versie": 1, "boom": "klein", "sha256": "x", "antwoorden": {"doel": "informeren"},
+                                  "bijgewerkt": "2026-11-24T10:00:00+01:00"}), encoding="utf-8")
+    (_lopend(env) / "klein.json").symlink_to(geheim)
+    uit = _bb_begrensd("advies", "--boom", str(KLEIN), "--hervat", "--eenvoudig", env=env, cwd=tmp_path)
+    assert uit.returncode == INVOER
+    assert "is een link naar buiten de gegevensmap en wordt overgeslagen" in uit.stderr
+    assert "er is geen onafgemaakte sessie voor boom 'klein'" in uit.stderr
+    assert "Verder met" not in uit.stdout + uit.stderr
+
+    weg = run_bb("advies", "--boom", str(KLEIN), "--vergeet", env=env, cwd=tmp_path)
+    assert weg.returncode == OK and not (_lopend(env) / "klein.json").is_symlink()
+    assert geheim.exists()  # the link is gone, not what it pointed to
+
+
+def test_een_link_binnen_de_gegevensmap_naar_een_fifo_wordt_overgeslagen(tmp_path: Path) -> None:
+    env = schone_env()
+    fifo = Path(env["BB_DATAMAP"]) / "pijp"
+    os.mkfifo(fifo)
+    (_lopend(env) / "klein.json").symlink_to(fifo)
+    uit = _bb_begrensd("advies", "--boom", str(KLEIN), "--eenvoudig", env=env, cwd=tmp_path, stdin=KLEIN_HELEMAAL)
+    assert uit.returncode == OK, uit.stderr
+    assert "klein.json' is geen gewoon bestand en wordt overgeslagen" in uit.stderr
+    assert_geen_traceback(uit)
+
+
+def test_een_link_binnen_de_gegevensmap_naar_een_autosave_telt(tmp_path: Path) -> None:
+    env = schone_env()
+    echt = Path(env["BB_DATAMAP"]) / "bewaard.json"
+    echt.write_text(json.dumps({"versie": 1, "boom": "klein", "sha256": "x", "antwoorden": {"doel": "inzichten"},
+                                "bijgewerkt": "2026-11-24T10:00:00+01:00"}), encoding="utf-8")
+    (_lopend(env) / "klein.json").symlink_to(echt)
+    uit = _bb_begrensd("advies", "--boom", str(KLEIN), "--hervat", "--eenvoudig", env=env, cwd=tmp_path,
+                       stdin="1\n1\n")
+    assert uit.returncode == OK, uit.stderr
+    assert "Verder met 1 bewaard antwoord." in uit.stdout and "overgeslagen" not in uit.stderr
+
+
+def test_een_autosave_groter_dan_8_mb_is_een_melding(tmp_path: Path) -> None:
+    env = schone_env()
+    groot = autosave(env, "klein")
+    _lopend(env)
+    antwoorden = {f"v{i}": "x" * 100 for i in range(90_000)}  # valid JSON, 9 MB
+    groot.write_text(json.dumps({"versie": 1, "boom": "klein", "sha256": "x", "antwoorden": antwoorden,
+                                 "bijgewerkt": "2026-11-24T10:00:00+01:00"}), encoding="utf-8")
+    assert groot.stat().st_size > 8 * 1024 * 1024
+    uit = _bb_begrensd("advies", "--boom", str(KLEIN), "--eenvoudig", env=env, cwd=tmp_path)
+    assert uit.returncode == INVOER
+    assert f"de bewaarde sessie in '{groot}' is niet te gebruiken" in uit.stderr
+    assert "groter dan 8 MB" in uit.stderr and "bb advies --vergeet" in uit.stderr
+    assert groot.stat().st_size > 8 * 1024 * 1024  # reported, not deleted
+    assert_geen_traceback(uit)
+
+
+# --- item 16: autosave times with and without a zone ---------------------------------------------------
+
+
+def test_autosaves_met_en_zonder_tijdzone_worden_vergeleken(tmp_path: Path) -> None:
+    env = schone_env()
+    map_ = _lopend(env)
+    for naam, tijd, antwoorden in [("klein.json", "2026-11-24T10:00:00+01:00", {"doel": "inzichten"}),
+                                   ("klein.2.json", "2026-11-26T09:30:00", {"doel": "inzichten", "budget": "laag"})]:
+        (map_ / naam).write_text(json.dumps({"versie": 1, "boom": "klein", "sha256": "x", "antwoorden": antwoorden,
+                                             "bijgewerkt": tijd}), encoding="utf-8")
+    uit = run_bb("advies", "--boom", str(KLEIN), "--eenvoudig", "-f", "json", env=env, cwd=tmp_path,
+                 stdin="1\n1\n")
+    assert uit.returncode == OK, uit.stderr
+    assert "U heeft 2 onafgemaakte sessies" in uit.stderr
+    # the one without a zone is local time, two days later: it is the newest, so it comes first
+    assert uit.stderr.index("1. 26-11-2026 09:30: 2 antwoorden") < uit.stderr.index("2. 24-11-2026 10:00")
+    assert "Verder met 2 bewaarde antwoorden" in uit.stderr
+    assert json.loads(uit.stdout)["pad"] == [{"vraag": "doel", "antwoord": "inzichten"},
+                                             {"vraag": "budget", "antwoord": "laag"}]
+    assert (map_ / "klein.json").exists()  # the other session stays saved
+    assert_geen_traceback(uit)
+
+
+def test_een_tijd_zonder_zone_is_lokale_tijd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from burgers_betrekken.opslag import bewaren
+
+    monkeypatch.setenv("BB_DATAMAP", str(tmp_path))
+    pad = bewaren.pad_voor("klein")
+    pad.parent.mkdir(parents=True)
+    pad.write_text(json.dumps({"versie": 1, "boom": "klein", "sha256": "x", "antwoorden": {},
+                               "bijgewerkt": "2026-11-26T09:30:00"}), encoding="utf-8")
+    gelezen = bewaren.lees(pad)
+    assert gelezen is not None and gelezen.bijgewerkt.tzinfo is not None
+    assert gelezen.bijgewerkt.replace(tzinfo=None).isoformat() == "2026-11-26T09:30:00"
