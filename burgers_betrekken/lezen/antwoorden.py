@@ -102,9 +102,10 @@ def controleer_herkomst(a: Antwoorden, boom_id: str, boom_sha256: str, boom_geko
     if a.boom_id != boom_id:
         versie = f" (versie {a.boom_versie})" if a.boom_versie else ""
         gekozen = " (--boom)" if boom_gekozen else ""
+        welke = (f"--boom {a.boom_id}, of --boom met het pad van die boom" if uit_verslag(a)
+                 else "--boom met het pad van die boom")
         raise AntwoordFout(f"dit verslag is gemaakt met boom '{veilig(a.boom_id)}'{veilig(versie)}, niet met boom "
-                           f"'{boom_id}'{gekozen}; de antwoorden horen bij die boom: gebruik --boom "
-                           f"{veilig(a.boom_id)}, of --boom met het pad van die boom", a.bron)
+                           f"'{boom_id}'{gekozen}; de antwoorden horen bij die boom: gebruik {welke}", a.bron)
     if a.boom_sha256 and a.boom_sha256 != boom_sha256:
         versie = f"versie {a.boom_versie} van " if a.boom_versie else ""
         return (f"let op: dit verslag is gemaakt met {veilig(versie)}boom '{boom_id}' "

@@ -159,3 +159,64 @@ def test_een_tijd_zonder_zone_is_lokale_tijd(tmp_path: Path, monkeypatch: pytest
     gelezen = bewaren.lees(pad)
     assert gelezen is not None and gelezen.bijgewerkt.tzinfo is not None
     assert gelezen.bijgewerkt.replace(tzinfo=None).isoformat() == "2026-11-26T09:30:00"
+
+
+# --- item 9: bb uitleg checks where a record comes from, as bb advies -a does -------------------------
+
+
+def _eigen_boom(tmp_path: Path) -> Path:
+    """A tree of one's own on top of the shipped one (bb init --basis), that advises 'raadplegen'
+    where the shipped tree may advise otherwise."""
+    run_bb("init", "--basis", "rijksoverheid", "m", cwd=tmp_path)
+    boom = tmp_path / "m" / "boom.yaml"
+    with boom.open("a", encoding="utf-8") as f:
+        f.write("niveau:\n  standaard: raadplegen\n  gewenst: []\n")
+    return boom
+
+
+def _verslag(tmp_path: Path, *boom: str) -> Path:
+    uit = run_bb("advies", *boom, "-a", str(STIEFOUDERS), "-o", "r.json", cwd=tmp_path)
+    assert uit.returncode == OK, uit.stderr
+    return tmp_path / "r.json"
+
+
+def test_uitleg_weigert_een_verslag_van_een_andere_boom(tmp_path: Path) -> None:
+    boom = _eigen_boom(tmp_path)
+    verslag = _verslag(tmp_path, "--boom", str(boom))
+    uitleg = run_bb("uitleg", str(verslag), cwd=tmp_path)
+    assert uitleg.returncode == INVOER and uitleg.stdout == ""  # nothing explained of the wrong tree
+    assert ("dit verslag is gemaakt met boom 'm' (versie 1.0.0), niet met boom 'rijksoverheid'; de antwoorden "
+            "horen bij die boom: gebruik --boom met het pad van die boom") in uitleg.stderr
+    advies = run_bb("advies", "-a", str(verslag), cwd=tmp_path)
+    assert advies.returncode == INVOER and advies.stderr == uitleg.stderr  # one check, one message
+
+    goed = run_bb("uitleg", "--boom", str(boom), str(verslag), cwd=tmp_path)
+    assert goed.returncode == OK and goed.stderr == ""
+    assert json.loads(verslag.read_text(encoding="utf-8"))["niveau"] == "raadplegen"
+    assert "Raadplegen" in goed.stdout
+    assert_geen_traceback(uitleg)
+
+
+def test_uitleg_zegt_dat_de_boom_sinds_het_verslag_veranderd_is(tmp_path: Path) -> None:
+    boom = _eigen_boom(tmp_path)
+    verslag = _verslag(tmp_path, "--boom", str(boom))
+    with boom.open("a", encoding="utf-8") as f:
+        f.write("# een wijziging na het verslag\n")
+    for opdracht in (["uitleg"], ["uitleg", "-f", "json"], ["advies", "--kort", "-a"]):
+        uit = run_bb(opdracht[0], "--boom", str(boom), *opdracht[1:], str(verslag), cwd=tmp_path)
+        assert uit.returncode == OK, uit.stderr
+        assert "let op: dit verslag is gemaakt met versie 1.0.0 van boom 'm'" in uit.stderr
+        assert "de boom is sindsdien veranderd" in uit.stderr and "het advies kan afwijken" in uit.stderr
+        if "json" in opdracht:
+            json.loads(uit.stdout)  # the warning stays out of the document
+
+
+def test_uitleg_van_een_verslag_van_een_gewijzigde_meegeleverde_boom_waarschuwt(tmp_path: Path) -> None:
+    verslag = _verslag(tmp_path)
+    data = json.loads(verslag.read_text(encoding="utf-8"))
+    data["boom"]["sha256"] = "0" * 64  # made with another version of the shipped tree
+    verslag.write_text(json.dumps(data), encoding="utf-8")
+    uit = run_bb("uitleg", str(verslag), cwd=tmp_path)
+    assert uit.returncode == OK
+    assert "let op: dit verslag is gemaakt met versie" in uit.stderr and "(sha256 000000000000…)" in uit.stderr
+    assert "de boom is sindsdien veranderd" in uit.stderr
