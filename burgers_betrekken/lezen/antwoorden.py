@@ -66,7 +66,12 @@ def _uit_record(knoop: Knoop, bron: Locatie) -> Antwoorden:
     for stap in m.lijst(velden["pad"], "'pad' van het verslag") or []:
         vraag = m.mapping_waarde(stap, "vraag", "een stap van 'pad'")
         antwoord = m.mapping_waarde(stap, "antwoord", "een stap van 'pad'")
-        if vraag and antwoord and stap.locatie:
+        if vraag and vraag in locaties:  # as a key twice in a YAML answers file: never the last one silently
+            eerder = locaties[vraag]
+            kolom = f", kolom {eerder.kolom}" if stap.locatie and stap.locatie.regel == eerder.regel else ""
+            m.fout(f"vraag '{vraag}' staat twee keer in 'pad' van het verslag (eerder op regel {eerder.regel}"
+                   f"{kolom})", stap.locatie)
+        elif vraag and antwoord and stap.locatie:
             aangenomen = stap.is_map and "aanname" in stap.waarde  # type: ignore[operator]
             waarden[vraag] = WEET_NIET if aangenomen else antwoord
             locaties[vraag] = stap.locatie

@@ -220,3 +220,46 @@ def test_uitleg_van_een_verslag_van_een_gewijzigde_meegeleverde_boom_waarschuwt(
     assert uit.returncode == OK
     assert "let op: dit verslag is gemaakt met versie" in uit.stderr and "(sha256 000000000000…)" in uit.stderr
     assert "de boom is sindsdien veranderd" in uit.stderr
+
+
+# --- items 11 and 21: a record's pad ---------------------------------------------------------------
+
+
+def test_een_vraag_twee_keer_in_het_pad_wordt_geweigerd(tmp_path: Path) -> None:
+    verslag = _verslag(tmp_path)
+    data = json.loads(verslag.read_text(encoding="utf-8"))
+    assert data["pad"][1]["vraag"] == "doel"
+    data["pad"].append({"vraag": "doel", "antwoord": "informeren"})  # the last one would win silently
+    verslag.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    # where each step about 'doel' begins: its '{' is on the line before its "vraag"
+    eerste, tweede = (i - 1 for i, r in enumerate(verslag.read_text(encoding="utf-8").splitlines(), 1)
+                      if '"vraag": "doel"' in r)
+    for opdracht in (["uitleg"], ["advies", "-o", "x.md", "-a"]):
+        uit = run_bb(*opdracht, "r.json", cwd=tmp_path)
+        assert uit.returncode == INVOER, uit.stdout
+        assert f"r.json:{tweede}:3: fout: vraag 'doel' staat twee keer in 'pad' van het verslag " \
+               f"(eerder op regel {eerste})" in uit.stderr
+        assert uit.stdout == "" and not (tmp_path / "x.md").exists()
+        assert_geen_traceback(uit)
+
+
+def test_een_vraag_twee_keer_in_het_pad_op_een_regel_noemt_de_kolom(tmp_path: Path) -> None:
+    tekst = ('{"boom": {"id": "rijksoverheid"}, "pad": [{"vraag": "fase", "antwoord": "evaluatie"}, '
+             '{"vraag": "fase", "antwoord": "uitwerking"}]}')
+    (tmp_path / "r.json").write_text(tekst, encoding="utf-8")
+    eerste, tweede = (tekst.index('{"vraag"') + 1, tekst.rindex('{"vraag"') + 1)
+    uit = run_bb("uitleg", "r.json", cwd=tmp_path)
+    assert uit.returncode == INVOER
+    assert f"r.json:1:{tweede}: fout: vraag 'fase' staat twee keer in 'pad' van het verslag (eerder op regel 1, " \
+           f"kolom {eerste})" in uit.stderr
+
+
+@pytest.mark.parametrize("pad", ['{"vraag": "doel", "antwoord": "x"}', "{}", '"doel"'])
+def test_een_pad_dat_geen_lijst_is_geeft_een_melding(tmp_path: Path, pad: str) -> None:
+    bestand = tmp_path / "r.json"
+    bestand.write_text('{"boom": {"id": "rijksoverheid", "versie": "1"},\n "pad": ' + pad + "}", encoding="utf-8")
+    for opdracht in (["uitleg"], ["advies", "-a"]):
+        uit = run_bb(*opdracht, bestand.name, cwd=tmp_path)
+        assert uit.returncode == INVOER
+        assert uit.stderr.count("'pad' van het verslag moet een lijst zijn") == 1, uit.stderr
+        assert uit.stderr.startswith("r.json:2:9: fout:") and len(uit.stderr.splitlines()) == 1
