@@ -263,3 +263,61 @@ def test_een_pad_dat_geen_lijst_is_geeft_een_melding(tmp_path: Path, pad: str) -
         assert uit.returncode == INVOER
         assert uit.stderr.count("'pad' van het verslag moet een lijst zijn") == 1, uit.stderr
         assert uit.stderr.startswith("r.json:2:9: fout:") and len(uit.stderr.splitlines()) == 1
+
+
+# --- item 15: a hundred thousand mistakes give a screenful --------------------------------------------
+
+
+def test_honderdduizend_onbekende_vragen_geven_elf_regels(tmp_path: Path) -> None:
+    antwoorden = tmp_path / "a.yaml"
+    antwoorden.write_text("".join(f"onbekend_{i}: x\n" for i in range(100_000)), encoding="utf-8")
+    for opdracht in (["advies", "-o", "x.md", "-a"], ["uitleg"]):
+        uit = run_bb(*opdracht, antwoorden.name, cwd=tmp_path, timeout=60)
+        assert uit.returncode == INVOER
+        regels = uit.stderr.splitlines()
+        assert len(regels) == 11, regels[:20]
+        assert regels[0].startswith("a.yaml:1:1: fout: onbekende vraag 'onbekend_0'")
+        assert regels[9].startswith("a.yaml:10:1: fout: onbekende vraag 'onbekend_9'")
+        assert regels[10] == "… en nog 99.990 fouten"
+        assert uit.stdout == "" and not (tmp_path / "x.md").exists()
+
+
+def _boom_met_onbekende_sleutels(tmp_path: Path, aantal: int) -> Path:
+    boom = tmp_path / "b.yaml"
+    boom.write_text(KLEIN.read_text(encoding="utf-8") + "".join(f"onbekend_{i}: x\n" for i in range(aantal)),
+                    encoding="utf-8")
+    return boom
+
+
+def test_valideer_toont_de_eerste_tien_fouten_en_met_alle_alles(tmp_path: Path) -> None:
+    boom = _boom_met_onbekende_sleutels(tmp_path, 1_234)
+    uit = run_bb("boom", "valideer", str(boom), cwd=tmp_path)
+    assert uit.returncode == VALIDATIE
+    regels = uit.stdout.splitlines()
+    assert len(regels) == 12, regels[:20]
+    assert all("fout: onbekende sleutel 'onbekend_" in r for r in regels[:10])
+    assert regels[10] == f"{boom}: … en nog 1.224 fouten (toon ze allemaal met --alle)"
+    assert regels[11] == f"✗ {boom}: 1234 fouten"
+
+    alle = run_bb("boom", "valideer", "--alle", str(boom), cwd=tmp_path)
+    assert alle.returncode == VALIDATIE and len(alle.stdout.splitlines()) == 1_235
+    assert "en nog" not in alle.stdout
+
+
+def test_een_boom_met_duizenden_fouten_bij_advies_geeft_elf_regels(tmp_path: Path) -> None:
+    boom = _boom_met_onbekende_sleutels(tmp_path, 5_000)
+    uit = run_bb("advies", "--boom", str(boom), "-a", str(STIEFOUDERS), cwd=tmp_path)
+    assert uit.returncode == INVOER
+    regels = uit.stderr.splitlines()
+    assert len(regels) == 11 and regels[-1] == "… en nog 4.990 fouten", regels[:20]
+
+
+def test_fouten_en_waarschuwingen_worden_elk_apart_beperkt() -> None:
+    fouten = [Probleem(f"fout {i}", Locatie("a.yaml", i)) for i in range(1, 13)]
+    hint = Probleem("uw antwoorden zijn veilig bewaard", None, "waarschuwing")
+    getoond, rest = weergave.beperkt([*fouten, hint])
+    assert getoond == [*fouten[:10], hint]  # the hint after the errors is never cut off
+    assert rest == ["… en nog 2 fouten"]
+    assert weergave.beperkt([*fouten, hint], alle=True) == ([*fouten, hint], [])
+    tekst = weergave.fout(AntwoordFout(problemen=[*fouten[:11], *[hint] * 12])).plain.splitlines()
+    assert tekst[-2:] == ["… en nog 1 fout", "… en nog 2 waarschuwingen"] and len(tekst) == 22
