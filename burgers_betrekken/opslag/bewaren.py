@@ -105,7 +105,9 @@ def neem(pad: Path) -> bool:
         return True
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(pad.with_name(f".{pad.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        # never through a link (it would create a file where it points), never waiting on a FIFO
+        fd = os.open(pad.with_name(f".{pad.name}.lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK,
+                     0o600)
     except OSError:
         return True  # the autosave itself will report that the folder cannot be written
     try:

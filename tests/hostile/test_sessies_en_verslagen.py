@@ -109,6 +109,17 @@ def test_een_link_binnen_de_gegevensmap_naar_een_autosave_telt(tmp_path: Path) -
     assert "Verder met 1 bewaard antwoord." in uit.stdout and "overgeslagen" not in uit.stderr
 
 
+def test_het_slot_van_een_autosave_volgt_geen_link(tmp_path: Path) -> None:
+    env = schone_env()
+    doel = tmp_path / "elders" / "aangemaakt"
+    doel.parent.mkdir()
+    (_lopend(env) / ".klein.json.lock").symlink_to(doel)
+    uit = _bb_begrensd("advies", "--boom", str(KLEIN), "--eenvoudig", env=env, cwd=tmp_path, stdin=KLEIN_HELEMAAL)
+    assert uit.returncode == OK, uit.stderr
+    assert not doel.exists()  # no file made outside the data folder through the link
+    assert_geen_traceback(uit)
+
+
 def test_een_autosave_groter_dan_8_mb_is_een_melding(tmp_path: Path) -> None:
     env = schone_env()
     groot = autosave(env, "klein")
