@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Mapping
 
-from burgers_betrekken.kern.fouten import AntwoordFout, Locatie, Probleem
+from burgers_betrekken.kern.fouten import GETOOND, AntwoordFout, Locatie, Probleem
 from burgers_betrekken.kern.model import (
     EINDE,
     NIVEAU,
@@ -167,8 +167,10 @@ def loop_pad(boom: Boom, antwoorden: Mapping[str, str], locaties: Mapping[str, L
     problemen: list[Probleem] = []
     for vraag_id, optie_id in antwoorden.items():
         if vraag_id not in boom.vragen:
+            # a suggestion costs a fuzzy match; past what a message shows nobody reads it
+            raad = suggestie(vraag_id, boom.vragen) if len(problemen) < GETOOND else ""
             problemen.append(Probleem(
-                f"onbekende vraag '{vraag_id}'{suggestie(vraag_id, boom.vragen)} "
+                f"onbekende vraag '{vraag_id}'{raad} "
                 f"(vragen in boom '{boom.id}': {opsomming(boom.vragen)})", locaties.get(vraag_id)))
         elif optie_id == WEET_NIET and boom.vraag(vraag_id).weet_niet is None:
             problemen.append(Probleem(
@@ -176,8 +178,9 @@ def loop_pad(boom: Boom, antwoorden: Mapping[str, str], locaties: Mapping[str, L
                 f"{opsomming(boom.vraag(vraag_id).optie_ids)}", locaties.get(vraag_id)))
         elif boom.vraag(vraag_id).optie(optie_id) is None:
             opties = boom.vraag(vraag_id).optie_ids
+            raad = suggestie(str(optie_id), opties) if len(problemen) < GETOOND else ""
             problemen.append(Probleem(
-                f"vraag '{vraag_id}' heeft geen optie '{optie_id}'{suggestie(str(optie_id), opties)} "
+                f"vraag '{vraag_id}' heeft geen optie '{optie_id}'{raad} "
                 f"(opties: {opsomming(opties)})", locaties.get(vraag_id)))
     if problemen:
         raise AntwoordFout(problemen=problemen)

@@ -38,6 +38,11 @@ class Locatie(NamedTuple):
         return ":".join(parts)
 
 
+GETOOND = 10
+"""How many problems of each kind (errors, warnings) a message shows; the rest is only counted
+(uitvoer.weergave.beperkt), so work on the wording of problems nobody sees can be skipped."""
+
+
 @dataclass(frozen=True)
 class Probleem:
     """One problem found in user input, with where it is."""

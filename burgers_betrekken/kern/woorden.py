@@ -25,6 +25,11 @@ def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
+def getal(n: int) -> str:
+    """A number as Dutch writes it, with a dot between thousands: '99.990'."""
+    return f"{n:,}".replace(",", ".")
+
+
 def opsomming(waarden: Iterable[str], hoogstens: int = 15) -> str:
     """'a', 'b', 'c' — long lists are cut off so a message stays readable."""
     waarden = list(waarden)

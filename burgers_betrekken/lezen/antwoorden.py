@@ -66,7 +66,12 @@ def _uit_record(knoop: Knoop, bron: Locatie) -> Antwoorden:
     for stap in m.lijst(velden["pad"], "'pad' van het verslag") or []:
         vraag = m.mapping_waarde(stap, "vraag", "een stap van 'pad'")
         antwoord = m.mapping_waarde(stap, "antwoord", "een stap van 'pad'")
-        if vraag and antwoord and stap.locatie:
+        if vraag and vraag in locaties:  # as a key twice in a YAML answers file: never the last one silently
+            eerder = locaties[vraag]
+            kolom = f", kolom {eerder.kolom}" if stap.locatie and stap.locatie.regel == eerder.regel else ""
+            m.fout(f"vraag '{vraag}' staat twee keer in 'pad' van het verslag (eerder op regel {eerder.regel}"
+                   f"{kolom})", stap.locatie)
+        elif vraag and antwoord and stap.locatie:
             aangenomen = stap.is_map and "aanname" in stap.waarde  # type: ignore[operator]
             waarden[vraag] = WEET_NIET if aangenomen else antwoord
             locaties[vraag] = stap.locatie
@@ -102,9 +107,10 @@ def controleer_herkomst(a: Antwoorden, boom_id: str, boom_sha256: str, boom_geko
     if a.boom_id != boom_id:
         versie = f" (versie {a.boom_versie})" if a.boom_versie else ""
         gekozen = " (--boom)" if boom_gekozen else ""
+        welke = (f"--boom {a.boom_id}, of --boom met het pad van die boom" if uit_verslag(a)
+                 else "--boom met het pad van die boom")
         raise AntwoordFout(f"dit verslag is gemaakt met boom '{veilig(a.boom_id)}'{veilig(versie)}, niet met boom "
-                           f"'{boom_id}'{gekozen}; de antwoorden horen bij die boom: gebruik --boom "
-                           f"{veilig(a.boom_id)}, of --boom met het pad van die boom", a.bron)
+                           f"'{boom_id}'{gekozen}; de antwoorden horen bij die boom: gebruik {welke}", a.bron)
     if a.boom_sha256 and a.boom_sha256 != boom_sha256:
         versie = f"versie {a.boom_versie} van " if a.boom_versie else ""
         return (f"let op: dit verslag is gemaakt met {veilig(versie)}boom '{boom_id}' "

@@ -121,14 +121,15 @@ MAX_BYTES = 8 * 1024 * 1024
 (`/dev/zero`) or a wrong file must end in a message, not fill the memory."""
 
 
-def lees_bytes(pad: Path) -> bytes:
+def lees_bytes(pad: Path, alleen_bestand: bool = False) -> bytes:
     """Read an input file once, whole: its bytes are what gets parsed, hashed for the record
     and keyed in the cache. Pipes and `/dev/stdin` work; a FIFO without writer reads as empty
-    instead of hanging at open, and anything over `MAX_BYTES` is refused."""
+    instead of hanging at open, and anything over `MAX_BYTES` is refused. `alleen_bestand`: a
+    FIFO, device or socket is refused before a byte is read (files bb keeps itself)."""
     try:
         fd = os.open(pad, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
-            return _lees_alles(fd, str(pad))
+            return _lees_alles(fd, str(pad), alleen_bestand)
         finally:
             os.close(fd)
     except OSError as e:
@@ -157,9 +158,12 @@ NU = Bron()
 """The files as they are now."""
 
 
-def _lees_alles(fd: int, naam: str) -> bytes:
-    if stat.S_ISDIR(os.fstat(fd).st_mode):
+def _lees_alles(fd: int, naam: str, alleen_bestand: bool) -> bytes:
+    modus = os.fstat(fd).st_mode
+    if stat.S_ISDIR(modus):
         raise IsADirectoryError(naam)
+    if alleen_bestand and not stat.S_ISREG(modus):
+        raise InvoerFout(f"'{naam}' is geen gewoon bestand")
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)  # opened without waiting for a writer; now read as usual
     stukken: list[bytes] = []

@@ -39,6 +39,9 @@ def valideer(
                                            help="Beslisbomen, catalogi en scenariobestanden (YAML)."),
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND",
                                              help="Vergelijk de bomen met deze catalogus."),
+    alle: bool = typer.Option(False, "--alle",
+                              help="Toon elk probleem; zonder deze optie de eerste tien fouten en "
+                                   "waarschuwingen per bestand en hoeveel er nog meer zijn."),
 ) -> None:
     """Controleer bestanden en meld alle problemen met bestand:regel:kolom.
 
@@ -49,7 +52,7 @@ def valideer(
     from burgers_betrekken.toepassing.validatie import valideer as controleer
 
     r = controleer(bestanden, catalogus, bronnen.standaard_catalogus())
-    weergave.print_meldingen(weergave.console(), boomweergave.rapport(r))
+    weergave.print_meldingen(weergave.console(), boomweergave.rapport(r, alle))
     if r.exit_code:
         raise typer.Exit(r.exit_code)
 

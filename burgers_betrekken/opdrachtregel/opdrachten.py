@@ -18,7 +18,7 @@ import typer
 
 from burgers_betrekken import __version__
 from burgers_betrekken.opdrachtregel.basis import BOOM_HELP, CATALOGUS_HELP, Groep, Opdracht, kies_formaat
-from burgers_betrekken.opslag.laden import laad, laad_catalogus
+from burgers_betrekken.opslag.laden import laad_catalogus
 from burgers_betrekken.opdrachtregel.advies import advies
 from burgers_betrekken.opdrachtregel.boom import boom_app
 from burgers_betrekken.kern.fouten import Afgebroken, BbFout, Beeindigd, ExitCode, InvoerFout
@@ -102,15 +102,16 @@ def uitleg(
     """Waarom dit advies? Per instrument de regels en antwoorden die het lieten stijgen of afvallen,
     per aandachtspunt de voorwaarde, en hoe doel en ruimte de trede bepaalden."""
     from burgers_betrekken.kern import engine
-    from burgers_betrekken.lezen.antwoorden import laad_antwoorden, uit_verslag
+    from burgers_betrekken.lezen.antwoorden import laad_antwoorden
     from burgers_betrekken.kern.uitleg import leg_uit
+    from burgers_betrekken.toepassing.advieszitting import laad_bij_antwoorden
 
     formaat = kies_formaat(formaat)
     if bestand.suffix.lower() in (".md", ".markdown", ".html", ".htm"):
         raise InvoerFout(f"'{bestand}' is een verslag om te lezen; bb uitleg leest het JSON-verslag of een "
                          f"antwoordenbestand. Maak het JSON-verslag met: bb advies --uitvoer verslag.json")
     a = laad_antwoorden(bestand)
-    b, c = laad(boom or uit_verslag(a), catalogus)
+    b, c = laad_bij_antwoorden(a, boom, catalogus)
     resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
     if formaat == "json":
         from dataclasses import asdict

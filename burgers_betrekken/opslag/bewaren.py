@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Mapping
 
-from burgers_betrekken.lezen.bestanden import schrijf_tekst
+from burgers_betrekken.lezen.bestanden import lees_bytes, schrijf_tekst
 from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom
 
@@ -105,7 +105,9 @@ def neem(pad: Path) -> bool:
         return True
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(pad.with_name(f".{pad.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        # never through a link (it would create a file where it points), never waiting on a FIFO
+        fd = os.open(pad.with_name(f".{pad.name}.lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK,
+                     0o600)
     except OSError:
         return True  # the autosave itself will report that the folder cannot be written
     try:
@@ -133,13 +135,21 @@ def _sessiepaden(boom_id: str) -> list[Path]:
     return [pad_voor(boom_id), *extra]
 
 
-def onafgemaakt(boom_id: str) -> tuple[list[Lopend], int]:
+def onafgemaakt(boom_id: str) -> tuple[list[Lopend], int, list[str]]:
     """The saved, unfinished sessions for this tree that no running `bb advies` holds, newest
-    first (this process now holds them; `laat_los` the ones it does not continue), and how many
-    are in use elsewhere. A damaged one is reported, not silently skipped."""
-    vrij, bezet = [], 0
+    first (this process now holds them; `laat_los` the ones it does not continue), how many
+    are in use elsewhere, and a short note for each entry that is no autosave at all (a FIFO, a
+    device, a link out of the data folder), which is skipped unopened. A damaged autosave is
+    reported, not silently skipped."""
+    vrij: list[Lopend] = []
+    bezet = 0
+    overgeslagen: list[str] = []
     for pad in _sessiepaden(boom_id):
         if not pad.exists():
+            continue
+        reden = _geen_autosave(pad)
+        if reden is not None:
+            overgeslagen.append(f"let op: '{pad}' {reden} en wordt overgeslagen (weg ermee: bb advies --vergeet)")
             continue
         if not neem(pad):
             bezet += 1
@@ -148,7 +158,23 @@ def onafgemaakt(boom_id: str) -> tuple[list[Lopend], int]:
         if lopend is not None:
             vrij.append(lopend)
     vrij.sort(key=lambda lo: (lo.bijgewerkt, _mtime(lo.pad)), reverse=True)
-    return vrij, bezet
+    return vrij, bezet, overgeslagen
+
+
+def _geen_autosave(pad: Path) -> str | None:
+    """Why `pad` cannot be an autosave, from its metadata alone (nothing is opened): it is no
+    regular file, or a link that leads out of the data folder. None when it may be one."""
+    import stat
+
+    try:
+        if pad.is_symlink():
+            doel = Path(os.path.realpath(pad))
+            if not doel.is_relative_to(Path(os.path.realpath(datamap()))):
+                return "is een link naar buiten de gegevensmap"
+        modus = os.stat(pad).st_mode
+    except (OSError, ValueError):
+        return None  # gone meanwhile, or unreadable: lees says which
+    return None if stat.S_ISREG(modus) else "is geen gewoon bestand"
 
 
 def _mtime(pad: Path) -> int:
@@ -177,15 +203,23 @@ def bewaar(pad: Path, boom: Boom, boom_hash: str, antwoorden: Mapping[str, str])
 
 
 def lees(pad: Path) -> Lopend | None:
-    """The saved run in `pad`, or None. A damaged file is reported, not silently ignored."""
-    try:
-        data = json.loads(pad.read_text(encoding="utf-8"))
-        antwoorden = {str(k): str(v) for k, v in data["antwoorden"].items()}
-        return Lopend(str(data["boom"]), str(data["sha256"]), antwoorden,
-                      datetime.fromisoformat(data["bijgewerkt"]), pad)
-    except FileNotFoundError:
+    """The saved run in `pad`, or None. Read with the bounded reader of every input, and only a
+    regular file. A damaged file is reported, not silently ignored. A time without a zone is
+    local time, so every autosave's time compares with every other's."""
+    if not pad.exists():
         return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
+    try:
+        data = json.loads(lees_bytes(pad, alleen_bestand=True).decode("utf-8"))
+        antwoorden = {str(k): str(v) for k, v in data["antwoorden"].items()}
+        bijgewerkt = datetime.fromisoformat(data["bijgewerkt"])
+        return Lopend(str(data["boom"]), str(data["sha256"]), antwoorden,
+                      bijgewerkt if bijgewerkt.tzinfo is not None else bijgewerkt.astimezone(), pad)
+    except InvoerFout as e:  # too large, no regular file, unreadable, or gone meanwhile
+        if not pad.exists():
+            return None
+        raise InvoerFout(f"de bewaarde sessie in '{pad}' is niet te gebruiken: {e.bericht}; "
+                         f"verwijder die met: bb advies --vergeet") from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as e:
         raise InvoerFout(f"de bewaarde sessie in '{pad}' is beschadigd ({e.__class__.__name__}); "
                          f"verwijder die met: bb advies --vergeet") from None
 

@@ -60,10 +60,10 @@ def voer_uit(o: AdviesOpties) -> None:
                          f"antwoorden horen in twee bestanden")
     a = None
     if o.antwoorden is not None:
-        from burgers_betrekken.lezen.antwoorden import laad_antwoorden, uit_verslag
+        from burgers_betrekken.lezen.antwoorden import laad_antwoorden
 
         a = laad_antwoorden(o.antwoorden)
-    b, c = laad(o.boom or (uit_verslag(a) if a is not None else None), o.catalogus)
+    b, c = laad_bij_antwoorden(a, o.boom, o.catalogus)
     if o.vergeet:
         _vergeet(b.id)
         return
@@ -85,6 +85,21 @@ def voer_uit(o: AdviesOpties) -> None:
         bewaren.vergeet_pad(beantwoord.autosave)  # the run is finished and every output is written
 
 
+def laad_bij_antwoorden(a: Any, boom: Optional[str], catalogus: Optional[Path]) -> tuple["Boom", Any]:
+    """The tree and catalogue for answers `a` (or None), for every command that takes answers:
+    --boom, else the shipped tree a JSON record names, else the default. Answers from a record
+    belong to the tree that made it: another tree is refused, and a tree changed since the record
+    gets a warning on stderr that the advice may differ."""
+    from burgers_betrekken.lezen.antwoorden import controleer_herkomst, uit_verslag
+
+    b, c = laad(boom or (uit_verslag(a) if a is not None else None), catalogus)
+    if a is not None:
+        waarschuwing = controleer_herkomst(a, b.id, b.sha256, boom is not None)
+        if waarschuwing:
+            print(waarschuwing, file=sys.stderr)
+    return b, c
+
+
 def _vergeet(boom_id: str) -> None:
     from burgers_betrekken.opslag import bewaren
 
@@ -101,11 +116,6 @@ def _beantwoord(o: AdviesOpties, a: Any, b: "Boom", c: Any) -> _Beantwoord:
     from burgers_betrekken.kern.watals import met_wat_als
 
     if a is not None:
-        from burgers_betrekken.lezen.antwoorden import controleer_herkomst
-
-        waarschuwing = controleer_herkomst(a, b.id, b.sha256, o.boom is not None)
-        if waarschuwing:
-            print(waarschuwing, file=sys.stderr)
         return _Beantwoord(met_wat_als(engine.advies(b, c, a.waarden, a.locaties, a.bron)), a,
                            o.motivering or a.motivering, interactief=False, eenvoudig=o.eenvoudig, autosave=None)
     if sys.stdin is None:
@@ -188,7 +198,9 @@ def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool,
     from burgers_betrekken.kern.gesprek import Gesprek
     from burgers_betrekken.kern.woorden import aantal, veilig
 
-    lopend, bezet = bewaren.onafgemaakt(b.id)
+    lopend, bezet, overgeslagen = bewaren.onafgemaakt(b.id)
+    for melding in overgeslagen:
+        print(veilig(melding), file=sys.stderr)
     if hervat and not lopend:
         elders = " (een andere sessie met deze boom loopt nog in een ander venster)" if bezet else ""
         raise InvoerFout(f"er is geen onafgemaakte sessie voor boom '{b.id}' om mee verder te gaan{elders}")

@@ -18,7 +18,7 @@ from burgers_betrekken.kern.engine import Advies
 from burgers_betrekken.kern.fouten import Locatie, Probleem
 from burgers_betrekken.kern.model import EINDE, Boom
 from burgers_betrekken.kern.paden import aantal_tekst
-from burgers_betrekken.uitvoer.weergave import PROMINENT, t, veilig
+from burgers_betrekken.uitvoer.weergave import PROMINENT, beperkt, t, veilig
 from burgers_betrekken.lezen.scenarios import Dekking, Uitslag
 from burgers_betrekken.kern.statistiek import Padcijfers
 from burgers_betrekken.uitvoer.tekening import vraagvolgorde
@@ -43,10 +43,14 @@ def _op_plek(problemen: Sequence[Probleem]) -> list[Probleem]:
 # --- bb boom valideer -------------------------------------------------------------------------
 
 
-def rapport(r: Rapport) -> RenderableType:
+def rapport(r: Rapport, alle: bool = False) -> RenderableType:
+    """Per file its problems in the order of the file, the first of each kind unless `alle`
+    (then a line says how many more, and how to see them), and a line per file."""
     delen: list[RenderableType] = []
     for b in r.bestanden:
-        delen += [probleem(p, b.bestand) for p in _op_plek(b.problemen)]
+        getoond, rest = beperkt(_op_plek(b.problemen), alle)
+        delen += [probleem(p, b.bestand) for p in getoond]
+        delen += [Text(f"{veilig(b.bestand)}: {regel} (toon ze allemaal met --alle)", style="dim") for regel in rest]
     delen += [_bestandsregel(b) for b in r.bestanden]
     return Group(*delen)
 

@@ -21,9 +21,9 @@ from rich.text import Text
 
 from burgers_betrekken.kern import adviestekst
 from burgers_betrekken.kern.engine import afgevallen_gegroepeerd
-from burgers_betrekken.kern.fouten import BbFout
+from burgers_betrekken.kern.fouten import GETOOND, BbFout, Probleem
 from burgers_betrekken.kern.model import WEET_NIET, Catalogus, Instrument, Vraag
-from burgers_betrekken.kern.woorden import antwoord_tekst, veilig
+from burgers_betrekken.kern.woorden import antwoord_tekst, getal, veilig
 
 if TYPE_CHECKING:  # only for annotations: importing them would load PyYAML for every table
     from burgers_betrekken.lezen.begrippen import Begrip, Begrippenlijst
@@ -427,13 +427,39 @@ def overzicht(gesprek: Gesprek) -> RenderableType:
 # --- errors --------------------------------------------------------------------------------
 
 
+_SOORTEN = {"fout": ("fout", "fouten"), "waarschuwing": ("waarschuwing", "waarschuwingen")}
+
+
+def beperkt(problemen: Iterable[Probleem], alle: bool = False) -> tuple[list[Probleem], list[str]]:
+    """The problems to show, in their order: the first `GETOOND` errors and the first
+    `GETOOND` warnings (all with `alle`), and a line per kind for the rest ("en nog 99.990
+    fouten"). A file with a hundred thousand mistakes gives a screenful, not a hundred thousand
+    lines; the first ones are what the author fixes first."""
+    getoond: list[Probleem] = []
+    gezien: dict[str, int] = {}
+    for p in problemen:
+        n = gezien[p.ernst] = gezien.get(p.ernst, 0) + 1
+        if alle or n <= GETOOND:
+            getoond.append(p)
+    regels = []
+    for ernst, n in gezien.items():
+        rest = 0 if alle else n - GETOOND
+        if rest > 0:
+            enkel, meer = _SOORTEN.get(ernst, ("melding", "meldingen"))
+            regels.append(f"… en nog {getal(rest)} {enkel if rest == 1 else meer}")
+    return getoond, regels
+
+
 def fout(fout: BbFout) -> Text:
+    getoond, rest = beperkt(fout.problemen)
     uit = Text()
-    for i, p in enumerate(fout.problemen):
+    for i, p in enumerate(getoond):
         if i:
             uit.append("\n")
         if p.locatie:
             uit.append(f"{veilig(str(p.locatie))}: ", style="bold")
         uit.append(f"{p.ernst}: ", style="bold red" if p.ernst == "fout" else "bold yellow")
         uit.append(veilig(p.bericht))
+    for regel in rest:
+        uit.append("\n" + regel)
     return uit
