@@ -20,6 +20,7 @@ import yaml
 
 from burgers_betrekken.lezen.bestanden import lees_bytes
 from burgers_betrekken.kern.fouten import Locatie, YamlFout
+from burgers_betrekken.kern.woorden import fragment
 
 # libyaml is much faster; it composes the same nodes with the same marks.
 _Basis = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -315,7 +316,7 @@ class _Bouwer:
             raise YamlFout("samenvoegen met '<<' wordt niet ondersteund; schrijf de waarden uit", plek)
         if tag not in _SLEUTEL_TAGS:
             raise YamlFout("een sleutel moet een naam zijn (tekst)", plek)
-        raise YamlFout(f"sleutel '{sleutel}' komt twee keer voor (eerder op regel {top[3][sleutel].regel})", plek)
+        raise YamlFout(f"sleutel '{fragment(sleutel)}' komt twee keer voor (eerder op regel {top[3][sleutel].regel})", plek)
 
     def _einde(self) -> None:
         """After the one document only the end of the stream may follow."""
