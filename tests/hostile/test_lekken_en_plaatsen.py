@@ -7,6 +7,7 @@ an overlay makes is shown at the overlay's line, a tree's missing or wrong catal
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 import subprocess
@@ -243,3 +244,84 @@ def test_fouten_in_de_catalogus_van_een_boom_noemen_de_regel_van_de_boom(tmp_pat
     assert uit.stderr.startswith(f"{tmp_path / 'c.yaml'}:4:14: fout: instrument 'enquete' noemt onbekende trede "
                                  f"'bestaat_niet'"), uit.stderr
     assert uit.stderr.rstrip().endswith(f"(catalogus van {boom}:6:14)"), uit.stderr
+
+
+# --- item 21: UTF-32 is named as such; every way opening an input fails is said in Dutch ----------
+
+
+@pytest.mark.parametrize("codering, naam", [
+    ("utf-32", "UTF-32"), ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"),
+    ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"),
+])
+def test_utf16_en_utf32_worden_bij_naam_genoemd(tmp_path: Path, codering: str, naam: str) -> None:
+    """With a byte order mark ('utf-32', 'utf-16') and without one, little- and big-endian."""
+    boom = tmp_path / "k.yaml"
+    boom.write_bytes(KLEIN.read_text(encoding="utf-8").encode(codering))
+    verwacht = f"{boom}:1:1: fout: het bestand is in {naam} opgeslagen; sla het op als UTF-8"
+    uit = run_bb("advies", "--boom", str(boom), "-a", str(_advies_antwoorden(tmp_path)), cwd=tmp_path)
+    assert uit.returncode == INVOER and uit.stdout == "" and uit.stderr.splitlines() == [verwacht], uit.stderr
+    uit = run_bb("boom", "valideer", str(boom), cwd=tmp_path)
+    assert uit.returncode != OK and _meldingen(uit) == [verwacht], uit.stdout
+    assert_geen_traceback(uit)
+
+
+def test_een_nul_teken_in_utf8_blijft_een_nul_teken(tmp_path: Path) -> None:
+    boom = tmp_path / "k.yaml"
+    boom.write_bytes(b"boom:\n  id: k\x00\n")
+    uit = run_bb("boom", "valideer", str(boom), cwd=tmp_path)
+    assert _meldingen(uit) == [f"{boom}:2:8: fout: het bestand bevat een NUL-teken; is het wel een tekstbestand?"]
+
+
+ENGELS = ("No such", "Too many", "too long", "Permission", "denied", "Errno")
+
+
+@pytest.mark.parametrize("optie", ["--antwoorden", "--boom"])
+def test_een_socket_als_invoer_krijgt_een_nederlandse_melding(tmp_path: Path, optie: str) -> None:
+    kort = Path(os.environ.get("TMPDIR", "/tmp"))  # a socket's path has a length limit of about 100 bytes
+    sok = socket.socket(socket.AF_UNIX)
+    pad = kort / f"bb-sok-{os.getpid()}-{optie.strip('-')}"
+    try:
+        sok.bind(str(pad))
+        uit = run_bb("advies", optie, str(pad), cwd=tmp_path)
+    finally:
+        sok.close()
+        pad.unlink(missing_ok=True)
+    assert uit.returncode == INVOER and uit.stdout == ""
+    assert uit.stderr.splitlines() == [f"fout: kan '{pad}' niet lezen: dit is geen bestand maar een socket, of een "
+                                       f"apparaat dat er niet is (zoals /dev/tty zonder terminal)"], uit.stderr
+    assert_geen_traceback(uit)
+
+
+@pytest.mark.parametrize("geval, verwacht", [
+    ("lus", "te veel symbolische links na elkaar (wijst een link naar zichzelf?)"),
+    ("lang", "de naam is te lang"),
+])
+def test_een_link_naar_zichzelf_en_een_te_lange_naam_in_het_nederlands(tmp_path: Path, geval: str, verwacht: str) -> None:
+    if geval == "lus":
+        (tmp_path / "lus.yaml").symlink_to("lus.yaml")
+        naam = "lus.yaml"
+    else:
+        naam = "a" * 300 + ".yaml"
+    uit = run_bb("advies", "-a", naam, cwd=tmp_path)
+    assert uit.returncode == INVOER and uit.stderr.splitlines() == [f"fout: kan '{naam}' niet lezen: {verwacht}"]
+    assert not any(woord in uit.stderr for woord in ENGELS), uit.stderr
+
+
+def test_dev_tty_zonder_terminal_in_het_nederlands(tmp_path: Path) -> None:
+    from tests.conftest import bb_exe
+
+    uit = subprocess.run([bb_exe(), "advies", "-a", "/dev/tty"], cwd=tmp_path, env=schone_env(), capture_output=True,
+                         text=True, timeout=30, stdin=subprocess.DEVNULL, start_new_session=True)
+    assert uit.returncode == INVOER
+    assert uit.stderr.splitlines() == ["fout: kan '/dev/tty' niet lezen: dit is geen bestand maar een socket, of een "
+                                       "apparaat dat er niet is (zoals /dev/tty zonder terminal)"], uit.stderr
+
+
+def test_geen_fout_van_het_systeem_komt_in_het_engels() -> None:
+    """Every errno the system knows, as `oorzaak` words it for a message: never the system's English."""
+    from burgers_betrekken.lezen.bestanden import oorzaak
+
+    for nummer in sorted(errno.errorcode):
+        tekst = oorzaak(OSError(nummer, os.strerror(nummer)))
+        assert tekst and os.strerror(nummer) not in tekst, (errno.errorcode[nummer], tekst)
+    assert oorzaak(OSError(errno.ENXIO, "No such device or address")).startswith("dit is geen bestand maar een socket")
