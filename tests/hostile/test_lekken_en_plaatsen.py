@@ -325,3 +325,13 @@ def test_geen_fout_van_het_systeem_komt_in_het_engels() -> None:
         tekst = oorzaak(OSError(nummer, os.strerror(nummer)))
         assert tekst and os.strerror(nummer) not in tekst, (errno.errorcode[nummer], tekst)
     assert oorzaak(OSError(errno.ENXIO, "No such device or address")).startswith("dit is geen bestand maar een socket")
+
+
+def test_een_sleutel_van_een_antwoordenbestand_wordt_kort_geciteerd(tmp_path: Path) -> None:
+    sleutel = "GEHEIM_" + "X" * 60
+    antwoorden = _schrijf(tmp_path / "a.yaml", f"{sleutel}: 1234\n")
+    uit = run_bb("advies", "--boom", str(KLEIN), "-a", str(antwoorden), cwd=tmp_path)
+    assert uit.returncode == INVOER and uit.stdout == ""
+    assert uit.stderr.splitlines() == [f"{antwoorden}:1:70: fout: het antwoord op '{sleutel[:39]}…' (een optie-id) moet "
+                                       f"tekst zijn, maar is een getal; zet de waarde tussen aanhalingstekens als het "
+                                       f"tekst moet zijn"], uit.stderr
