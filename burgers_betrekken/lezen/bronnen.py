@@ -4,6 +4,7 @@ checkout), and where a file named inside another file (a base, a catalogue) may 
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -72,17 +73,31 @@ def buiten_bereik(doel: Path, verwijzer: Path) -> str | None:
     so a link in the folder to a file elsewhere is elsewhere. A file on the command line is not
     checked: the user named it. So a tree from someone else cannot have bb show any file."""
     echt = _echt(doel)
-    if echt == _echt(standaard_catalogus()):
+    meegeleverd = _meegeleverd()
+    if echt == meegeleverd[0] or meegeleverd[1] in echt.parents:
         return None
     eigen = _echt(verwijzer.parent)
-    mappen = [eigen, _echt(bomenmap())]
-    mappen += [_echt(Path(m)) for m in os.environ.get(BASISMAPPEN, "").split(os.pathsep) if m.strip()]
-    if any(echt == m or m in echt.parents for m in mappen):
+    if eigen in echt.parents:
+        return None
+    extra = os.environ.get(BASISMAPPEN, "")
+    if extra and any(m in echt.parents for m in _mappen(extra)):
         return None
     via = f" (via een link naar {echt})" if doel.is_symlink() else ""
     return (f"staat buiten de map van dit bestand{via}; een basis, catalogus of boom die een bestand noemt, "
             f"staat in de map van dat bestand ({eigen}) of daaronder, is een meegeleverde boom of catalogus "
             f"bij naam, of staat in een map die u noemt in {BASISMAPPEN} (zie docs/aanpassen.md)")
+
+
+@lru_cache(maxsize=1)
+def _meegeleverd() -> tuple[Path, Path]:
+    """The shipped catalogue and the folder of the shipped trees, links resolved (once a process)."""
+    return _echt(standaard_catalogus()), _echt(bomenmap())
+
+
+@lru_cache(maxsize=4)
+def _mappen(waarde: str) -> tuple[Path, ...]:
+    """The folders of BB_BASISMAPPEN, links resolved."""
+    return tuple(_echt(Path(m)) for m in waarde.split(os.pathsep) if m.strip())
 
 
 def _echt(pad: Path) -> Path:
