@@ -178,6 +178,13 @@ def test_de_boom_van_een_scenariobestand_buiten_de_map_wordt_geweigerd(tmp_path:
         assert_geen_traceback(uit)
     uit = run_bb("boom", "test", str(tests), cwd=tmp_path, env=schone_env(BB_BASISMAPPEN=str(tmp_path)))
     assert uit.returncode == OK, uit.stderr
+    _schrijf(tmp_path / "sub" / "klein.yaml", KLEIN.read_text(encoding="utf-8"))
+    _schrijf(tmp_path / "c.yaml", "basis: standaard\n")
+    tests.write_text(tests.read_text(encoding="utf-8").replace("boom: ../klein.yaml", "boom: klein.yaml\n"
+                                                                "catalogus: ../c.yaml"), encoding="utf-8")
+    uit = run_bb("boom", "test", str(tests), cwd=tmp_path)
+    assert uit.returncode == INVOER
+    assert f"{tests}:2:12: fout: 'catalogus: ../c.yaml' staat buiten de map van dit bestand" in uit.stderr, uit.stderr
 
 
 def test_een_map_in_bb_basismappen_mag_ook_nadat_de_boom_in_de_cache_staat(tmp_path: Path) -> None:
