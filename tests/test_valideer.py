@@ -38,7 +38,7 @@ GEVALLEN = [
           "vraag 'extra' wordt nooit gesteld: geen 'volgende' verwijst ernaar vanaf de start ('doel')",
           ernst="waarschuwing"),
     Geval("een kringloop", "    tekst: Hoeveel budget is er?\n    volgende: advies",
-          "    tekst: Hoeveel budget is er?\n    volgende: doel", "  budget:", 3,
+          "    tekst: Hoeveel budget is er?\n    volgende: doel", "volgende: doel", 15,
           "de vragen vormen een kringloop: doel → budget → doel"),
     Geval("een pad dat niet bij het advies uitkomt", "    tekst: Hoeveel budget is er?\n    volgende: advies\n",
           "    tekst: Hoeveel budget is er?\n", "  budget:", 3,

@@ -24,7 +24,7 @@ from burgers_betrekken.kern.model import (
     Vraag,
     Voorrangsregel,
 )
-from burgers_betrekken.kern.woorden import opsomming, suggestie
+from burgers_betrekken.kern.woorden import fragment, opsomming, suggestie
 
 if TYPE_CHECKING:
     from burgers_betrekken.kern.watals import Verandering
@@ -165,12 +165,17 @@ def loop_pad(boom: Boom, antwoorden: Mapping[str, str], locaties: Mapping[str, L
     by `locaties` (question id → where its answer is) or, for a missing answer, by `bron`."""
     locaties = locaties or {}
     problemen: list[Probleem] = []
+    if len(antwoorden) > 1 and not any(v in boom.vragen for v in antwoorden):
+        # not answers to this tree (another file named by mistake, or a secrets file): one line, no
+        # key of it quoted
+        raise AntwoordFout(f"geen van de {len(antwoorden)} antwoorden noemt een vraag van boom '{boom.id}'; "
+                           f"verwacht 'vraag-id: optie-id' per regel (vragen: {opsomming(boom.vragen)})", bron)
     for vraag_id, optie_id in antwoorden.items():
         if vraag_id not in boom.vragen:
             # a suggestion costs a fuzzy match; past what a message shows nobody reads it
             raad = suggestie(vraag_id, boom.vragen) if len(problemen) < GETOOND else ""
             problemen.append(Probleem(
-                f"onbekende vraag '{vraag_id}'{raad} "
+                f"onbekende vraag '{fragment(vraag_id)}'{raad} "
                 f"(vragen in boom '{boom.id}': {opsomming(boom.vragen)})", locaties.get(vraag_id)))
         elif optie_id == WEET_NIET and boom.vraag(vraag_id).weet_niet is None:
             problemen.append(Probleem(
@@ -180,7 +185,7 @@ def loop_pad(boom: Boom, antwoorden: Mapping[str, str], locaties: Mapping[str, L
             opties = boom.vraag(vraag_id).optie_ids
             raad = suggestie(str(optie_id), opties) if len(problemen) < GETOOND else ""
             problemen.append(Probleem(
-                f"vraag '{vraag_id}' heeft geen optie '{optie_id}'{raad} "
+                f"vraag '{vraag_id}' heeft geen optie '{fragment(optie_id)}'{raad} "
                 f"(opties: {opsomming(opties)})", locaties.get(vraag_id)))
     if problemen:
         raise AntwoordFout(problemen=problemen)

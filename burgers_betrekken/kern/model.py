@@ -247,6 +247,7 @@ class Boom:
     let_op: tuple[LetOp, ...]
     bestand: str
     catalogus: str | None = None  # the catalogue file this tree names, resolved against its folder
+    catalogus_locatie: Locatie | None = field(default=None, compare=False)  # where `catalogus:` stands
     standaard_locatie: Locatie | None = field(default=None, compare=False)
     voorrang: tuple[Voorrangsregel, ...] = ()  # `gelijke_punten:`, in order
     wat_als: tuple[str, ...] | None = None  # questions whose answer can be negotiated; None: all

@@ -40,7 +40,19 @@ def opsomming(waarden: Iterable[str], hoogstens: int = 15) -> str:
 def onbekend(wat: str, waarde: str, mogelijk: Iterable[str], lijstnaam: str) -> str:
     """"onbekende trede 'x'; bedoelde u 'y'? (treden: 'a', 'b')" — the shape of every unknown-id message."""
     mogelijk = list(mogelijk)
-    return f"{wat} '{waarde}'{suggestie(waarde, mogelijk)} ({lijstnaam}: {opsomming(mogelijk)})"
+    return f"{wat} '{fragment(waarde)}'{suggestie(waarde, mogelijk)} ({lijstnaam}: {opsomming(mogelijk)})"
+
+
+FRAGMENT = 40
+"""The most characters of a file's own text (a key, a value) a message quotes: enough to find a
+typo, too little to copy a file that is no tree (a password file named as a base) into a log."""
+
+
+def fragment(tekst: object) -> str:
+    """Text from a file as a message quotes it: control characters made visible and cut to
+    `FRAGMENT` characters."""
+    tekst = veilig(str(tekst).replace("\n", "\\n").replace("\t", "\\t"))
+    return tekst if len(tekst) <= FRAGMENT else tekst[:FRAGMENT - 1] + "…"
 
 
 

@@ -9,7 +9,7 @@ from typing import Mapping
 from burgers_betrekken.kern.fouten import AntwoordFout, Locatie, ModelFout
 from burgers_betrekken.lezen.meldingen import Meldingen
 from burgers_betrekken.kern.model import WEET_NIET
-from burgers_betrekken.kern.woorden import veilig
+from burgers_betrekken.kern.woorden import fragment, veilig
 from burgers_betrekken.lezen.knopen import Knoop, lees_bestand
 
 
@@ -46,7 +46,7 @@ def laad_antwoorden(pad: Path) -> Antwoorden:
         if vraag_id == MOTIVERING:
             motivering = m.tekst(waarde, "de motivering")
             continue
-        optie = m.tekst(waarde, f"het antwoord op '{vraag_id}' (een optie-id)")
+        optie = m.tekst(waarde, f"het antwoord op '{fragment(vraag_id)}' (een optie-id)")
         if optie is not None:
             waarden[vraag_id] = optie
     try:

@@ -2,7 +2,8 @@
 its base, and keep where every item comes from.
 
 A tree, catalogue or scenario file with `basis: NAAM` holds only what differs from its base (a
-shipped tree by name, `standaard` for the shipped catalogue, or a path relative to the file).
+shipped tree by name, `standaard` for the shipped catalogue, or a path relative to the file, in
+its folder or below or in a folder of BB_BASISMAPPEN: `bronnen.buiten_bereik`).
 The merge follows the shape of the file (`vorm`): a map of items (questions, options, rules,
 caveats, instruments, scenarios) merges item by item, an item merges field by field, and every
 other value (a text, a list, a condition under `wanneer`) is replaced whole. Order counts where
@@ -17,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from difflib import get_close_matches
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from burgers_betrekken.kern.fouten import BbFout, Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.vormtaal import Map, Object, Ref, Vorm
-from burgers_betrekken.kern.woorden import opsomming, suggestie
+from burgers_betrekken.kern.woorden import opsomming, suggestie, veilig
 from burgers_betrekken.lezen.bestanden import NU, Bron
 from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud, zonder_gc
 
@@ -124,6 +126,8 @@ def los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str,
 
 def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet_erven: tuple[str, ...],
             eerder: tuple[Path, ...], bron: Bron) -> Keten:
+    if not eerder and knoop.is_map and (anders := geen_soort(knoop, soort, vorm_)):
+        raise ModelFout(f"'{pad}' {anders}", knoop.locatie)
     if not knoop.is_map or BASIS not in knoop.waarde:  # type: ignore[operator]
         return Keten(knoop)
     waarde: dict[str, Knoop] = knoop.waarde  # type: ignore[assignment]
@@ -147,9 +151,8 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
                                                  bk.locatie, p.ernst) for p in e.problemen)) from None
     try:
         basis_knoop = lees_inhoud(basis_pad, nodig, data)
-        if not basis_knoop.is_map:  # a list or a single value: nothing to build on
-            raise ModelFout(f"de basis '{bk.waarde}' bevat {basis_knoop.omschrijving()}, geen "
-                            f"{_SOORTNAAM.get(soort, soort)}", bk.locatie)
+        if anders := geen_soort(basis_knoop, soort, vorm_):  # nothing to build on: said, never quoted
+            raise ModelFout(f"de basis '{veilig(str(bk.waarde))}' {anders}", bk.locatie)
         onder = _los_op(basis_knoop, basis_pad, soort, vorm_, nodig, niet_erven, keten, bron)
     except BbFout as e:
         raise type(e)(problemen=_in_basis(e.problemen, pad)) from None
@@ -165,6 +168,23 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
     if problemen:
         raise ModelFout(problemen=problemen)
     return Keten(samen, ((str(basis_pad), hashlib.sha256(data).hexdigest()), *onder.bases), verwijderd)
+
+
+def geen_soort(knoop: Knoop, soort: str, vorm_: Object) -> str | None:
+    """Why `knoop` is clearly no file of this kind (a list, a single value, a mapping without a
+    single key the kind knows, like a password or settings file), else None. Said in one line that
+    quotes nothing of the file, so a wrong file named as a base or catalogue never shows its content."""
+    naam = _SOORTNAAM.get(soort, soort)
+    if not knoop.is_map:
+        return f"bevat {knoop.omschrijving()}, geen {naam}"
+    sleutels: dict[str, Knoop] = knoop.waarde  # type: ignore[assignment]
+    if not sleutels or any(k in vorm_.namen or get_close_matches(k, vorm_.namen, n=1, cutoff=0.75)
+                           for k in sleutels):  # a misspelt key is a file of this kind with a typo
+        return None
+    *voor, laatste = [f"'{k}'" for k in vorm_.verplicht]
+    verwacht = f"{', '.join(voor)} en {laatste}" if voor else laatste
+    return (f"is geen {naam}: geen van zijn sleutels hoort in een {naam} (verwacht een YAML-bestand "
+            f"met {verwacht}, of met '{BASIS}' en wat anders is)")
 
 
 def basis_van(naam: str, pad: Path, soort: str, locatie: Locatie | None, bron: Bron = NU) -> Path:
@@ -189,6 +209,8 @@ def basis_van(naam: str, pad: Path, soort: str, locatie: Locatie | None, bron: B
         raise ModelFout(f"de basis '{naam}' bestaat niet{suggestie(naam, bekend)}; geef een pad naar een "
                         f"bestand (ten opzichte van dit bestand) of een meegeleverde naam ({opsomming(bekend)})",
                         locatie)
+    if reden := bronnen.buiten_bereik(eigen, pad):  # before looking whether it exists: that too stays unsaid
+        raise ModelFout(f"de basis '{veilig(naam)}' {reden}", locatie)
     if not bron.bestaat(eigen):
         raise ModelFout(f"de basis '{naam}' bestaat niet (gezocht: {eigen})", locatie)
     if bron.is_map(eigen):

@@ -108,12 +108,34 @@ def _os_fout(e: OSError, pad: Path, werkwoord: str) -> InvoerFout:
 
 _OORZAKEN = {errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "uw schijfquotum is op",
              errno.EFBIG: "het bestand wordt te groot", errno.EIO: "een invoer-/uitvoerfout",
-             errno.EROFS: "de schijf is alleen-lezen", errno.EBADF: "de uitvoer is gesloten"}
+             errno.EROFS: "de schijf is alleen-lezen", errno.EBADF: "de uitvoer is gesloten",
+             errno.ENXIO: "dit is geen bestand maar een socket, of een apparaat dat er niet is (zoals /dev/tty "
+                          "zonder terminal)",
+             errno.ENODEV: "dit apparaat bestaat niet of kan niet worden gelezen of geschreven",
+             errno.EACCES: "geen toestemming", errno.EPERM: "dit is niet toegestaan",
+             errno.ELOOP: "te veel symbolische links na elkaar (wijst een link naar zichzelf?)",
+             errno.ENAMETOOLONG: "de naam is te lang",
+             errno.EAGAIN: "er is nu niets te lezen of te schrijven; probeer het opnieuw",
+             errno.ENOTSOCK: "dit is geen socket", errno.EOPNOTSUPP: "dat kan niet met dit soort bestand",
+             errno.EINVAL: "dat kan niet met dit soort bestand", errno.EBUSY: "het bestand of apparaat is bezet",
+             errno.ETXTBSY: "het bestand is in gebruik", errno.EINTR: "onderbroken",
+             errno.EMFILE: "te veel open bestanden", errno.ENFILE: "te veel open bestanden op dit systeem",
+             errno.ENOMEM: "te weinig geheugen", errno.ESTALE: "het bestand op de netwerkschijf is verdwenen",
+             errno.ENOTCONN: "er is geen verbinding", errno.EPIPE: "de ontvanger is gestopt met lezen",
+             errno.ECONNRESET: "de verbinding is verbroken", errno.ETIMEDOUT: "het duurde te lang",
+             errno.ENOENT: "het bestand of de map bestaat niet", errno.ENOTDIR: "een deel van het pad is geen map",
+             errno.EISDIR: "dit is een map, geen bestand", errno.EEXIST: "het bestaat al",
+             errno.EXDEV: "dat kan niet over twee schijven heen", errno.EMLINK: "te veel links naar dit bestand"}
+_OORZAKEN[errno.EWOULDBLOCK] = _OORZAKEN[errno.EAGAIN]  # the same number on Linux, not everywhere
 
 
 def oorzaak(e: OSError) -> str:
-    """Why a read or write failed, in Dutch where we know the words (a file, or stdout)."""
-    return _OORZAKEN.get(e.errno or 0, e.strerror or str(e))
+    """Why a read or write failed, in Dutch (a file, or stdout); an error we have no words for is
+    named by its code, never in the system's English."""
+    if e.errno in _OORZAKEN:
+        return _OORZAKEN[e.errno]
+    code = errno.errorcode.get(e.errno or 0)
+    return f"een fout van het besturingssysteem ({code or e.errno or type(e).__name__})"
 
 
 MAX_BYTES = 8 * 1024 * 1024

@@ -21,7 +21,8 @@ from burgers_betrekken.kern.model import (
     Vraag,
     WeetNiet,
 )
-from burgers_betrekken.lezen import vorm
+from burgers_betrekken.kern.woorden import veilig
+from burgers_betrekken.lezen import bronnen, vorm
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.lezen.bestanden import NU, Bron
 from burgers_betrekken.lezen.basis import herkomst as basis_herkomst, lees_met_basis, lees_met_keten
@@ -103,12 +104,13 @@ class BoomLezer:
             if vid not in self.vraag_ids:
                 m.fout(f"'wat_als' noemt onbekende vraag '{vid}'{suggestie(vid, self.vraag_ids)}", top.locatie("wat_als"))
 
+        catalogus = self._catalogus(meta)
         m.stop_bij_fouten(ModelFout)
         assert boom_id and versie and titel and start and vragen is not None and standaard
         return Boom(id=boom_id, versie=versie, titel=titel, beschrijving=beschrijving, start=start,
                     vragen=vragen, gewenst=gewenst, standaard_niveau=standaard, plafond=plafond,
                     instrumentregels=regels, let_op=let_op, bestand=self.bestand,
-                    catalogus=self._catalogus(meta),
+                    catalogus=catalogus, catalogus_locatie=meta.locatie("catalogus") if meta else None,
                     standaard_locatie=standaard_knoop.locatie if standaard_knoop else None,
                     voorrang=voorrang, wat_als=tuple(wat_als) if wat_als else None, sha256=self.sha256,
                     bases=self.bases)
@@ -119,8 +121,11 @@ class BoomLezer:
         if meta is None or not meta["catalogus"]:
             return None
         plek = meta.locatie("catalogus")
-        map_ = Path(plek.bestand).parent if plek is not None else Path(self.bestand).parent
-        return str(map_ / meta["catalogus"])
+        verwijzer = Path(plek.bestand) if plek is not None else Path(self.bestand)
+        pad = verwijzer.parent / meta["catalogus"]
+        if reden := bronnen.buiten_bereik(pad, verwijzer):
+            self.m.fout(f"de catalogus '{veilig(str(pad))}' {reden}", plek)
+        return str(pad)
 
     # --- questions -----------------------------------------------------------------
 
@@ -215,12 +220,26 @@ class BoomLezer:
             volgende = rest.pop()
             if staat.get(volgende) == BEZIG:
                 kring = pad[pad.index(volgende):] + [volgende]
-                self.m.fout(f"de vragen vormen een kringloop: {' → '.join(kring)}", vragen[vraag_id].locatie)
+                self.m.fout(f"de vragen vormen een kringloop: {' → '.join(kring)}", self._kringplek(vragen, kring))
                 return
             if volgende not in staat:
                 staat[volgende] = BEZIG
                 pad.append(volgende)
                 stapel.append((volgende, self._opvolgers(vragen, volgende)))
+
+    def _kringplek(self, vragen: dict[str, Vraag], kring: list[str]) -> Locatie | None:
+        """Where to change a loop: the `volgende` that closes it, or one of its `volgende`s written
+        in this file itself when the loop goes through a base (an overlay made it)."""
+        plekken = []
+        for van, naar in zip(kring, kring[1:]):
+            vraag = vragen[van]
+            eigen = [o.id for o in vraag.opties if o.volgende == naar]
+            zonder = vraag.volgende == naar and any(o.volgende is None for o in vraag.opties)
+            plekken += [self.volgende_locaties.get((van, oid)) for oid in eigen]
+            plekken += [self.volgende_locaties.get((van, None))] if zonder else []
+        plekken = [p for p in plekken if p is not None]
+        hier = [p for p in plekken if p.bestand == self.bestand]
+        return (hier or plekken or [vragen[kring[-2]].locatie])[-1]
 
     def _controleer_bereikbaar(self, vragen: dict[str, Vraag], start: str) -> None:
         """Questions no path from the start reaches are never asked: a warning, not an error."""

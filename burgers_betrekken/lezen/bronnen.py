@@ -1,10 +1,20 @@
-"""Where the shipped YAML files are: inside the installed wheel, or at the top of a source checkout."""
+"""Where the shipped YAML files are (inside the installed wheel, or at the top of a source
+checkout), and where a file named inside another file (a base, a catalogue) may be read from."""
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 
-from burgers_betrekken.kern.fouten import InvoerFout
+from typing import TYPE_CHECKING
+
+from burgers_betrekken.kern.fouten import BbFout, InvoerFout, Locatie, ModelFout, Probleem
+from burgers_betrekken.kern.woorden import veilig
+from burgers_betrekken.lezen.bestanden import lees_bytes
+
+if TYPE_CHECKING:
+    from burgers_betrekken.kern.model import Boom
 
 _PAKKET = Path(__file__).resolve().parent.parent  # burgers_betrekken/, above lezen/
 
@@ -22,12 +32,6 @@ def bomenmap() -> Path:
 
 def standaard_catalogus() -> Path:
     return _datamap() / "instruments.yaml"
-
-
-def catalogus_bij(gegeven: Path | None, boom_catalogus: str | None) -> Path:
-    """Which catalogue goes with a tree, by one rule for every command: the one given
-    (--catalogus, or a scenario file's 'catalogus'), else the one the tree names, else the shipped one."""
-    return gegeven or (Path(boom_catalogus) if boom_catalogus else None) or standaard_catalogus()
 
 
 def standaard_begrippen() -> Path:
@@ -55,3 +59,70 @@ def boom_pad(waarde: str | None) -> Path:
 
     raise InvoerFout(f"onbekende boom '{waarde}'{suggestie(waarde, namen)}; geef een pad naar een "
                      f"YAML-bestand of de naam van een meegeleverde boom ({opsomming(namen)})")
+
+
+BASISMAPPEN = "BB_BASISMAPPEN"
+"""Folders (separated by ':', ';' on Windows) where a base or catalogue named inside a file may
+also be, besides that file's own folder and the shipped files."""
+
+
+def buiten_bereik(doel: Path, verwijzer: Path) -> str | None:
+    """Why a file named inside `verwijzer` (its `basis:`, its `catalogus:`, a scenario file's
+    `boom:`) may not be read from `doel`, else None. Allowed: the folder of `verwijzer` and below,
+    the shipped trees and catalogue, and the folders in BB_BASISMAPPEN; links are followed first,
+    so a link in the folder to a file elsewhere is elsewhere. A file on the command line is not
+    checked: the user named it. So a tree from someone else cannot have bb show any file."""
+    echt = _echt(doel)
+    meegeleverd = _meegeleverd()
+    if echt == meegeleverd[0] or meegeleverd[1] in echt.parents:
+        return None
+    eigen = _echt(verwijzer.parent)
+    if eigen in echt.parents:
+        return None
+    extra = os.environ.get(BASISMAPPEN, "")
+    if extra and any(m in echt.parents for m in _mappen(extra)):
+        return None
+    via = f" (via een link naar {echt})" if doel.is_symlink() else ""
+    return (f"staat buiten de map van dit bestand{via}; een basis, catalogus of boom die een bestand noemt, "
+            f"staat in de map van dat bestand ({eigen}) of daaronder, is een meegeleverde boom of catalogus "
+            f"bij naam, of staat in een map die u noemt in {BASISMAPPEN} (zie docs/aanpassen.md)")
+
+
+@lru_cache(maxsize=1)
+def _meegeleverd() -> tuple[Path, Path]:
+    """The shipped catalogue and the folder of the shipped trees, links resolved (once a process)."""
+    return _echt(standaard_catalogus()), _echt(bomenmap())
+
+
+@lru_cache(maxsize=4)
+def _mappen(waarde: str) -> tuple[Path, ...]:
+    """The folders of BB_BASISMAPPEN, links resolved."""
+    return tuple(_echt(Path(m)) for m in waarde.split(os.pathsep) if m.strip())
+
+
+def _echt(pad: Path) -> Path:
+    try:
+        return Path(os.path.realpath(pad))
+    except (OSError, ValueError):
+        return Path(os.path.abspath(pad))
+
+
+def lees_genoemde(boom: "Boom") -> tuple[Path, bytes]:
+    """The catalogue `boom` names (`catalogus:`) and its bytes. Refused where a catalogue named in
+    a file may not be (checked again here: a tree from the cache was read under other settings),
+    and a catalogue that is not there or cannot be read is said at the tree's `catalogus:` line."""
+    assert boom.catalogus is not None
+    pad, plek = Path(boom.catalogus), boom.catalogus_locatie
+    if reden := buiten_bereik(pad, Path(plek.bestand if plek else boom.bestand)):
+        raise ModelFout(f"de catalogus '{veilig(str(pad))}' {reden}", plek)
+    try:
+        return pad, lees_bytes(pad)
+    except BbFout as e:
+        raise ModelFout(problemen=tuple(Probleem(f"de catalogus van deze boom is niet te lezen: {p.bericht}", plek,
+                                                 p.ernst) for p in e.problemen)) from None
+
+
+def van_boom(problemen: tuple[Probleem, ...], boom: "Boom") -> tuple[Probleem, ...]:
+    """Problems in the catalogue a tree names, each with the tree's `catalogus:` line."""
+    plek = boom.catalogus_locatie or Locatie(boom.bestand)
+    return tuple(Probleem(f"{p.bericht} (catalogus van {plek})", p.locatie, p.ernst) for p in problemen)

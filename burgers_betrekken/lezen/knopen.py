@@ -20,6 +20,7 @@ import yaml
 
 from burgers_betrekken.lezen.bestanden import lees_bytes
 from burgers_betrekken.kern.fouten import Locatie, YamlFout
+from burgers_betrekken.kern.woorden import fragment
 
 # libyaml is much faster; it composes the same nodes with the same marks.
 _Basis = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -112,8 +113,8 @@ def lees_tekst(pad: Path) -> str:
 
 
 def decodeer(data: bytes, naam: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise YamlFout("het bestand is in UTF-16 opgeslagen; sla het op als UTF-8", Locatie(naam, 1, 1))
+    if b"\x00" in data[:_KIJK] and (codering := _utf16_of_32(data)):
+        raise YamlFout(f"het bestand is in {codering} opgeslagen; sla het op als UTF-8", Locatie(naam, 1, 1))
     if b"\x00" in data:
         raise YamlFout("het bestand bevat een NUL-teken; is het wel een tekstbestand?",
                        _locatie_van_byte(data, data.index(b"\x00"), naam))
@@ -123,6 +124,28 @@ def decodeer(data: bytes, naam: str) -> str:
         raise YamlFout("het bestand is geen geldige UTF-8 (misschien Latin-1 of Windows-1252?); "
                        "sla het op als UTF-8", _locatie_van_byte(data, e.start, naam)) from None
     return tekst
+
+
+_KIJK = 64
+"""How many bytes at the start tell UTF-16 and UTF-32 from UTF-8 (a YAML file starts with text)."""
+
+
+def _utf16_of_32(data: bytes) -> str | None:
+    """'UTF-32' or 'UTF-16' when the file is saved so (by its byte order mark, or without one by
+    where the NUL bytes of plain ASCII text stand), else None. UTF-32's mark starts with UTF-16's,
+    so it is looked at first."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    for breedte, naam in ((4, "UTF-32"), (2, "UTF-16")):
+        begin = data[:min(len(data), _KIJK) // breedte * breedte]
+        tekens = [begin[i:i + breedte] for i in range(0, len(begin), breedte)]
+        nul = b"\x00" * (breedte - 1)
+        if tekens and (all(t[1:] == nul and t[0] for t in tekens)  # little-endian
+                       or all(t[:-1] == nul and t[-1] for t in tekens)):  # big-endian
+            return naam
+    return None
 
 
 def _locatie_van_byte(data: bytes, index: int, naam: str) -> Locatie:
@@ -315,7 +338,7 @@ class _Bouwer:
             raise YamlFout("samenvoegen met '<<' wordt niet ondersteund; schrijf de waarden uit", plek)
         if tag not in _SLEUTEL_TAGS:
             raise YamlFout("een sleutel moet een naam zijn (tekst)", plek)
-        raise YamlFout(f"sleutel '{sleutel}' komt twee keer voor (eerder op regel {top[3][sleutel].regel})", plek)
+        raise YamlFout(f"sleutel '{fragment(sleutel)}' komt twee keer voor (eerder op regel {top[3][sleutel].regel})", plek)
 
     def _einde(self) -> None:
         """After the one document only the end of the stream may follow."""

@@ -13,7 +13,7 @@ from typing import Any, Callable, Collection, Iterable, TypeVar
 
 from burgers_betrekken.kern.fouten import BbFout, Locatie, Probleem
 from burgers_betrekken.kern.model import Conditie
-from burgers_betrekken.kern.woorden import onbekend, opsomming, suggestie, veilig
+from burgers_betrekken.kern.woorden import fragment, onbekend, opsomming, suggestie
 from burgers_betrekken.kern.vormtaal import (
     ID_PATROON as _ID,
     GeheelGetal,
@@ -154,7 +154,7 @@ class Meldingen:
                     self.fout(f"{wat} noemt {onbekend(f'onbekende {vorm.overige_soort}', sleutel, toegestaan, 'mogelijk')}",
                               knoop.sleutel_locaties[sleutel])
                 else:
-                    self.fout(f"onbekende sleutel '{sleutel}' in {wat}{suggestie(sleutel, toegestaan)} "
+                    self.fout(f"onbekende sleutel '{fragment(sleutel)}' in {wat}{suggestie(sleutel, toegestaan)} "
                               f"(toegestaan: {opsomming(toegestaan)})", knoop.sleutel_locaties[sleutel])
         for sleutel in vorm.verplicht:
             if sleutel not in velden and sleutel not in voorgesteld:
@@ -229,7 +229,7 @@ class Meldingen:
         if isinstance(vorm, Keuze):
             woord = self.tekst(knoop, wat)
             if woord is not None and woord not in vorm.waarden:
-                self.fout(f"{wat} moet {' of '.join(repr(w) for w in vorm.waarden)} zijn, niet '{woord}'"
+                self.fout(f"{wat} moet {' of '.join(repr(w) for w in vorm.waarden)} zijn, niet '{fragment(woord)}'"
                           f"{suggestie(woord, vorm.waarden)}", knoop.locatie)
                 return None
             return woord
@@ -279,12 +279,12 @@ class Meldingen:
 
     def id_controle(self, waarde: str, wat: str, locatie: Locatie | None) -> bool:
         if not ID_PATROON.fullmatch(waarde):  # fullmatch: '$' would accept a trailing newline
-            self.fout(f"'{veilig(waarde)}' is geen geldige id voor {wat}: gebruik kleine letters, cijfers en '_' "
+            self.fout(f"'{fragment(waarde)}' is geen geldige id voor {wat}: gebruik kleine letters, cijfers en '_' "
                       f"(bijvoorbeeld 'moeilijk_bereikbaar')", locatie)
             return False
         soort = leest_als(waarde)
         if soort is not None:
-            self.fout(f"'{waarde}' is geen bruikbare id voor {wat}: YAML leest '{waarde}' als {soort}, niet als "
+            self.fout(f"'{fragment(waarde)}' is geen bruikbare id voor {wat}: YAML leest '{fragment(waarde)}' als {soort}, niet als "
                       f"tekst, en een antwoordenbestand kan er dan niet naar verwijzen; kies een woord "
                       f"(bijvoorbeeld 'nee_geen' of 'budget_1000')", locatie)
             return False

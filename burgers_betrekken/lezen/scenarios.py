@@ -14,7 +14,8 @@ from typing import Mapping, Sequence
 
 from burgers_betrekken.kern import engine
 
-from burgers_betrekken.lezen import vorm
+from burgers_betrekken.kern.woorden import veilig
+from burgers_betrekken.lezen import bronnen, vorm
 from burgers_betrekken.kern.fouten import AntwoordFout, InvoerFout, Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.model import Boom, Catalogus
 from burgers_betrekken.kern.paden import Pad, Route, aantal_paden, routes, voorbeeld
@@ -102,6 +103,9 @@ def _lees_scenarios(knoop: Knoop, pad: Path) -> Scenarioset:
         m.fout(f"noem de beslisboom met 'boom: <bestand>', of geef dit bestand een naam die op "
                f"'{ACHTERVOEGSEL}' eindigt naast de boom", top.locatie("scenarios"))
     catalogus = map_ / top["catalogus"] if top["catalogus"] else None
+    for sleutel, genoemd in (("boom", boom if top["boom"] else None), ("catalogus", catalogus)):
+        if genoemd is not None and (reden := bronnen.buiten_bereik(genoemd, pad)):
+            m.fout(f"'{sleutel}: {veilig(top[sleutel])}' {reden}", top.locatie(sleutel))
     uit = []
     for sid, sk in (top["scenarios"] or {}).items():
         wat = f"scenario '{sid}'"

@@ -13,15 +13,27 @@ if TYPE_CHECKING:
 def laad_catalogus(catalogus: Optional[Path], boom: Optional["Boom"] = None) -> "Catalogus":
     """The catalogue given, else the one the tree names, else the shipped one. The file is read
     once: the cache key and the model come from the same bytes."""
-    from burgers_betrekken.lezen import bronnen
-    from burgers_betrekken.opslag import modelcache
+    from burgers_betrekken.kern.fouten import BbFout
     from burgers_betrekken.kern.model import Catalogus
+    from burgers_betrekken.lezen import bronnen
     from burgers_betrekken.lezen.bestanden import lees_bytes
+    from burgers_betrekken.opslag import modelcache
 
-    pad = bronnen.catalogus_bij(catalogus, boom.catalogus if boom is not None else None)
-    data = lees_bytes(pad)
-    return modelcache.geladen([(pad, data)], "catalogus", Catalogus, lambda: _lees_catalogus(pad, data),
-                              _bases_ongewijzigd)
+    genoemd = catalogus is None and boom is not None and boom.catalogus
+    if genoemd:  # named in the tree: refused or unreadable is said at that line
+        assert boom is not None
+        pad, data = bronnen.lees_genoemde(boom)
+    else:
+        pad = catalogus or bronnen.standaard_catalogus()
+        data = lees_bytes(pad)
+    try:
+        return modelcache.geladen([(pad, data)], "catalogus", Catalogus, lambda: _lees_catalogus(pad, data),
+                                  _bases_ongewijzigd)
+    except BbFout as e:
+        if not genoemd:
+            raise
+        assert boom is not None
+        raise type(e)(problemen=bronnen.van_boom(e.problemen, boom)) from None
 
 
 def _lees_catalogus(pad: Path, data: bytes) -> "Catalogus":
@@ -52,13 +64,19 @@ def laad(boom: Optional[str | Path], catalogus: Optional[Path]) -> tuple["Boom",
 
 def _bases_ongewijzigd(model: "Boom | Catalogus") -> bool:
     """A cached tree or catalogue that builds on other files holds only while each of them has
-    the bytes it was built from; a base that changed, moved or cannot be read is a miss."""
+    the bytes it was built from and may still be read from where it is (BB_BASISMAPPEN may have
+    changed); otherwise it is a miss, and reading the file again says what is wrong where."""
     import hashlib
 
     from burgers_betrekken.kern.fouten import BbFout
     from burgers_betrekken.lezen.bestanden import lees_bytes
+    from burgers_betrekken.lezen.bronnen import buiten_bereik
 
+    verwijzer = model.bestand  # each base is named in the file before it in the chain
     for pad, sha in model.bases:
+        if buiten_bereik(Path(pad), Path(verwijzer)):
+            return False
+        verwijzer = pad
         try:
             if hashlib.sha256(lees_bytes(Path(pad))).hexdigest() != sha:
                 return False

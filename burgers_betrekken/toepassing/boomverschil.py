@@ -55,7 +55,7 @@ def _uit_git(rev: str, pad: Path, catalogus: Optional[Path]) -> tuple["Boom", "C
     try:
         b_oud = laad_boom(pad, bron=bron)
         c_oud = laad_catalogus(catalogus) if catalogus else \
-            lees_catalogus(bronnen.catalogus_bij(None, b_oud.catalogus), bron=bron)
+            lees_catalogus(Path(b_oud.catalogus) if b_oud.catalogus else bronnen.standaard_catalogus(), bron=bron)
         controleer_samenhang(b_oud, c_oud)
     except BbFout as e:  # a problem in the earlier version: its place names that version
         raise type(e)(problemen=tuple(_in_versie(p, bron) for p in e.problemen)) from None

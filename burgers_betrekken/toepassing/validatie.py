@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Sequence
 
-from burgers_betrekken.lezen import vorm
+from burgers_betrekken.lezen import bronnen, vorm
 from burgers_betrekken.lezen.basis import BASIS, MAX_KETEN, Keten, basis_van, lees_over_basis, noem
 from burgers_betrekken.lezen.boom import NODIG as boom_NODIG, BoomLezer
 from burgers_betrekken.lezen.catalogus import NODIG as catalogus_NODIG, CatalogusLezer, samenhang_problemen
@@ -103,6 +103,8 @@ def _valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catal
 
     def catalogus_voor(boom: Boom) -> tuple[Catalogus | None, Path]:
         eerste = next((p for p, _, s in gelezen if s == CATALOGUS), None)
+        if not catalogus_pad and boom.catalogus:
+            bronnen.lees_genoemde(boom)  # not there or not readable: said at the tree's line
         pad = catalogus_pad or (Path(boom.catalogus) if boom.catalogus else None) or eerste or standaard_catalogus
         sleutel = pad.resolve()
         if sleutel not in catalogi:
@@ -155,12 +157,15 @@ def _controleer_boom(pad: Path, knoop: Knoop,
     if b is None:
         return Bestandsrapport(str(pad), BOOM, g.problemen)
     problemen = list(g.problemen)
-    catalogus, catalogus_pad = catalogus_voor(b)
+    try:
+        catalogus, catalogus_pad = catalogus_voor(b)
+    except BbFout as e:
+        return Bestandsrapport(str(pad), BOOM, (*problemen, *e.problemen))
     if catalogus is not None:
         problemen += samenhang_problemen(b, catalogus)
     else:
         problemen.append(Probleem(f"niet vergeleken met de catalogus: {catalogus_pad} heeft fouten",
-                                  None, "waarschuwing"))
+                                  b.catalogus_locatie if b.catalogus else None, "waarschuwing"))
     return Bestandsrapport(str(pad), BOOM, tuple(problemen), samenvatting=_samenvatting(b) + _op_basis(g.keten))
 
 

@@ -229,7 +229,8 @@ def test_een_basis_komt_uit_dezelfde_versie_ook_als_hij_nu_weg_is(tmp_path: Path
     _git(tmp_path, "mv", "gedeeld", "nu")
     _schrijf(tmp_path, {"m/boom.yaml": "basis: ../nu/basis.yaml\n",
                         "nu/basis.yaml": KLEIN.replace("id: klein", "id: klein2")})
-    uit = run_bb("boom", "verschil", "--git", "HEAD", "m/boom.yaml", "--formaat", "json", cwd=tmp_path)
+    uit = run_bb("boom", "verschil", "--git", "HEAD", "m/boom.yaml", "--formaat", "json", cwd=tmp_path,
+                 env=schone_env(BB_BASISMAPPEN=str(tmp_path)))  # a base beside the tree's folder is named
     assert uit.returncode == OK, uit.stderr
     assert {"soort": "boom", "id": "klein", "wat": "gewijzigd", "velden": ["id"]} in json.loads(uit.stdout)["wijzigingen"]
 
@@ -249,7 +250,8 @@ def test_een_basis_buiten_de_opslag_wordt_genoemd(tmp_path: Path) -> None:
     _schrijf(buiten, {"basis.yaml": KLEIN})
     opslag.mkdir()
     _opslag(opslag, {"boom.yaml": "basis: ../buiten/basis.yaml\n"})
-    uit = run_bb("boom", "verschil", "--git", "HEAD", "boom.yaml", cwd=opslag)
+    uit = run_bb("boom", "verschil", "--git", "HEAD", "boom.yaml", cwd=opslag,
+                 env=schone_env(BB_BASISMAPPEN=str(buiten)))  # a base outside the tree's folder is named
     assert uit.returncode == OK, uit.stderr
     assert uit.stderr == ("let op: '../buiten/basis.yaml' staat buiten de git-opslag en is gelezen zoals het nu is, "
                           "niet zoals in versie 'HEAD'\n")

@@ -281,7 +281,9 @@ def test_een_pad_dat_geen_lijst_is_geeft_een_melding(tmp_path: Path, pad: str) -
 
 def test_honderdduizend_onbekende_vragen_geven_elf_regels(tmp_path: Path) -> None:
     antwoorden = tmp_path / "a.yaml"
-    antwoorden.write_text("".join(f"onbekend_{i}: x\n" for i in range(100_000)), encoding="utf-8")
+    # one real question at the end: a file that names none of the tree's questions is one line of its own
+    antwoorden.write_text("".join(f"onbekend_{i}: x\n" for i in range(100_000)) + "fase: beleidsontwikkeling\n",
+                          encoding="utf-8")
     for opdracht in (["advies", "-o", "x.md", "-a"], ["uitleg"]):
         uit = run_bb(*opdracht, antwoorden.name, cwd=tmp_path, timeout=60)
         assert uit.returncode == INVOER
