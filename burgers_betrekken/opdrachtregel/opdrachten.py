@@ -275,7 +275,8 @@ def _bij_sigterm(nummer: int, frame: Any) -> None:
 def _stromen_in_orde() -> bool:
     """Check the standard streams before anything is asked or shown. A closed stdout is an error
     (nothing could be shown); an output that cannot carry Dutch text (ASCII) gets replacement
-    characters and one warning instead of a crash halfway; a COLUMNS of 0 or garbage is ignored."""
+    characters and one warning instead of a crash halfway. (A COLUMNS of 0, garbage or millions
+    is handled where consoles are made: `weergave.console`.)"""
     if sys.stdout is None:
         if sys.stderr is not None:
             print("fout: de standaarduitvoer is gesloten; er kan niets worden getoond. Stuur de uitvoer "
@@ -286,9 +287,6 @@ def _stromen_in_orde() -> bool:
             sys.stdin.reconfigure(errors="surrogateescape")
         except ValueError:
             pass
-    kolommen = os.environ.get("COLUMNS")
-    if kolommen is not None and (not kolommen.strip().isdigit() or int(kolommen) < 20):
-        del os.environ["COLUMNS"]  # Rich would print nothing at width 0; use the terminal's width
     codering = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         "é—│✓".encode(codering)

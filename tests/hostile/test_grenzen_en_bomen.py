@@ -1,0 +1,44 @@
+"""Limits and generated trees (issue 22): a screen width of millions, a tree with more paths than
+any command should walk, Ctrl-C during long work, bidi overrides in the HTML outputs, names that
+would break the YAML `bb init` writes, and an overlay that reorders `gelijke_punten:`."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, assert_geen_traceback, bb_exe, run_bb, schone_env
+
+KLEIN = (ROOT / "tests" / "bomen" / "klein.yaml").read_text(encoding="utf-8")
+VOORBEELD = str(ROOT / "examples" / "boa-bestel.yaml")
+INVOER, AFGEBROKEN = 2, 130
+
+
+def keten(vragen: int, tekst: str = "Vraag") -> str:
+    """A tree of `vragen` questions in a row, each with two options that lead to the next: 2**vragen
+    paths, and a file of a few kilobytes."""
+    regels = ["boom:", "  id: keten", '  versie: "1.0"', "  titel: Keten", "start: v0", "vragen:"]
+    for i in range(vragen):
+        regels += [f"  v{i}:", f"    tekst: {tekst} {i}?", f"    volgende: {f'v{i + 1}' if i + 1 < vragen else 'advies'}",
+                   "    opties:", "      a:", "        label: A", "      b:", "        label: B"]
+    return "\n".join(regels + ["niveau:", "  gewenst: []", "  standaard: raadplegen"]) + "\n"
+
+
+# --- the width of the screen -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kolommen", ["10000000", "0", "-5", "abc", "5", "1e9", "٣٠٠"])
+def test_een_vreemde_schermbreedte_geeft_gewoon_het_advies(kolommen: str, tmp_path: Path) -> None:
+    # COLUMNS=10000000 used to take 20 s and 660 MB before it was killed: Rich padded every line.
+    r = run_bb("advies", "-a", VOORBEELD, cwd=tmp_path, env=schone_env(COLUMNS=kolommen, LINES=kolommen))
+    assert r.returncode == 0, r.stderr
+    assert_geen_traceback(r)
+    assert "Dit is participatie op de trede" in r.stdout and "Aanbevolen instrumenten" in r.stdout
+    assert max(len(regel) for regel in r.stdout.splitlines()) <= 1000
+    assert list(tmp_path.iterdir()) == []
