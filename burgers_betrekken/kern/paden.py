@@ -1,13 +1,16 @@
 """Every path through a tree: from the start question to the advice. Pure functions.
 
 The number of paths grows with the product of the options, so it is counted (linear in the
-tree) before paths are listed, and listing stops at a limit the caller chooses.
+tree) before paths are walked: a command that walks every path (`bb boom website`, `verschil`,
+`paden`) refuses a tree with more than `MAX_PADEN` (`binnen_grens`), and listing stops at a
+limit the caller chooses.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
+from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import EINDE, WEET_NIET, Boom
 
 Pad = tuple[tuple[str, str], ...]
@@ -37,6 +40,31 @@ def aantal_paden(boom: Boom, weet_niet: bool = False) -> int:
     for vraag_id in reversed(topologische_volgorde(boom)):
         tabel[vraag_id] = min(VEEL, sum(tabel[doel] for _, doel in keuzes(boom, vraag_id, weet_niet)))
     return tabel[boom.start]
+
+
+MAX_PADEN = 20_000
+"""The most paths any command walks one by one, with the engine's advice for each: `bb boom website`
+(which puts them all in a page), `bb boom verschil` (which compares them in both trees) and
+`bb boom paden`. One limit, so a tree that one of them takes, each of them takes. The shipped trees
+have about 5,000; 20,000 take about a minute for the web page."""
+
+
+def binnen_grens(boom: Boom, weet_niet: bool = False) -> int:
+    """The number of paths (`aantal_paden`, counted without walking them), or an `InvoerFout` that
+    names `MAX_PADEN` when there are more. With `weet_niet`, "weet ik niet" counts as an answer of
+    its own (the web page has a path for it)."""
+    totaal = aantal_paden(boom, weet_niet)
+    if totaal <= MAX_PADEN:
+        return totaal
+    ook = " (met 'weet ik niet' als eigen antwoord)" if weet_niet and totaal != aantal_paden(boom) else ""
+    raise InvoerFout(f"boom '{boom.id}' heeft {aantal_tekst(totaal)}{ook}; {grens_tekst()}. Splits de boom, of "
+                     f"laat opties die op hetzelfde advies uitkomen samenvallen")
+
+
+def grens_tekst() -> str:
+    """The limit in words, the same in every message that names it."""
+    grens = f"{MAX_PADEN:,}".replace(",", ".")
+    return f"bb gaat hoogstens {grens} paden één voor één langs (de grens voor bb boom website, verschil en paden)"
 
 
 def aantal_tekst(aantal: int) -> str:

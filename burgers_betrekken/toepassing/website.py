@@ -17,9 +17,8 @@ from datetime import datetime, timezone
 from typing import Any, Mapping
 
 from burgers_betrekken.kern import adviestekst, engine
-from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom, Catalogus
-from burgers_betrekken.kern.paden import Pad, aantal_paden, aantal_tekst, paden
+from burgers_betrekken.kern.paden import Pad, binnen_grens, paden
 from burgers_betrekken.kern.watals import met_wat_als
 from burgers_betrekken.uitvoer.verslag import (
     Verslag,
@@ -30,9 +29,6 @@ from burgers_betrekken.uitvoer.verslag import (
 )
 from burgers_betrekken.uitvoer.verslag_html import ONTBREEKT_REGEL, als_html
 
-MAX_PADEN = 20_000
-"""A page holds every path; beyond this the file gets too large to open comfortably."""
-
 DATUM = "\0datum"
 """In a record: where the page puts the date and time the user saves it."""
 _VAST = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -41,10 +37,7 @@ _DATUMREGEL = '<tr><th scope="row">Datum</th><td>01-01-2000 00:00</td></tr>'
 
 def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
     """Everything the page needs: the questions, the rungs and instruments, and the advice per path."""
-    totaal = aantal_paden(boom, weet_niet=True)
-    if totaal > MAX_PADEN:
-        raise InvoerFout(f"de boom heeft {aantal_tekst(totaal)}; een webpagina kan er hoogstens "
-                         f"{MAX_PADEN:,} bevatten (de grens van bb boom website)".replace(",", "."))
+    binnen_grens(boom, weet_niet=True)  # counted before the walk: a page holds every path
     tabel = _Tabel()
     adviezen: dict[str, int] = {}
     geheugen: dict[tuple[tuple[str, str], ...], engine.Advies] = {}

@@ -42,3 +42,40 @@ def test_een_vreemde_schermbreedte_geeft_gewoon_het_advies(kolommen: str, tmp_pa
     assert "Dit is participatie op de trede" in r.stdout and "Aanbevolen instrumenten" in r.stdout
     assert max(len(regel) for regel in r.stdout.splitlines()) <= 1000
     assert list(tmp_path.iterdir()) == []
+
+
+# --- one limit on the paths walked -------------------------------------------------------------
+
+
+def test_elke_opdracht_die_alle_paden_langsgaat_weigert_dezelfde_te_grote_boom(tmp_path: Path) -> None:
+    # 40 questions of two options: 2**40 paths. bb boom verschil used to walk 200,000 of them in each
+    # tree (150 s, 1.1 GB) while bb boom website refused the tree at once with a limit of its own.
+    boom = tmp_path / "keten.yaml"
+    boom.write_text(keten(40), encoding="utf-8")
+    pagina = tmp_path / "keten.html"
+    meldingen = set()
+    for args in (["boom", "website", str(boom), "-o", str(pagina)], ["boom", "verschil", str(boom), str(boom)],
+                 ["boom", "verschil", str(boom), str(boom), "--formaat", "json"],
+                 ["boom", "paden", "--statistiek", str(boom)]):
+        r = run_bb(*args, cwd=tmp_path, timeout=20)
+        assert r.returncode == INVOER, (args, r.stderr)
+        assert_geen_traceback(r)
+        assert r.stdout == ""
+        meldingen.add(r.stderr)
+    assert len(meldingen) == 1, meldingen
+    assert meldingen.pop().startswith("fout: boom 'keten' heeft meer dan een miljard paden; bb gaat hoogstens "
+                                      "20.000 paden één voor één langs (de grens voor bb boom website, verschil "
+                                      "en paden)")
+    assert not pagina.exists()
+
+
+def test_bb_boom_paden_toont_hoogstens_de_grens(tmp_path: Path) -> None:
+    boom = tmp_path / "keten.yaml"
+    boom.write_text(keten(40), encoding="utf-8")
+    r = run_bb("boom", "paden", str(boom), "--hoogstens", "1000000", cwd=tmp_path, timeout=20)
+    assert r.returncode == INVOER, r.stderr
+    assert r.stdout == ""
+    assert "fout: --hoogstens 1000000 is te veel: bb gaat hoogstens 20.000 paden één voor één langs" in r.stderr
+    r = run_bb("boom", "paden", str(boom), "--hoogstens", "3", "--formaat", "json", cwd=tmp_path, timeout=20)
+    assert r.returncode == 0, r.stderr
+    assert "alleen de eerste 3 worden getoond" in r.stderr
