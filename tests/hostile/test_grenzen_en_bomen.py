@@ -79,3 +79,44 @@ def test_bb_boom_paden_toont_hoogstens_de_grens(tmp_path: Path) -> None:
     r = run_bb("boom", "paden", str(boom), "--hoogstens", "3", "--formaat", "json", cwd=tmp_path, timeout=20)
     assert r.returncode == 0, r.stderr
     assert "alleen de eerste 3 worden getoond" in r.stderr
+
+
+# --- Ctrl-C during long work --------------------------------------------------------------------
+
+
+def _cpu_seconden(pid: int) -> float:
+    velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see that the work has begun")
+@pytest.mark.parametrize("opdracht", [["boom", "website", "{boom}", "-o", "{pagina}"],
+                                      ["boom", "verschil", "{boom}", "{boom}"],
+                                      ["boom", "paden", "{boom}", "--hoogstens", "20000"]])
+def test_ctrl_c_tijdens_lang_werk_zegt_afgebroken(opdracht: list[str], tmp_path: Path) -> None:
+    # 14 questions: 16,384 paths, within the limit, seconds of work for each command. Ctrl-C used to
+    # end them with exit code 130 and nothing on the screen.
+    boom, pagina = tmp_path / "keten.yaml", tmp_path / "keten.html"
+    boom.write_text(keten(14), encoding="utf-8")
+    args = [a.format(boom=boom, pagina=pagina) for a in opdracht]
+
+    def als_een_interactieve_shell() -> None:  # a shell started in the background ignores SIGINT
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    kind = subprocess.Popen([bb_exe(), *args], cwd=tmp_path, env=schone_env(), stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=als_een_interactieve_shell)
+    try:
+        eind = time.monotonic() + 60
+        while _cpu_seconden(kind.pid) < 1.0:  # past start-up and loading: in the walk over the paths
+            assert kind.poll() is None and time.monotonic() < eind, "the work ended before Ctrl-C"
+            time.sleep(0.05)
+        kind.send_signal(signal.SIGINT)
+        uit, fout = kind.communicate(timeout=30)
+    finally:
+        kind.kill()
+    assert kind.returncode == AFGEBROKEN, fout
+    assert fout == "Afgebroken.\n"
+    assert "Traceback" not in uit
+    assert not pagina.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keten.yaml"]
