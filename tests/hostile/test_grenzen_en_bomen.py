@@ -120,3 +120,27 @@ def test_ctrl_c_tijdens_lang_werk_zegt_afgebroken(opdracht: list[str], tmp_path:
     assert "Traceback" not in uit
     assert not pagina.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keten.yaml"]
+
+
+# --- bidi overrides in the HTML outputs ----------------------------------------------------------
+
+BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f"]
+
+
+def test_bidi_tekens_staan_niet_rauw_in_het_html_verslag_en_de_webpagina(tmp_path: Path) -> None:
+    # A label with U+202E reads backwards in a browser; the terminal and Markdown show it as \u202e.
+    boom = tmp_path / "boom.yaml"
+    boom.write_text(KLEIN.replace("label: Laag", "label: \"Laag \u202eredaV" + "".join(BIDI) + "\"")
+                    .replace("titel: Kleine boom", "titel: \"Kleine \u202eboom\"")
+                    .replace("tekst: Hoeveel budget is er?", "tekst: \"Hoeveel \u2067budget is er?\""), encoding="utf-8")
+    antwoorden = tmp_path / "a.yaml"
+    antwoorden.write_text("doel: inzichten\nbudget: laag\n", encoding="utf-8")
+    for naam, args in (("r.html", ["advies", "--boom", str(boom), "-a", str(antwoorden)]),
+                       ("r.md", ["advies", "--boom", str(boom), "-a", str(antwoorden)]),
+                       ("w.html", ["boom", "website", str(boom)])):
+        r = run_bb(*args, "-o", str(tmp_path / naam), cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        tekst = (tmp_path / naam).read_text(encoding="utf-8")
+        for teken in BIDI:
+            assert teken not in tekst, (naam, hex(ord(teken)))
+        assert "u202eredaV" in tekst, naam  # shown as \u202e, as in Markdown, not dropped
