@@ -194,13 +194,14 @@ def init(
 ) -> None:
     """Begin een eigen beslisboom: een map met boom, catalogus, scenario's en schema's, als kopie of
     (met --basis) als kleine bestanden die voortbouwen op wat bb meelevert."""
+    from burgers_betrekken.kern.woorden import heel
     from burgers_betrekken.uitvoer.beginmap import maak_beginmap
 
     if boom is not None and basis is not None:
         raise InvoerFout("kies --boom (een kopie) of --basis (voortbouwen), niet allebei")
     for pad in maak_beginmap(map_, basis or boom or "rijksoverheid", op_basis=basis is not None):
-        print(f"geschreven: {pad}")
-    print(f"\nLees {map_ / 'LEESMIJ.md'} voor de volgende stappen.")
+        print(f"geschreven: {heel(str(pad))}")  # a folder name that is no UTF-8 is shown, not a crash
+    print(f"\nLees {heel(str(map_ / 'LEESMIJ.md'))} voor de volgende stappen.")
 
 
 # --- the one place where errors become messages and exit codes ------------------------------

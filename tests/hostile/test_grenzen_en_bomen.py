@@ -144,3 +144,44 @@ def test_bidi_tekens_staan_niet_rauw_in_het_html_verslag_en_de_webpagina(tmp_pat
         for teken in BIDI:
             assert teken not in tekst, (naam, hex(ord(teken)))
         assert "u202eredaV" in tekst, naam  # shown as \u202e, as in Markdown, not dropped
+
+
+# --- names that would break the YAML bb init writes ------------------------------------------------
+
+VREEMDE_NAMEN = {
+    "2027": "boom_2027",  # a number: YAML read the id as 2027, and the new tree failed its own validation
+    "true": "boom_true", "no": "boom_no", "null": "boom_null", "0x1F": "boom_0x1f", "1_000": "boom_1_000",
+    "a: b": "a_b",  # a mapping inside the title
+    "x #y": "x_y",  # a comment: the title lost '#y)'
+    "twee\nregels": "twee_regels", "it's \"q\"": "it_s_q", "- lijst": "lijst", "[x]": "x", "{y}": "y",
+    "&anker": "anker", "*ster": "ster", "!tag": "tag", "%pct": "pct", "@at": "at", "`bt": "bt", "|": "eigen_boom",
+    "...": "eigen_boom", "é ü": "eigen_boom", " spatie ": "spatie", "bidi\u202e": "bidi",
+}
+
+
+@pytest.mark.parametrize("naam", VREEMDE_NAMEN)
+def test_bb_init_schrijft_elke_mapnaam_als_tekst(naam: str, tmp_path: Path) -> None:
+    from burgers_betrekken.lezen.boom import laad_boom
+
+    map_ = tmp_path / naam
+    r = run_bb("init", "--basis", "rijksoverheid", str(map_), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert_geen_traceback(r)
+    r = run_bb("boom", "valideer", *(str(map_ / f) for f in ("boom.yaml", "instruments.yaml", "boom.tests.yaml")),
+               cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "fout" not in r.stdout + r.stderr
+    boom = laad_boom(map_ / "boom.yaml")
+    assert (boom.id, boom.titel, boom.versie) == (VREEMDE_NAMEN[naam], f"Burgers betrekken ({naam})", "1.0.0")
+    tekst = (map_ / "boom.yaml").read_text(encoding="utf-8")
+    assert tekst.count("\nboom:\n") == 1 and "# let_op:" in tekst  # the comments that guide an editor remain
+
+
+def test_bb_init_met_een_mapnaam_die_geen_utf8_is(tmp_path: Path) -> None:
+    map_ = Path(os.fsdecode(bytes(tmp_path) + b"/x\xffy"))
+    r = run_bb("init", "--basis", "rijksoverheid", str(map_), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr  # was exit 70: the name could not be written as UTF-8
+    from burgers_betrekken.lezen.boom import laad_boom
+
+    assert r.stdout.startswith(f"geschreven: {tmp_path}/x\ufffdy/boom.yaml\n")
+    assert laad_boom(map_ / "boom.yaml").titel == "Burgers betrekken (x\ufffdy)"
