@@ -4,10 +4,10 @@ would break the YAML `bb init` writes, and an overlay that reorders `gelijke_pun
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -185,3 +185,58 @@ def test_bb_init_met_een_mapnaam_die_geen_utf8_is(tmp_path: Path) -> None:
 
     assert r.stdout.startswith(f"geschreven: {tmp_path}/x\ufffdy/boom.yaml\n")
     assert laad_boom(map_ / "boom.yaml").titel == "Burgers betrekken (x\ufffdy)"
+
+
+# --- an overlay that reorders gelijke_punten ---------------------------------------------------------
+
+
+def _gelijke_punten_omgekeerd() -> tuple[str, list[str]]:
+    """The shipped tree with its `gelijke_punten:` rules in reverse order, and their ids in that order."""
+    regels = (ROOT / "trees" / "rijksoverheid.yaml").read_text(encoding="utf-8").split("\n")
+    begin = regels.index("gelijke_punten:") + 1
+    eind = next(i for i in range(begin, len(regels)) if regels[i] and not regels[i].startswith(" "))
+    items: list[list[str]] = []
+    for regel in regels[begin:eind]:
+        if regel.startswith("  ") and not regel.startswith("   ") and not regel.lstrip().startswith("#"):
+            items.append([])
+        if items:
+            items[-1].append(regel)
+    items.reverse()
+    ids = [item[0].strip().rstrip(":") for item in items]
+    return "\n".join(regels[:begin] + [r for item in items for r in item] + regels[eind:]), ids
+
+
+def test_een_aanpassing_die_gelijke_punten_anders_ordent_geeft_het_advies_van_een_kopie_met_die_orde(
+        tmp_path: Path) -> None:
+    # The overlay's order was ignored: 0 paths changed and valideer said 'in orde', while the same
+    # reordering in a full copy changed hundreds of paths.
+    from burgers_betrekken.lezen.boom import laad_boom
+
+    kopie, ids = _gelijke_punten_omgekeerd()
+    (tmp_path / "kopie.yaml").write_text(kopie, encoding="utf-8")
+    (tmp_path / "laag.yaml").write_text("basis: rijksoverheid\ngelijke_punten:\n" +
+                                        "".join(f"  {i}: {{}}\n" for i in ids), encoding="utf-8")
+    assert [r.id for r in laad_boom(tmp_path / "laag.yaml").voorrang] == ids
+    assert [r.id for r in laad_boom(tmp_path / "kopie.yaml").voorrang] == ids
+    uit = {}
+    for naam in ("kopie.yaml", "laag.yaml"):
+        r = run_bb("boom", "verschil", "rijksoverheid", naam, "--formaat", "json", cwd=tmp_path, timeout=120)
+        assert r.returncode == 0, r.stderr
+        uit[naam] = {k: v for k, v in json.loads(r.stdout).items() if k != "nieuw"}  # all but its fingerprint
+    assert uit["laag.yaml"] == uit["kopie.yaml"]
+    assert uit["laag.yaml"]["paden"]["veranderd"] > 100
+    r = run_bb("boom", "verschil", "kopie.yaml", "laag.yaml", "--streng", cwd=tmp_path, timeout=120)
+    assert r.returncode == 0, r.stdout
+    assert "Bij 0 paden daarvan verandert het advies." in r.stdout
+
+
+def test_alleen_de_genoemde_regels_wisselen_van_plaats(tmp_path: Path) -> None:
+    from burgers_betrekken.lezen.boom import laad_boom
+
+    basis = [r.id for r in laad_boom(ROOT / "trees" / "rijksoverheid.yaml").voorrang]
+    eerste, derde = basis[0], basis[2]
+    (tmp_path / "laag.yaml").write_text(f"basis: rijksoverheid\ngelijke_punten:\n  {derde}: {{}}\n"
+                                        f"  nieuw: {{kenmerk: kosten, volgorde: [laag], reden: goedkoop}}\n"
+                                        f"  {eerste}: {{}}\n", encoding="utf-8")
+    verwacht = [derde, basis[1], "nieuw", eerste, *basis[3:]]
+    assert [r.id for r in laad_boom(tmp_path / "laag.yaml").voorrang] == verwacht
