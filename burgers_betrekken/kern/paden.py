@@ -61,6 +61,29 @@ def binnen_grens(boom: Boom, weet_niet: bool = False) -> int:
                      f"laat opties die op hetzelfde advies uitkomen samenvallen")
 
 
+MAX_TEKENS = 30_000_000
+"""The most characters of question texts and answers that all paths of a web page together repeat
+(each path's record lists its questions and answers; `tekst_op_paden`). The shipped trees have
+about 6 million with 'weet ik niet'; a tree of long texts reaches this limit with fewer paths."""
+
+
+def tekst_op_paden(boom: Boom, weet_niet: bool = False) -> int:
+    """The length of the question texts and answer labels along every path, added up over all
+    paths, at most `VEEL`: counted like `aantal_paden`, without walking them."""
+    aantal: dict[str, int] = {EINDE: 1}
+    tekens: dict[str, int] = {EINDE: 0}
+    for vraag_id in reversed(topologische_volgorde(boom)):
+        vraag = boom.vragen[vraag_id]
+        labels = {o.id: len(o.label) for o in vraag.opties}
+        if vraag.weet_niet is not None:
+            labels[WEET_NIET] = labels.get(vraag.weet_niet.optie, 0) + len("Weet ik niet (aangenomen: )")
+        paren = keuzes(boom, vraag_id, weet_niet)
+        aantal[vraag_id] = min(VEEL, sum(aantal[doel] for _, doel in paren))
+        tekens[vraag_id] = min(VEEL, sum((len(vraag.tekst) + labels[optie]) * aantal[doel] + tekens[doel]
+                                         for optie, doel in paren))
+    return tekens[boom.start]
+
+
 def grens_tekst() -> str:
     """The limit in words, the same in every message that names it."""
     grens = f"{MAX_PADEN:,}".replace(",", ".")

@@ -17,8 +17,9 @@ from datetime import datetime, timezone
 from typing import Any, Mapping
 
 from burgers_betrekken.kern import adviestekst, engine
+from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom, Catalogus
-from burgers_betrekken.kern.paden import Pad, binnen_grens, paden
+from burgers_betrekken.kern.paden import MAX_TEKENS, VEEL, Pad, binnen_grens, paden, tekst_op_paden
 from burgers_betrekken.kern.watals import met_wat_als
 from burgers_betrekken.uitvoer.verslag import (
     Verslag,
@@ -38,6 +39,13 @@ _DATUMREGEL = '<tr><th scope="row">Datum</th><td>01-01-2000 00:00</td></tr>'
 def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
     """Everything the page needs: the questions, the rungs and instruments, and the advice per path."""
     binnen_grens(boom, weet_niet=True)  # counted before the walk: a page holds every path
+    tekens = tekst_op_paden(boom, weet_niet=True)  # and the cost of each path: the texts its record repeats
+    if tekens > MAX_TEKENS:
+        aantal = ("meer dan een miljard" if tekens >= VEEL else f"{tekens:,}".replace(",", ".")) + \
+            f" tekens; een webpagina kan er hoogstens {MAX_TEKENS:,}".replace(",", ".")
+        raise InvoerFout(f"de vragen en antwoorden langs alle paden van boom '{boom.id}' zijn samen {aantal} "
+                         f"bevatten, want het verslag van elk pad herhaalt ze. Maak lange vragen of labels korter "
+                         f"(een toelichting telt niet mee), of splits de boom")
     tabel = _Tabel()
     adviezen: dict[str, int] = {}
     geheugen: dict[tuple[tuple[str, str], ...], engine.Advies] = {}

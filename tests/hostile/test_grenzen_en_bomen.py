@@ -240,3 +240,44 @@ def test_alleen_de_genoemde_regels_wisselen_van_plaats(tmp_path: Path) -> None:
                                         f"  {eerste}: {{}}\n", encoding="utf-8")
     verwacht = [derde, basis[1], "nieuw", eerste, *basis[3:]]
     assert [r.id for r in laad_boom(tmp_path / "laag.yaml").voorrang] == verwacht
+
+
+# --- the cost of each path: long texts ------------------------------------------------------------
+
+
+def test_een_tekst_van_megabytes_wordt_geweigerd_met_zijn_plek(tmp_path: Path) -> None:
+    # A 7 MB question text: bb boom website took 67 ms a path (about 20 minutes at the path limit)
+    # and wrote the text again in the record of every path.
+    boom = tmp_path / "groot.yaml"
+    boom.write_text(KLEIN.replace("tekst: Wat is het doel?", "tekst: Wat is het doel? " + "woord " * 1_000_000),
+                    encoding="utf-8")
+    verwacht = (f"{boom}:9:12: fout: de tekst van vraag 'doel' is 6.000.016 tekens lang; een tekst mag hoogstens "
+                f"10.000 tekens hebben")
+    r = run_bb("boom", "valideer", str(boom), cwd=tmp_path)
+    assert r.returncode == 1 and verwacht in r.stdout, r.stdout
+    r = run_bb("boom", "website", str(boom), "-o", str(tmp_path / "groot.html"), cwd=tmp_path)
+    assert r.returncode == INVOER and verwacht in r.stderr, r.stderr
+    assert not (tmp_path / "groot.html").exists()
+
+
+def test_een_webpagina_die_te_veel_tekst_zou_herhalen_wordt_vooraf_geweigerd(tmp_path: Path) -> None:
+    # 14 questions of 9,000 characters (each within the limit of a text), 16,384 paths: every path's
+    # record repeats 14 of them, 2 billion characters in all (the count stops at a billion).
+    boom = tmp_path / "lang.yaml"
+    boom.write_text(keten(14, tekst="lang " * 1800), encoding="utf-8")
+    assert run_bb("boom", "valideer", str(boom), cwd=tmp_path).returncode == 0
+    r = run_bb("boom", "website", str(boom), "-o", str(tmp_path / "lang.html"), cwd=tmp_path, timeout=20)
+    assert r.returncode == INVOER, r.stderr
+    assert_geen_traceback(r)
+    assert r.stderr.startswith("fout: de vragen en antwoorden langs alle paden van boom 'keten' zijn samen "
+                               "meer dan een miljard tekens; een webpagina kan er hoogstens 30.000.000 bevatten")
+    assert not (tmp_path / "lang.html").exists()
+
+
+def test_de_tekst_langs_alle_paden_wordt_geteld_zonder_ze_te_lopen() -> None:
+    from burgers_betrekken.kern.paden import paden, tekst_op_paden
+    from burgers_betrekken.lezen.boom import laad_boom
+
+    boom = laad_boom(ROOT / "trees" / "rijksoverheid.yaml")
+    gelopen = sum(len(boom.vragen[v].tekst) + len(boom.vragen[v].optie(o).label) for pad in paden(boom) for v, o in pad)
+    assert tekst_op_paden(boom) == gelopen
