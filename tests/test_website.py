@@ -84,8 +84,9 @@ def test_elk_pad_staat_erin_met_het_advies_van_de_engine(gegevens: dict[str, Any
 
 
 def test_een_boom_met_te_veel_paden_geeft_een_melding_met_de_grens(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(website, "MAX_PADEN", 1000)
-    with pytest.raises(InvoerFout, match=r"de boom heeft \d+ paden; een webpagina kan er hoogstens 1\.000 bevatten"):
+    monkeypatch.setattr("burgers_betrekken.kern.paden.MAX_PADEN", 1000)
+    with pytest.raises(InvoerFout, match=r"boom 'rijksoverheid' heeft \d+ paden \(met 'weet ik niet' als eigen "
+                                         r"antwoord\); bb gaat hoogstens 1\.000 paden één voor één langs"):
         website.gegevens(*laad("rijksoverheid", None))
 
 

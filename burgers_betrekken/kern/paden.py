@@ -1,13 +1,16 @@
 """Every path through a tree: from the start question to the advice. Pure functions.
 
 The number of paths grows with the product of the options, so it is counted (linear in the
-tree) before paths are listed, and listing stops at a limit the caller chooses.
+tree) before paths are walked: a command that walks every path (`bb boom website`, `verschil`,
+`paden`) refuses a tree with more than `MAX_PADEN` (`binnen_grens`), and listing stops at a
+limit the caller chooses.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
+from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import EINDE, WEET_NIET, Boom
 
 Pad = tuple[tuple[str, str], ...]
@@ -37,6 +40,54 @@ def aantal_paden(boom: Boom, weet_niet: bool = False) -> int:
     for vraag_id in reversed(topologische_volgorde(boom)):
         tabel[vraag_id] = min(VEEL, sum(tabel[doel] for _, doel in keuzes(boom, vraag_id, weet_niet)))
     return tabel[boom.start]
+
+
+MAX_PADEN = 20_000
+"""The most paths any command walks one by one, with the engine's advice for each: `bb boom website`
+(which puts them all in a page), `bb boom verschil` (which compares them in both trees) and
+`bb boom paden`. One limit, so a tree that one of them takes, each of them takes. The shipped trees
+have about 5,000; 20,000 take about a minute for the web page."""
+
+
+def binnen_grens(boom: Boom, weet_niet: bool = False) -> int:
+    """The number of paths (`aantal_paden`, counted without walking them), or an `InvoerFout` that
+    names `MAX_PADEN` when there are more. With `weet_niet`, "weet ik niet" counts as an answer of
+    its own (the web page has a path for it)."""
+    totaal = aantal_paden(boom, weet_niet)
+    if totaal <= MAX_PADEN:
+        return totaal
+    ook = " (met 'weet ik niet' als eigen antwoord)" if weet_niet and totaal != aantal_paden(boom) else ""
+    raise InvoerFout(f"boom '{boom.id}' heeft {aantal_tekst(totaal)}{ook}; {grens_tekst()}. Splits de boom, of "
+                     f"laat opties die op hetzelfde advies uitkomen samenvallen")
+
+
+MAX_TEKENS = 30_000_000
+"""The most characters of question texts and answers that all paths of a web page together repeat
+(each path's record lists its questions and answers; `tekst_op_paden`). The shipped trees have
+about 6 million with 'weet ik niet'; a tree of long texts reaches this limit with fewer paths."""
+
+
+def tekst_op_paden(boom: Boom, weet_niet: bool = False) -> int:
+    """The length of the question texts and answer labels along every path, added up over all
+    paths, at most `VEEL`: counted like `aantal_paden`, without walking them."""
+    aantal: dict[str, int] = {EINDE: 1}
+    tekens: dict[str, int] = {EINDE: 0}
+    for vraag_id in reversed(topologische_volgorde(boom)):
+        vraag = boom.vragen[vraag_id]
+        labels = {o.id: len(o.label) for o in vraag.opties}
+        if vraag.weet_niet is not None:
+            labels[WEET_NIET] = labels.get(vraag.weet_niet.optie, 0) + len("Weet ik niet (aangenomen: )")
+        paren = keuzes(boom, vraag_id, weet_niet)
+        aantal[vraag_id] = min(VEEL, sum(aantal[doel] for _, doel in paren))
+        tekens[vraag_id] = min(VEEL, sum((len(vraag.tekst) + labels[optie]) * aantal[doel] + tekens[doel]
+                                         for optie, doel in paren))
+    return tekens[boom.start]
+
+
+def grens_tekst() -> str:
+    """The limit in words, the same in every message that names it."""
+    grens = f"{MAX_PADEN:,}".replace(",", ".")
+    return f"bb gaat hoogstens {grens} paden één voor één langs (de grens voor bb boom website, verschil en paden)"
 
 
 def aantal_tekst(aantal: int) -> str:

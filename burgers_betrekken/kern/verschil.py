@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 from burgers_betrekken.kern import engine
 from burgers_betrekken.kern.fouten import AntwoordFout
 from burgers_betrekken.kern.model import Boom, Catalogus
-from burgers_betrekken.kern.paden import Pad, aantal_paden, paden
+from burgers_betrekken.kern.paden import MAX_PADEN, Pad, aantal_paden, binnen_grens, paden
 
 TOEGEVOEGD, WEGGEHAALD, GEWIJZIGD = "toegevoegd", "weggehaald", "gewijzigd"
 TREDE, BESTE, LET_OP = "trede", "beste", "let_op"
@@ -27,8 +27,8 @@ VOORBEELDEN = 3
 """Examples kept per kind of change."""
 GEEN = ""
 """In `Verschil.beste`: paths without any instrument."""
-HOOGSTENS = 200_000
-"""Paths compared per tree by default: the shipped trees have about 5,000."""
+HOOGSTENS = MAX_PADEN
+"""Paths compared per tree by default: all of them, since a tree with more is refused."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,10 @@ class Verschil:
 def verschil(oud: Boom, oud_catalogus: Catalogus, nieuw: Boom, nieuw_catalogus: Catalogus,
              hoogstens: int = HOOGSTENS) -> Verschil:
     """The edit from `oud` to `nieuw` and what it does to every advice (on at most `hoogstens`
-    paths of each tree; `Verschil.afgekapt` says when there were more)."""
+    paths of each tree; `Verschil.afgekapt` says when there were more). A tree with more paths than
+    `paden.MAX_PADEN` is refused before any is walked."""
+    binnen_grens(oud)
+    binnen_grens(nieuw)
     wijzigingen = (*_boom_wijzigingen(oud, nieuw), *_catalogus_wijzigingen(oud_catalogus, nieuw_catalogus))
     veranderd = {s: 0 for s in SOORTEN}
     voorbeelden: dict[str, list[Padverschil]] = {s: [] for s in SOORTEN}

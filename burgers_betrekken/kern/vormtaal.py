@@ -118,6 +118,7 @@ class Map:
     beschrijving: str = ""
     minimaal: int = 0
     te_weinig: str = "{wat} moet minstens {minimaal} elementen hebben"
+    geordend: bool = False  # the order of the items counts: a file that builds on another can change it
 
 
 @dataclass(frozen=True)

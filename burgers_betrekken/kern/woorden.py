@@ -63,7 +63,15 @@ def antwoord_tekst(vraag: Vraag, antwoord: str) -> str:
     return f"Weet ik niet (aangenomen: {label})" if antwoord == WEET_NIET else label
 
 
-_STUURTEKENS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+STUURTEKENS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+"""Characters that change how the text around them shows rather than being text: control
+characters (ANSI escapes), zero-width marks and bidi overrides and isolates (U+202A-U+202E,
+U+2066-U+2069, which can make a label read backwards). Tab and newline are text."""
+
+
+def als_code(teken: str) -> str:
+    """A character as the six visible characters \\uXXXX."""
+    return f"\\u{ord(teken):04x}"
 
 
 def veilig(tekst: str | None) -> str:
@@ -72,8 +80,14 @@ def veilig(tekst: str | None) -> str:
     terminal."""
     if not tekst:
         return ""
-    return _STUURTEKENS.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
-                            else f"\\u{ord(m.group(0)):04x}", tekst)
+    return STUURTEKENS.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
+                           else als_code(m.group(0)), tekst)
+
+
+def op_een_regel(tekst: str | None) -> str:
+    """Text from a file on one line, for a document (Markdown, HTML, a diagram): whitespace runs
+    (newlines too) become one space, other control characters (`STUURTEKENS`) show as \\uXXXX."""
+    return STUURTEKENS.sub(lambda m: als_code(m.group(0)), " ".join((tekst or "").split()))
 
 
 def heel(tekst: str) -> str:

@@ -7,8 +7,9 @@ its folder or below or in a folder of BB_BASISMAPPEN: `bronnen.buiten_bereik`).
 The merge follows the shape of the file (`vorm`): a map of items (questions, options, rules,
 caveats, instruments, scenarios) merges item by item, an item merges field by field, and every
 other value (a text, a list, a condition under `wanneer`) is replaced whole. Order counts where
-the tree applies items in order (`gelijke_punten`): the base's items keep their order, and a new
-item comes just before the next item of the base the overlay names after it, else at the end.
+the tree applies items in order (`gelijke_punten`): the items of the base that the overlay names
+take the overlay's order, in the places the base gives them (the others stay where they are), and
+a new item comes just before the next item of the base the overlay names after it, else at the end.
 The value `weg` removes an item of the base, `~` (empty) removes any key. The merged nodes keep
 their own file:line:column, so every later message points into the file where the text stands,
 base or overlay.
@@ -279,6 +280,11 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
     waarde: dict[str, Knoop] = dict(basis.waarde)  # type: ignore[arg-type]
     sleutels = dict(basis.sleutel_locaties)
     volgorde = list(waarde)
+    if isinstance(v, Map) and v.geordend:  # the items the overlay names take its order, in their own places
+        genoemd = [k for k in eigen.waarde if k in waarde]  # type: ignore[union-attr]
+        plekken = [i for i, k in enumerate(volgorde) if k in eigen.waarde]  # type: ignore[operator]
+        for i, k in zip(plekken, genoemd):
+            volgorde[i] = k
     nieuw: list[str] = []  # new keys waiting for the next key of the base the overlay names
     for sleutel, knoop in eigen.waarde.items():  # type: ignore[union-attr]
         plek = eigen.sleutel_locaties.get(sleutel, knoop.locatie)

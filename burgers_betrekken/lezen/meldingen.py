@@ -34,6 +34,10 @@ from burgers_betrekken.lezen.knopen import Knoop, leest_als
 
 ID_PATROON = re.compile(_ID)
 T = TypeVar("T")
+MAX_TEKST = 10_000
+"""The longest text of a tree, catalogue, scenario or glossary field, in characters (the shipped
+ones stay under 500). Every path's record repeats the texts along it, so a question of megabytes
+made `bb boom website` take minutes; a text this long is an error with its place."""
 
 
 def _kort(getal: int) -> str:
@@ -206,7 +210,7 @@ class Meldingen:
         """A value of the declared shape: leaves converted to Python values, composites
         returned as nodes (a Map as dict of nodes, a Lijst as list of nodes) for the loader."""
         if isinstance(vorm, Tekst):
-            return self.tekst(knoop, wat)
+            return self.tekst(knoop, wat, hoogstens=MAX_TEKST)
         if isinstance(vorm, Id):
             return self.id(knoop, wat)
         if isinstance(vorm, Ids):
@@ -262,7 +266,8 @@ class Meldingen:
             return None
         return knoop.waarde  # type: ignore[return-value]
 
-    def tekst(self, knoop: Knoop | None, wat: str, leeg_mag: bool = False) -> str | None:
+    def tekst(self, knoop: Knoop | None, wat: str, leeg_mag: bool = False, hoogstens: int | None = None) -> str | None:
+        """The text of `knoop`; with `hoogstens`, an error for a text of more characters."""
         if knoop is None:
             return None
         if knoop.soort != "tekst":
@@ -274,6 +279,10 @@ class Meldingen:
         tekst = str(knoop.waarde).strip()
         if not tekst and not leeg_mag:
             self.fout(f"{wat} mag niet leeg zijn", knoop.locatie)
+            return None
+        if hoogstens is not None and len(tekst) > hoogstens:
+            self.fout(f"{wat} is {len(tekst):,} tekens lang; een tekst mag hoogstens {hoogstens:,} tekens "
+                      f"hebben (elk pad herhaalt hem in het verslag en de webpagina)".replace(",", "."), knoop.locatie)
             return None
         return tekst
 
@@ -316,9 +325,9 @@ class Meldingen:
         if knoop is None:
             return None
         if knoop.is_lijst:
-            uit = [self.tekst(k, wat) for k in knoop.waarde]  # type: ignore[union-attr]
+            uit = [self.tekst(k, wat, hoogstens=MAX_TEKST) for k in knoop.waarde]  # type: ignore[union-attr]
             return None if any(u is None for u in uit) else tuple(u for u in uit if u is not None)
-        enkel = self.tekst(knoop, wat)
+        enkel = self.tekst(knoop, wat, hoogstens=MAX_TEKST)
         return (enkel,) if enkel is not None else None
 
     def teksten_of(self, knoop: Knoop | None, wat: str) -> list[str | Knoop] | None:
@@ -326,7 +335,7 @@ class Meldingen:
         if knoop is None:
             return None
         if not knoop.is_lijst:
-            enkel = self.tekst(knoop, wat)
+            enkel = self.tekst(knoop, wat, hoogstens=MAX_TEKST)
             return [enkel] if enkel is not None else None
         uit: list[str | Knoop] = []
         goed = True
@@ -334,7 +343,7 @@ class Meldingen:
             if k.is_map:
                 uit.append(k)
                 continue
-            tekst = self.tekst(k, wat)
+            tekst = self.tekst(k, wat, hoogstens=MAX_TEKST)
             goed &= tekst is not None
             if tekst is not None:
                 uit.append(tekst)

@@ -119,7 +119,7 @@ BOOM = Object((
     Veld("instrumentregels", Map(INSTRUMENTREGEL, "Regels die instrumenten kiezen: regel-id met regel."),
          "Regels die instrumenten kiezen: regel-id met regel."),
     Veld("gelijke_punten", Map(VOORRANGSREGEL, "Hoe instrumenten met gelijke punten worden "
-                               "onderscheiden, in volgorde: regel-id met regel."),
+                               "onderscheiden, in volgorde: regel-id met regel.", geordend=True),
          "Hoe instrumenten met gelijke punten worden onderscheiden, in volgorde. Blijven ze gelijk, "
          "dan zegt het advies dat ze even passend zijn."),
     Veld("wat_als", Ids(), "De vragen waarvan het antwoord te veranderen is (ruimte, budget, tijd): "

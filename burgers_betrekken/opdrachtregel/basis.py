@@ -8,7 +8,7 @@ from typing import Any, Optional
 import click
 from typer.core import TyperCommand, TyperGroup
 
-from burgers_betrekken.kern.fouten import InvoerFout
+from burgers_betrekken.kern.fouten import Afgebroken, InvoerFout
 
 FORMATEN = ("tekst", "json")
 
@@ -66,7 +66,14 @@ class _DutchHelp:
 
 
 class Groep(_DutchHelp, TyperGroup):
-    pass
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl-C during any command (a long `bb boom website` too) ends as in the interview:
+        "Afgebroken." and exit code 130, from `opdrachten.main`. Without this typer turns the
+        KeyboardInterrupt into a bare exit code 130 and the user sees nothing."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Afgebroken("Afgebroken.") from None
 
 
 class Opdracht(_DutchHelp, TyperCommand):

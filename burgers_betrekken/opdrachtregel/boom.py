@@ -104,7 +104,8 @@ def paden(
     formaat: str = typer.Option("tekst", "--formaat", "-f", metavar="tekst|json", help="Uitvoer als tekst of JSON."),
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
     hoogstens: int = typer.Option(10_000, "--hoogstens", metavar="N", min=1,
-                                  help="Toon hoogstens zoveel paden (een grote boom heeft er miljoenen)."),
+                                  help="Toon hoogstens zoveel paden (een grote boom heeft er miljoenen); "
+                                       "hoogstens 20.000."),
     statistiek: bool = typer.Option(False, "--statistiek",
                                     help="Alleen de cijfers: paden zonder instrument, gelijke beste instrumenten, "
                                          "instrumenten tegen hun 'wanneer niet' of zonder participatie."),
@@ -113,12 +114,15 @@ def paden(
     from itertools import islice
 
     from burgers_betrekken.kern import engine
-    from burgers_betrekken.kern.paden import aantal_paden, aantal_tekst
+    from burgers_betrekken.kern.paden import MAX_PADEN, aantal_paden, aantal_tekst, binnen_grens, grens_tekst
     from burgers_betrekken.kern.paden import paden as alle_paden
 
     formaat = kies_formaat(formaat)
+    if hoogstens > MAX_PADEN:
+        raise InvoerFout(f"--hoogstens {hoogstens} is te veel: {grens_tekst()}; kies hoogstens {MAX_PADEN}")
     boom, cat = laad(bestand, catalogus)
-    totaal = aantal_paden(boom)
+    # the figures are about every path: a tree with more than the limit is refused, not cut off
+    totaal = binnen_grens(boom) if statistiek else aantal_paden(boom)
     adviezen = [engine.advies(boom, cat, dict(pad)) for pad in islice(alle_paden(boom), hoogstens)]
     if totaal > len(adviezen):
         import sys

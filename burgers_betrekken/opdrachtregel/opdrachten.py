@@ -195,13 +195,14 @@ def init(
 ) -> None:
     """Begin een eigen beslisboom: een map met boom, catalogus, scenario's en schema's, als kopie of
     (met --basis) als kleine bestanden die voortbouwen op wat bb meelevert."""
+    from burgers_betrekken.kern.woorden import heel
     from burgers_betrekken.uitvoer.beginmap import maak_beginmap
 
     if boom is not None and basis is not None:
         raise InvoerFout("kies --boom (een kopie) of --basis (voortbouwen), niet allebei")
     for pad in maak_beginmap(map_, basis or boom or "rijksoverheid", op_basis=basis is not None):
-        print(f"geschreven: {pad}")
-    print(f"\nLees {map_ / 'LEESMIJ.md'} voor de volgende stappen.")
+        print(f"geschreven: {heel(str(pad))}")  # a folder name that is no UTF-8 is shown, not a crash
+    print(f"\nLees {heel(str(map_ / 'LEESMIJ.md'))} voor de volgende stappen.")
 
 
 # --- the one place where errors become messages and exit codes ------------------------------
@@ -276,7 +277,8 @@ def _bij_sigterm(nummer: int, frame: Any) -> None:
 def _stromen_in_orde() -> bool:
     """Check the standard streams before anything is asked or shown. A closed stdout is an error
     (nothing could be shown); an output that cannot carry Dutch text (ASCII) gets replacement
-    characters and one warning instead of a crash halfway; a COLUMNS of 0 or garbage is ignored."""
+    characters and one warning instead of a crash halfway. (A COLUMNS of 0, garbage or millions
+    is handled where consoles are made: `weergave.console`.)"""
     if sys.stdout is None:
         if sys.stderr is not None:
             print("fout: de standaarduitvoer is gesloten; er kan niets worden getoond. Stuur de uitvoer "
@@ -287,9 +289,6 @@ def _stromen_in_orde() -> bool:
             sys.stdin.reconfigure(errors="surrogateescape")
         except ValueError:
             pass
-    kolommen = os.environ.get("COLUMNS")
-    if kolommen is not None and (not kolommen.strip().isdigit() or int(kolommen) < 20):
-        del os.environ["COLUMNS"]  # Rich would print nothing at width 0; use the terminal's width
     codering = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         "é—│✓".encode(codering)

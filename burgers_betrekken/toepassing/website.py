@@ -19,7 +19,7 @@ from typing import Any, Mapping
 from burgers_betrekken.kern import adviestekst, engine
 from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom, Catalogus
-from burgers_betrekken.kern.paden import Pad, aantal_paden, aantal_tekst, paden
+from burgers_betrekken.kern.paden import MAX_TEKENS, VEEL, Pad, binnen_grens, paden, tekst_op_paden
 from burgers_betrekken.kern.watals import met_wat_als
 from burgers_betrekken.uitvoer.verslag import (
     Verslag,
@@ -30,9 +30,6 @@ from burgers_betrekken.uitvoer.verslag import (
 )
 from burgers_betrekken.uitvoer.verslag_html import ONTBREEKT_REGEL, als_html
 
-MAX_PADEN = 20_000
-"""A page holds every path; beyond this the file gets too large to open comfortably."""
-
 DATUM = "\0datum"
 """In a record: where the page puts the date and time the user saves it."""
 _VAST = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -41,10 +38,14 @@ _DATUMREGEL = '<tr><th scope="row">Datum</th><td>01-01-2000 00:00</td></tr>'
 
 def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
     """Everything the page needs: the questions, the rungs and instruments, and the advice per path."""
-    totaal = aantal_paden(boom, weet_niet=True)
-    if totaal > MAX_PADEN:
-        raise InvoerFout(f"de boom heeft {aantal_tekst(totaal)}; een webpagina kan er hoogstens "
-                         f"{MAX_PADEN:,} bevatten (de grens van bb boom website)".replace(",", "."))
+    binnen_grens(boom, weet_niet=True)  # counted before the walk: a page holds every path
+    tekens = tekst_op_paden(boom, weet_niet=True)  # and the cost of each path: the texts its record repeats
+    if tekens > MAX_TEKENS:
+        aantal = ("meer dan een miljard" if tekens >= VEEL else f"{tekens:,}".replace(",", ".")) + \
+            f" tekens; een webpagina kan er hoogstens {MAX_TEKENS:,}".replace(",", ".")
+        raise InvoerFout(f"de vragen en antwoorden langs alle paden van boom '{boom.id}' zijn samen {aantal} "
+                         f"bevatten, want het verslag van elk pad herhaalt ze. Maak lange vragen of labels korter "
+                         f"(een toelichting telt niet mee), of splits de boom")
     tabel = _Tabel()
     adviezen: dict[str, int] = {}
     geheugen: dict[tuple[tuple[str, str], ...], engine.Advies] = {}

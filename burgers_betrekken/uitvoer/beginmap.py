@@ -12,8 +12,8 @@ from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.uitvoer.gegevens import als_json
 from burgers_betrekken.lezen.json_schema import bestandsnaam, schema
 from burgers_betrekken.lezen.scenarios import tests_bij
-from burgers_betrekken.kern.woorden import onbekend
-from burgers_betrekken.lezen.knopen import lees_tekst
+from burgers_betrekken.kern.woorden import heel, onbekend
+from burgers_betrekken.lezen.knopen import als_yaml, leest_als, lees_tekst
 
 BOOM, TESTS, CATALOGUS, LEESMIJ = "boom.yaml", "boom.tests.yaml", "instruments.yaml", "LEESMIJ.md"
 SCHEMAMAP = "schema"
@@ -28,15 +28,16 @@ def maak_beginmap(map_: Path, boom_naam: str, op_basis: bool = False) -> list[Pa
     """The starter folder: copies of a shipped tree, its scenarios and the catalogue, or with
     `op_basis` three small files that build on them (`basis:`) and hold only what differs."""
     _controleer_leeg(map_)
+    naam = heel(map_.name)  # a folder name that is no UTF-8 still gives a text that can be written
     namen = bronnen.meegeleverde_bomen()
     if boom_naam not in namen:
         raise InvoerFout(onbekend("onbekende boom", boom_naam, namen, "meegeleverde bomen"))
     if op_basis:
         return _schrijf(map_, {
-            BOOM: modelijn("boom") + aanpassing_boom(map_.name, boom_naam),
+            BOOM: modelijn("boom") + aanpassing_boom(naam, boom_naam),
             TESTS: modelijn("scenarios") + aanpassing_tests(boom_naam),
             CATALOGUS: modelijn("catalogus") + AANPASSING_CATALOGUS,
-            LEESMIJ: leesmij(map_.name, boom_naam),
+            LEESMIJ: leesmij(naam, boom_naam),
         })
     boom_bron = bronnen.boom_pad(boom_naam)
     tests_bron = tests_bij(boom_bron)
@@ -52,7 +53,7 @@ def maak_beginmap(map_: Path, boom_naam: str, op_basis: bool = False) -> list[Pa
         BOOM: modelijn("boom") + boom_tekst,
         TESTS: modelijn("scenarios") + tests_tekst,
         CATALOGUS: modelijn("catalogus") + lees_tekst(bronnen.standaard_catalogus()),
-        LEESMIJ: leesmij(map_.name),
+        LEESMIJ: leesmij(naam),
     })
 
 
@@ -81,8 +82,19 @@ def _controleer_leeg(map_: Path) -> None:
 
 
 def _id(naam: str) -> str:
-    """A tree id from a folder name: lower case, '_' for anything else."""
-    return re.sub(r"[^a-z0-9]+", "_", naam.lower()).strip("_") or "eigen_boom"
+    """A tree id from a folder name: lower case, '_' for anything else; 'boom_' before a word
+    that YAML reads as something other than text (`2027`, `no`, `null`), which is no id."""
+    kandidaat = re.sub(r"[^a-z0-9]+", "_", naam.lower()).strip("_") or "eigen_boom"
+    return kandidaat if leest_als(kandidaat) is None else f"boom_{kandidaat}"
+
+
+def _boomgegevens(map_naam: str) -> str:
+    """The `boom:` block of a new tree, written by the YAML serializer: a folder named `2027`,
+    `true`, `a: b` or `x #y` gives the id and title it says, not a number, a truth value, a
+    mapping or a comment."""
+    gegevens = {"id": _id(map_naam), "versie": "1.0.0", "titel": f"Burgers betrekken ({map_naam})",
+                "catalogus": CATALOGUS}
+    return "".join(f"  {regel}\n" for regel in als_yaml(gegevens).splitlines())
 
 
 def aanpassing_boom(map_naam: str, basis: str) -> str:
@@ -99,11 +111,7 @@ def aanpassing_boom(map_naam: str, basis: str) -> str:
 
 basis: {basis}
 boom:
-  id: {_id(map_naam)}
-  versie: "1.0.0"
-  titel: Burgers betrekken ({map_naam})
-  catalogus: {CATALOGUS}
-
+{_boomgegevens(map_naam)}
 # vragen:
 #   doel:
 #     toelichting: Uw eigen uitleg bij deze vraag.

@@ -10,15 +10,13 @@ import re
 import textwrap
 
 from burgers_betrekken.kern.model import EINDE, NIVEAU, Boom, Conditie, InstrumentRegel, LetOp, NiveauRegel, Vraag
+from burgers_betrekken.kern.woorden import op_een_regel
 
 START = "start"
 """Node id of the start marker in the diagrams (question nodes are prefixed, so it cannot clash)."""
 
 DOT_BREEDTE = 30
 """Labels in the Graphviz drawing are wrapped at word boundaries to about this many characters."""
-
-_STUURTEKENS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 def knoop_id(vraag_id: str) -> str:
     """The diagram node id of a question. The prefix keeps ids such as `end` (reserved by
@@ -42,13 +40,6 @@ def _doelen(vraag: Vraag) -> list[str]:
     return [vraag.volgende_na(o.id) for o in vraag.opties]
 
 
-def _regel(tekst: str | None) -> str:
-    """Text from YAML on one line: whitespace runs (newlines too) become one space,
-    other control characters are made visible."""
-    een_regel = " ".join((tekst or "").split())
-    return _STUURTEKENS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", een_regel)
-
-
 # --- Mermaid -------------------------------------------------------------------------------
 
 # Mermaid decodes `#name;` and `#number;` entities inside quoted labels. `#` goes first in
@@ -61,7 +52,7 @@ _MERMAID = str.maketrans({
 
 def mermaid_tekst(tekst: str | None) -> str:
     """A label for Mermaid's quoted `"..."` form: one line, special characters as entities."""
-    return _regel(tekst).translate(_MERMAID)
+    return op_een_regel(tekst).translate(_MERMAID)
 
 
 def als_mermaid(boom: Boom) -> str:
@@ -89,7 +80,7 @@ def als_mermaid(boom: Boom) -> str:
 def dot_tekst(tekst: str | None, breedte: int = DOT_BREEDTE) -> str:
     """A label for a DOT `"..."` string: wrapped at word boundaries with `\\n`, with
     backslashes and double quotes escaped (so `\\l` or `\\N` in the text stay literal)."""
-    delen = textwrap.wrap(_regel(tekst), breedte, break_long_words=False, break_on_hyphens=False)
+    delen = textwrap.wrap(op_een_regel(tekst), breedte, break_long_words=False, break_on_hyphens=False)
     return "\\n".join(d.replace("\\", "\\\\").replace('"', '\\"') for d in delen)
 
 
@@ -119,7 +110,7 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]<>|#])")
 
 def md(tekst: str | None) -> str:
     """Text from YAML as literal Markdown on one line: safe inside a table cell or a heading."""
-    return _MARKDOWN.sub(r"\\\1", _regel(tekst))
+    return _MARKDOWN.sub(r"\\\1", op_een_regel(tekst))
 
 
 def _of(delen: list[str]) -> str:

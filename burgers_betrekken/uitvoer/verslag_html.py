@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from burgers_betrekken.kern import adviestekst
+from burgers_betrekken.kern.woorden import op_een_regel
 
 from burgers_betrekken.uitvoer.verslag import (
     MOTIVERING_ONTBREEKT,
@@ -53,7 +54,8 @@ motivation the user types in its place)."""
 
 
 def _e(tekst: str | None) -> str:
-    return escape(" ".join((tekst or "").split()))
+    """Text from a file as HTML on one line, its control characters shown as in Markdown."""
+    return escape(op_een_regel(tekst))
 
 
 def _omdat(antwoorden: tuple[tuple[str, str], ...]) -> str:

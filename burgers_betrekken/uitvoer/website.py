@@ -15,6 +15,8 @@ import html
 import json
 from typing import Any
 
+from burgers_betrekken.kern.woorden import STUURTEKENS, als_code, op_een_regel
+
 STIJL = """
 :root { --blauw: #01689b; --tekst: #1a1a1a; --rand: #767676; --fout: #a90000; --focus: #ffb612; }
 * { box-sizing: border-box; }
@@ -120,8 +122,12 @@ SCRIPT = r"""
   // Python's html.escape of text whose whitespace runs became one space (verslag_html._e); the
   // characters are Python's whitespace (str.split), which differ from JavaScript's \s
   const WIT = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  // woorden.STUURTEKENS, shown as \uXXXX as woorden.op_een_regel does
+  const STUUR = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
   function escape(tekst) {
-    return tekst.split(WIT).filter(Boolean).join(" ").replace(/&/g, "&amp;").replace(/</g, "&lt;")
+    return tekst.split(WIT).filter(Boolean).join(" ")
+      .replace(STUUR, function (c) { return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4); })
+      .replace(/&/g, "&amp;").replace(/</g, "&lt;")
       .replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
   // The record of `bb advies --uitvoer x.html` for this advice, dated now, with the motivation typed.
@@ -379,8 +385,11 @@ def _hash(tekst: str) -> str:
 
 def als_json_in_html(data: Any) -> str:
     """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' survives, so
-    no text from the YAML can close the element or start a comment."""
+    no text from the YAML can close the element or start a comment. A control character, zero-width
+    mark or bidi override in a text (`woorden.STUURTEKENS`; JSON itself escapes only the first 32)
+    is shown as \\uXXXX, as the Markdown and HTML records show it, so no label reads backwards."""
     tekst = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    tekst = STUURTEKENS.sub(lambda m: "\\" + als_code(m.group(0)), tekst)  # a JSON "\\u202e": the text \\u202e
     return (tekst.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
@@ -390,7 +399,7 @@ def pagina(gegevens: dict[str, Any]) -> str:
     boom = gegevens["boom"]
     csp = (f"default-src 'none'; script-src '{_hash(SCRIPT)}'; style-src '{_hash(STIJL)}'; "
            f"base-uri 'none'; form-action 'none'")
-    titel = html.escape(boom["titel"])
+    titel = html.escape(op_een_regel(boom["titel"]))
     return f"""<!DOCTYPE html>
 <html lang="nl">
 <head>

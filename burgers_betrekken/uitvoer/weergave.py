@@ -6,6 +6,7 @@ control characters, so a '[' or an escape sequence in a label cannot change the 
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -56,9 +57,28 @@ class _Console(Console):
         self.file.flush()
 
 
+BREEDTE = (20, 1000)
+"""The narrowest and widest screen a console uses, in columns. Rich at width 0 prints nothing, and
+at a width of millions (COLUMNS=10000000) it pads every line to it and runs out of memory."""
+HOOGTE = (1, 1000)
+"""The same for the height, in lines (LINES)."""
+
+
 def console(stderr: bool = False) -> Console:
-    """A console made when needed (so the terminal width is read then, not at import)."""
-    return _Console(stderr=stderr, highlight=False, emoji=False)
+    """A console made when needed (so the terminal width is read then, not at import), the one
+    place consoles are made. A COLUMNS or LINES that is no number or out of bounds is ignored (the
+    terminal's own size counts), and the size used stays within `BREEDTE` and `HOOGTE`."""
+    omgeving = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    for naam, (laag, hoog) in (("COLUMNS", BREEDTE), ("LINES", HOOGTE)):
+        waarde = os.environ.get(naam, "").strip()
+        if waarde.isascii() and waarde.isdigit() and laag <= int(waarde):
+            omgeving[naam] = str(min(int(waarde), hoog))
+    scherm = _Console(stderr=stderr, highlight=False, emoji=False, _environ=omgeving)
+    breedte, hoogte = scherm.size
+    begrensd = (min(max(breedte, BREEDTE[0]), BREEDTE[1]), min(max(hoogte, HOOGTE[0]), HOOGTE[1]))
+    if begrensd != (breedte, hoogte):  # else left open, so a terminal that is resized is followed
+        scherm.size = begrensd
+    return scherm
 
 
 def print_meldingen(scherm: Console, meldingen: RenderableType) -> None:
