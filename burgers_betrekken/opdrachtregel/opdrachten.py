@@ -159,6 +159,7 @@ def schema(
                                           help="Welk schema; zonder --uitvoer verplicht."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", metavar="MAP",
                                            help="Schrijf de schema's als bestanden in deze map."),
+    overschrijf: bool = typer.Option(False, "--overschrijf", help="Vervang schema's die er al staan."),
 ) -> None:
     """JSON Schema voor de YAML-bestanden, zodat een editor aanvult en controleert tijdens het typen."""
     from burgers_betrekken.lezen import json_schema as schemas
@@ -174,11 +175,13 @@ def schema(
                              f"of schrijf ze allemaal met --uitvoer MAP")
         print(als_json(schemas.schema(soort)))
         return
-    from burgers_betrekken.lezen.bestanden import schrijf_tekst
+    from burgers_betrekken.lezen.bestanden import mag_schrijven, schrijf_tekst
 
-    for naam in [soort] if soort else list(SOORTEN):
-        doel = uitvoer / schemas.bestandsnaam(naam)
-        schrijf_tekst(doel, als_json(schemas.schema(naam)) + "\n", overschrijf=True)
+    doelen = {naam: uitvoer / schemas.bestandsnaam(naam) for naam in ([soort] if soort else SOORTEN)}
+    for doel in doelen.values():  # all or none: no half-refreshed set of schemas
+        mag_schrijven(doel, overschrijf)
+    for naam, doel in doelen.items():
+        schrijf_tekst(doel, als_json(schemas.schema(naam)) + "\n", overschrijf=overschrijf)
         print(f"geschreven: {doel}")
 
 

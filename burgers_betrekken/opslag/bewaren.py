@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Mapping
 
-from burgers_betrekken.lezen.bestanden import schrijf_tekst
+from burgers_betrekken.lezen.bestanden import BestaatAl, schrijf_tekst
 from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom
 
@@ -66,16 +66,20 @@ def pad_voor(boom_id: str, nummer: int = 1) -> Path:
     return datamap() / "lopend" / naam
 
 
-def verslagpad(boom_id: str, gemaakt: datetime) -> Path:
-    """Where the record of an advice answered on the screen goes without --uitvoer: a name of its
-    own, also for two advices in the same second."""
+def schrijf_verslag(boom_id: str, gemaakt: datetime, tekst: str) -> Path:
+    """Write the record of an advice answered on the screen without --uitvoer to a name of its
+    own in the data folder, also for two advices in the same second: each name is created
+    exclusively, and a name taken meanwhile moves on to the next."""
     basis = f"{boom_id}-{gemaakt.strftime('%Y%m%d-%H%M%S')}"
     map_ = datamap() / "verslagen"
-    pad, n = map_ / f"{basis}.md", 1
-    while pad.exists():
-        n += 1
-        pad = map_ / f"{basis}-{n}.md"
-    return pad
+    n = 1
+    while True:
+        pad = map_ / (f"{basis}.md" if n == 1 else f"{basis}-{n}.md")
+        try:
+            schrijf_tekst(pad, tekst)
+            return pad
+        except BestaatAl:
+            n += 1
 
 
 @dataclass(frozen=True)
