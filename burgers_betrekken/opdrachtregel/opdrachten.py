@@ -175,11 +175,12 @@ def schema(
                              f"of schrijf ze allemaal met --uitvoer MAP")
         print(als_json(schemas.schema(soort)))
         return
-    from burgers_betrekken.lezen.bestanden import mag_schrijven, schrijf_tekst
+    from burgers_betrekken.lezen.bestanden import schrijf_tekst
+    from burgers_betrekken.opslag.bewaren import controleer_uitvoer
 
     doelen = {naam: uitvoer / schemas.bestandsnaam(naam) for naam in ([soort] if soort else SOORTEN)}
     for doel in doelen.values():  # all or none: no half-refreshed set of schemas
-        mag_schrijven(doel, overschrijf)
+        controleer_uitvoer(doel, overschrijf)
     for naam, doel in doelen.items():
         schrijf_tekst(doel, als_json(schemas.schema(naam)) + "\n", overschrijf=overschrijf)
         print(f"geschreven: {doel}")
@@ -197,10 +198,12 @@ def init(
 ) -> None:
     """Begin een eigen beslisboom: een map met boom, catalogus, scenario's en schema's, als kopie of
     (met --basis) als kleine bestanden die voortbouwen op wat bb meelevert."""
+    from burgers_betrekken.opslag.bewaren import niet_in_datamap
     from burgers_betrekken.uitvoer.beginmap import maak_beginmap
 
     if boom is not None and basis is not None:
         raise InvoerFout("kies --boom (een kopie) of --basis (voortbouwen), niet allebei")
+    niet_in_datamap(map_)
     for pad in maak_beginmap(map_, basis or boom or "rijksoverheid", op_basis=basis is not None):
         print(f"geschreven: {pad}")
     print(f"\nLees {map_ / 'LEESMIJ.md'} voor de volgende stappen.")

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from burgers_betrekken.kern.fouten import Afgebroken, Beeindigd, GeenTerminal, InvoerFout, Probleem
-from burgers_betrekken.lezen.bestanden import mag_schrijven
 from burgers_betrekken.opslag.laden import laad
 
 if TYPE_CHECKING:
@@ -67,9 +66,11 @@ def voer_uit(o: AdviesOpties) -> None:
     if o.vergeet:
         _vergeet(b.id)
         return
+    from burgers_betrekken.opslag import bewaren
+
     for doel in (o.uitvoer, o.bewaar):  # refuse before twenty minutes of questions, not after
         if doel is not None:
-            mag_schrijven(doel, o.overschrijf)
+            bewaren.controleer_uitvoer(doel, o.overschrijf)
     beantwoord = _beantwoord(o, a, b, c)
     verslag = _toon_met_motivering(o, b, beantwoord)
     try:
@@ -80,8 +81,6 @@ def voer_uit(o: AdviesOpties) -> None:
                                      f"maak het verslag opnieuw met: bb advies --hervat", None, "waarschuwing"),)
         raise
     if beantwoord.autosave is not None:
-        from burgers_betrekken.opslag import bewaren
-
         bewaren.vergeet_pad(beantwoord.autosave)  # the run is finished and every output is written
 
 

@@ -7,7 +7,9 @@ files in the current folder."""
 from __future__ import annotations
 
 import errno
+import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import pytest
 
 from burgers_betrekken.lezen import bestanden
 from burgers_betrekken.kern.fouten import InvoerFout
-from tests.conftest import ROOT, assert_geen_traceback, bb_exe, run_bb, schone_env
+from tests.conftest import IN_CI, ROOT, assert_geen_traceback, bb_exe, run_bb, schone_env
 
 KLEIN = ROOT / "tests" / "bomen" / "klein.yaml"
 BOA = ROOT / "examples" / "boa-bestel.yaml"
@@ -173,3 +175,155 @@ def test_twee_keer_tegelijk_bb_boom_website_naar_hetzelfde_bestand_precies_een_w
         winnaar = next(uit for uit, _, code in uitkomsten if code == OK)
         assert f"geschreven: {doel}" in winnaar and "<html" in doel.read_text(encoding="utf-8")
     _geen_tijdelijke(tmp_path)
+
+
+# --- bb's own data folder is no place for an output -------------------------------------------
+
+
+def _inhoud(map_: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(map_)): p.read_bytes() if p.is_file() else b"" for p in sorted(map_.rglob("*"))}
+
+
+@pytest.mark.parametrize("opdracht", [
+    ["advies", "-a", str(BOA), "-o", "{data}/lopend/rijksoverheid.json", "--overschrijf"],
+    ["advies", "-a", str(BOA), "--bewaar", "{data}/../{naam}/lopend/antwoorden.yaml"],
+    ["advies", "-a", str(BOA), "-o", "{koppeling}/verslagen/v.md"],
+    ["boom", "website", str(KLEIN), "-o", "{koppeling}/w.html"],
+    ["schema", "--uitvoer", "{data}/schema"],
+    ["init", "{data}/mijn-boom"],
+], ids=["advies-autosave", "bewaar-via-..", "advies-via-koppeling", "website", "schema", "init"])
+def test_een_uitvoer_in_de_eigen_gegevensmap_wordt_geweigerd(tmp_path: Path, opdracht: list[str]) -> None:
+    env = schone_env()
+    data = Path(env["BB_DATAMAP"])
+    (data / "lopend").mkdir()
+    (data / "lopend" / "rijksoverheid.json").write_text('{"bewaard": true}\n', encoding="utf-8")
+    (tmp_path / "koppeling").symlink_to(data)
+    voor = _inhoud(data)
+    args = [a.format(data=data, naam=data.name, koppeling=tmp_path / "koppeling") for a in opdracht]
+    uit = run_bb(*args, cwd=tmp_path, env=env)
+    assert uit.returncode == INVOER, uit.stderr
+    assert f"ligt in de map waarin bb zijn eigen gegevens bewaart ({data.resolve()}); kies een plek daarbuiten" \
+        in uit.stderr
+    assert _inhoud(data) == voor  # nothing written there, nothing deleted
+    assert_geen_traceback(uit)
+
+
+def test_het_eigen_autosave_als_uitvoer_wordt_geweigerd_voor_de_vragen_en_blijft_bewaard(tmp_path: Path) -> None:
+    """The case of the issue: the record written over the session's own autosave, reported, and
+    then deleted as a finished autosave."""
+    env = schone_env()
+    begin = run_bb("advies", "--eenvoudig", stdin="2\n", cwd=tmp_path, env=env)  # one answer, then the input ends
+    assert begin.returncode == 130, begin.stderr
+    autosave = Path(env["BB_DATAMAP"]) / "lopend" / "rijksoverheid.json"
+    bewaard = autosave.read_bytes()
+    uit = run_bb("advies", "--eenvoudig", "--hervat", "-o", str(autosave), "-f", "json", "--overschrijf",
+                 stdin="1\n1\n1\n1\n1\n1\n1\n", cwd=tmp_path, env=env)
+    assert uit.returncode == INVOER and "ligt in de map waarin bb zijn eigen gegevens bewaart" in uit.stderr
+    assert "Met welk doel" not in uit.stdout  # refused before the questions
+    assert autosave.read_bytes() == bewaard
+
+
+# --- a user who cannot write in the home folder still keeps the advice ------------------------
+
+NIEMAND = 65534  # nobody: what `docker run -u UID` gives, a user without a home of its own
+
+
+def _als_niemand(args: list[str], map_: Path, invoer: str, **omgeving: str) -> subprocess.CompletedProcess[str]:
+    """Run `bb` as user 65534 in `map_` (which that user owns, also as TMPDIR). The tests run as
+    root, so the privileges are dropped with setpriv; the user keeps only the right to read and
+    search every folder (CAP_DAC_READ_SEARCH), because the interpreter may live in root's 0700
+    home: writing, which is what these tests are about, follows the file modes as for any user."""
+    setpriv = shutil.which("setpriv")
+    if setpriv is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        reden = "needs root and setpriv (util-linux) to run bb as another user"
+        if IN_CI:
+            pytest.fail(reden)
+        pytest.skip(reden)
+    os.chown(map_, NIEMAND, NIEMAND)
+    env = {k: v for k, v in schone_env().items() if k not in ("BB_DATAMAP", "HOME", "XDG_DATA_HOME")}
+    env.update(BB_CACHE="uit", TMPDIR=str(map_), **omgeving)
+    uit = subprocess.run([setpriv, f"--reuid={NIEMAND}", f"--regid={NIEMAND}", "--clear-groups",
+                          "--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search", bb_exe(), *args],
+                         input=invoer, capture_output=True, text=True, timeout=60, env=env, cwd=map_)
+    if uit.stderr.startswith("setpriv:"):
+        if IN_CI:
+            pytest.fail(uit.stderr)
+        pytest.skip(f"setpriv cannot drop privileges here: {uit.stderr.strip()}")
+    return uit
+
+
+def _niet_beschrijfbaar(tmp_path: Path) -> str:
+    map_ = tmp_path / "van-root"
+    map_.mkdir(mode=0o755)
+    os.chmod(map_, 0o755)
+    return str(map_)
+
+
+@pytest.mark.parametrize("omgeving", [
+    {"HOME": "/"},
+    {"HOME": "{eigen}", "XDG_DATA_HOME": "{van_root}"},
+    {"HOME": "/", "BB_DATAMAP": "{van_root}/bb"},
+], ids=["HOME=/", "XDG_DATA_HOME-onbeschrijfbaar", "BB_DATAMAP-onbeschrijfbaar"])
+def test_zonder_beschrijfbare_thuismap_gaan_antwoorden_en_verslag_niet_verloren(
+        tmp_path: Path, omgeving: dict[str, str]) -> None:
+    werk = tmp_path / "werk"
+    werk.mkdir()
+    (werk / "thuis").mkdir()
+    os.chown(werk / "thuis", NIEMAND, NIEMAND)
+    van_root = _niet_beschrijfbaar(tmp_path)
+    waarden = {k: v.format(eigen=werk / "thuis", van_root=van_root) for k, v in omgeving.items()}
+    reserve = werk / f"bb-{NIEMAND}"
+
+    # the input ends after one answer: the answer is in the autosave, in a folder this user can write
+    uit = _als_niemand(["advies", "--eenvoudig"], werk, "2\n", **waarden)
+    assert uit.returncode == 130, uit.stderr
+    autosave = reserve / "lopend" / "rijksoverheid.json"
+    assert f"Uw antwoorden zijn bewaard in {autosave}" in uit.stderr
+    assert json.loads(autosave.read_text(encoding="utf-8"))["antwoorden"] == {"fase": "uitwerking"}
+    assert "geen toestemming" not in uit.stderr and "niet tussentijds bewaard" not in uit.stderr
+
+    # the whole advice: the automatic record is written there too, exit 0
+    uit = _als_niemand(["advies", "--eenvoudig", "--hervat"], werk, "5\n1\n", **waarden)
+    assert uit.returncode == OK, uit.stderr
+    (verslag,) = (reserve / "verslagen").glob("rijksoverheid-*.md")
+    assert f"Dit advies staat ook in:\n  {verslag}" in uit.stderr
+    assert "Dit is geen participatie" in verslag.read_text(encoding="utf-8")
+    assert not autosave.exists()  # the finished session's autosave is removed, as everywhere
+
+
+# --- BB_CACHE and BB_DATAMAP never put files in the current folder ---------------------------
+
+
+@pytest.mark.parametrize("waarde", ["off", "UIT", " uit", "Uit ", "0", "false", "Nee", "NO", "none"])
+def test_bb_cache_uit_in_elke_gewone_spelling_zet_de_cache_uit(tmp_path: Path, waarde: str) -> None:
+    thuis = tmp_path / "thuis"
+    werk = tmp_path / "werk"
+    werk.mkdir()
+    env = {k: v for k, v in schone_env(BB_CACHE=waarde, HOME=str(thuis)).items() if not k.startswith("XDG_")}
+    uit = run_bb("advies", "-a", str(BOA), "-f", "json", cwd=werk, env=env)
+    assert uit.returncode == OK, uit.stderr
+    assert uit.stderr == ""
+    assert list(werk.iterdir()) == [] and not (thuis / ".cache").exists()  # no cache anywhere
+
+
+def test_een_relatieve_bb_cache_geeft_een_waarschuwing_en_geen_cache_in_de_huidige_map(tmp_path: Path) -> None:
+    env = schone_env(BB_CACHE="cache")
+    uit = run_bb("advies", "-a", str(BOA), "-f", "json", cwd=tmp_path, env=env)
+    assert uit.returncode == OK, uit.stderr
+    assert uit.stderr == ("let op: BB_CACHE='cache' is geen volledig pad; bb werkt zonder cache. Geef een volledig "
+                          "pad (zoals /home/u/bb) of zet BB_CACHE niet.\n")  # once, for both caches
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_een_relatieve_bb_datamap_bewaart_niets_in_de_huidige_map(tmp_path: Path) -> None:
+    thuis = tmp_path / "thuis"
+    werk = tmp_path / "werk"
+    werk.mkdir()
+    env = {k: v for k, v in schone_env(BB_DATAMAP="data", HOME=str(thuis)).items() if not k.startswith("XDG_")}
+    uit = run_bb("advies", "--eenvoudig", stdin="4\n5\n1\n", cwd=werk, env=env)
+    assert uit.returncode == OK, uit.stderr
+    assert uit.stderr.count("let op: BB_DATAMAP='data' is geen volledig pad; bb gebruikt de gewone map voor zijn "
+                            "gegevens.") == 1
+    assert list(werk.iterdir()) == []
+    (verslag,) = (thuis / ".local" / "share" / "bb" / "verslagen").glob("rijksoverheid-*.md")
+    assert f"Dit advies staat ook in:\n  {verslag}" in uit.stderr
