@@ -252,15 +252,21 @@ _TERMINAL: Any = None
 """The terminal settings at start, put back when SIGTERM ends bb in the middle of a prompt."""
 
 
+_EINDSIGNALEN = ("SIGTERM", "SIGHUP", "SIGQUIT")
+"""The signals that end bb as SIGTERM does, with 128 + their number (where the system has them)."""
+
+
 def _bij_sigterm(nummer: int, frame: Any) -> None:
-    """SIGTERM (`kill`, a container stopping). During a file write: unwind, so the temporary file
-    is removed (errors.Beeindigd). Otherwise end at once, as the signal asks, but with the
-    terminal put back and a message: raising inside prompt_toolkit's event loop could leave bb
-    waiting on its own threads. Every answer is already in the autosave."""
+    """SIGTERM (`kill`, a container stopping), SIGHUP (the terminal closed) or SIGQUIT. During a
+    file write: unwind, so the temporary file is removed (errors.Beeindigd). Otherwise end at
+    once, as the signal asks, but with the terminal put back and a message: raising inside
+    prompt_toolkit's event loop could leave bb waiting on its own threads. Every answer is
+    already in the autosave."""
     from burgers_betrekken.lezen import bestanden
 
+    beeindigd = Beeindigd(nummer)
     if bestanden.bezig_met_schrijven():
-        raise Beeindigd()
+        raise beeindigd
     bewaren = sys.modules.get("burgers_betrekken.opslag.bewaren")
     bewaard = [p for p in getattr(bewaren, "_VAST", {}) if p.exists()]
     hint = (f"\nUw antwoorden zijn bewaard in {bewaard[0]}. Ga verder met: bb advies --hervat" if bewaard else "")
@@ -271,11 +277,11 @@ def _bij_sigterm(nummer: int, frame: Any) -> None:
             termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, _TERMINAL)
             sys.stdout.write("\x1b[?25h\n")  # the cursor, which a prompt may have hidden
             sys.stdout.flush()
-        sys.stderr.write("Beëindigd (SIGTERM)." + hint + "\n")
+        sys.stderr.write(f"Beëindigd ({beeindigd.naam})." + hint + "\n")
         sys.stderr.flush()
     except Exception:
         pass
-    os._exit(ExitCode.BEEINDIGD)
+    os._exit(int(beeindigd.code))  # type: ignore[arg-type]
 
 
 def _stromen_in_orde() -> bool:
@@ -345,10 +351,13 @@ def main(argv: Optional[list[str]] = None) -> None:
     code: int = ExitCode.OK
     if not _stromen_in_orde():
         sys.exit(ExitCode.INVOER)
-    try:
-        signal.signal(signal.SIGTERM, _bij_sigterm)
-    except (ValueError, OSError):  # not in the main thread (tests that call main directly)
-        pass
+    for naam in _EINDSIGNALEN:
+        try:
+            nummer = getattr(signal, naam)
+            if signal.getsignal(nummer) is not signal.SIG_IGN:  # `nohup bb ...` stays immune to SIGHUP
+                signal.signal(nummer, _bij_sigterm)
+        except (AttributeError, ValueError, OSError):  # not on Windows, or not in the main thread
+            pass
     global _TERMINAL
     try:
         if sys.stdin is not None and sys.stdin.isatty():
@@ -387,8 +396,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         print(f"fout: {_vertaal_click(e.format_message())}", file=sys.stderr)
         code = ExitCode.INVOER
     except Beeindigd as e:
-        print("Beëindigd (SIGTERM)." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
-        code = ExitCode.BEEINDIGD
+        print(f"Beëindigd ({e.naam})." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
+        code = int(e.code)  # type: ignore[arg-type]
     except BrokenPipeError:
         # The reader went away (bb instrumenten | head -1): exit quietly.
         _stil_stdout()

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -289,6 +290,55 @@ def test_zonder_beschrijfbare_thuismap_gaan_antwoorden_en_verslag_niet_verloren(
     assert f"Dit advies staat ook in:\n  {verslag}" in uit.stderr
     assert "Dit is geen participatie" in verslag.read_text(encoding="utf-8")
     assert not autosave.exists()  # the finished session's autosave is removed, as everywhere
+
+
+# --- SIGHUP and SIGQUIT while writing end as SIGTERM does ---------------------------------------
+
+_SIGNAAL_BIJ_FSYNC = """
+import os, signal, sys
+from burgers_betrekken.lezen import bestanden
+from burgers_betrekken.opdrachtregel.opdrachten import main
+
+naam, negeer, *args = sys.argv[1:]
+if negeer == "negeer":  # as under `nohup`
+    signal.signal(getattr(signal, naam), signal.SIG_IGN)
+echt = os.fsync
+
+def fsync(fd):  # the signal arrives while the output is being synced, as a slow disk allows
+    os.kill(os.getpid(), getattr(signal, naam))
+    echt(fd)
+
+bestanden.os.fsync = fsync
+main(args)
+"""
+
+
+def _signaal_bij_fsync(tmp_path: Path, naam: str, *args: str, negeer: bool = False) -> subprocess.CompletedProcess:
+    """The real entry point of bb in a process of its own, with a signal sent to itself during the
+    fsync of the output: deterministic, where a `kill` from outside would have to hit a moment."""
+    return subprocess.run([sys.executable, "-c", _SIGNAAL_BIJ_FSYNC, naam, "negeer" if negeer else "-", *args],
+                          capture_output=True, text=True, timeout=60, env=schone_env(), cwd=tmp_path)
+
+
+@pytest.mark.parametrize("naam, code", [("SIGHUP", 129), ("SIGQUIT", 131)])
+def test_een_signaal_tijdens_het_schrijven_laat_geen_tijdelijk_bestand(tmp_path: Path, naam: str, code: int) -> None:
+    uit = _signaal_bij_fsync(tmp_path, naam, "advies", "-a", str(BOA), "-o", "out.md")
+    assert uit.returncode == code, uit.stderr
+    assert f"Beëindigd ({naam})." in uit.stderr
+    assert list(tmp_path.iterdir()) == []  # no out.md, no .out.md.XXXX.tmp
+
+    (tmp_path / "out.md").write_text("het oude verslag\n", encoding="utf-8")
+    uit = _signaal_bij_fsync(tmp_path, naam, "advies", "-a", str(BOA), "-o", "out.md", "--overschrijf")
+    assert uit.returncode == code, uit.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+    assert (tmp_path / "out.md").read_text(encoding="utf-8") == "het oude verslag\n"
+    assert_geen_traceback(uit)
+
+    # an ignored signal (`nohup bb ...`) stays ignored: the output is written
+    uit = _signaal_bij_fsync(tmp_path, naam, "advies", "-a", str(BOA), "-o", "out.md", "--overschrijf", negeer=True)
+    assert uit.returncode == OK, uit.stderr
+    assert "Burgerberaad" in (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
 
 
 # --- BB_CACHE and BB_DATAMAP never put files in the current folder ---------------------------
