@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -159,15 +160,56 @@ def _umask() -> int:
     return huidig
 
 
+def _ongelezen(fd: int) -> int:
+    import fcntl
+    import struct
+    import termios
+
+    return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+
+
+def _grote_boom() -> bytes:
+    """The small tree with a question text of 2 MB: a page of 6 MB, whose writing and syncing take
+    long enough for two writers to meet."""
+    tekst = KLEIN.read_text(encoding="utf-8")
+    return tekst.replace("Hoeveel budget is er?", "Hoeveel budget is er? " + "lang " * 400_000).encode("utf-8")
+
+
+def _vul(fd: int, inhoud: bytes) -> None:
+    while inhoud:
+        inhoud = inhoud[os.write(fd, inhoud):]
+
+
 def test_twee_keer_tegelijk_bb_boom_website_naar_hetzelfde_bestand_precies_een_wint(tmp_path: Path) -> None:
-    """The race of the issue: both processes pass the early check and compute the page; only one
-    may publish it. Many rounds, because the old window was hit in about 60% of them."""
+    """The race of the issue, between real processes: exactly one may publish the page. Each reads
+    its tree from a FIFO that the test holds open until both have read it all, then closes both at
+    once, so both go on from the same moment and write the same page at the same time. How close
+    they meet depends on the scheduler (the old code failed this in 3 of 5 runs on a busy machine);
+    the test above makes the same race deterministic."""
+    import threading
+
     env = schone_env()
-    for ronde in range(8):
+    boom = _grote_boom()
+    for ronde in range(5):
         doel = tmp_path / f"x{ronde}.html"
-        processen = [subprocess.Popen([bb_exe(), "boom", "website", str(KLEIN), "-o", str(doel)], env=env,
+        fifos = [tmp_path / f"boom{ronde}-{n}.yaml" for n in range(2)]
+        schrijvers = []
+        for fifo in fifos:
+            os.mkfifo(fifo)
+            schrijvers.append(os.open(fifo, os.O_RDWR))  # a writer, so bb waits for the end of the tree
+        processen = [subprocess.Popen([bb_exe(), "boom", "website", str(fifo), "-o", str(doel)], env=env,
                                       cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                     for _ in range(2)]
+                     for fifo in fifos]
+        vullers = [threading.Thread(target=_vul, args=(fd, boom)) for fd in schrijvers]
+        for vuller in vullers:
+            vuller.start()
+        for vuller in vullers:
+            vuller.join(timeout=60)
+        tot = time.monotonic() + 30
+        while any(_ongelezen(fd) for fd in schrijvers) and time.monotonic() < tot:
+            time.sleep(0.01)  # both have read their tree and wait for its end
+        for fd in schrijvers:
+            os.close(fd)
         uitkomsten = [(*p.communicate(timeout=60), p.returncode) for p in processen]
         codes = sorted(code for _, _, code in uitkomsten)
         assert codes == [OK, INVOER], uitkomsten
