@@ -17,7 +17,9 @@ class ExitCode(IntEnum):
     OK = 0
     VALIDATIE = 1  # validation found errors in a tree or catalogue
     INVOER = 2  # wrong use or wrong input
+    OPGEHANGEN = 129  # stopped by SIGHUP (128 + 1): the terminal closed
     AFGEBROKEN = 130  # interrupted (Ctrl-C, Ctrl-D)
+    GESTOPT = 131  # stopped by SIGQUIT (128 + 3)
     BEEINDIGD = 143  # stopped by SIGTERM (128 + 15)
 
 
@@ -108,12 +110,22 @@ class Afgebroken(BbFout):
 
 
 class Beeindigd(SystemExit):
-    """SIGTERM arrived (`kill`, a container stopping). A SystemExit, so no `except Exception`
-    swallows it, nor asyncio inside prompt_toolkit (which passes on only SystemExit and
-    KeyboardInterrupt from its callbacks): files being written are cleaned up on the way out.
+    """A signal that ends bb arrived: SIGTERM (`kill`, a container stopping), SIGHUP (the terminal
+    closed) or SIGQUIT. A SystemExit, so no `except Exception` swallows it, nor asyncio inside
+    prompt_toolkit (which passes on only SystemExit and KeyboardInterrupt from its callbacks):
+    files being written are cleaned up on the way out. The exit code is 128 + the signal's number.
     `hint` tells how to continue, if there is a way."""
 
     hint: str | None = None
 
-    def __init__(self) -> None:
-        super().__init__(143)
+    def __init__(self, signaal: int = 15) -> None:
+        super().__init__(128 + signaal)
+        self.signaal = signaal
+
+    @property
+    def naam(self) -> str:
+        """The signal's name, as the message says it: SIGTERM, SIGHUP, SIGQUIT."""
+        return _SIGNAALNAMEN.get(self.signaal, f"signaal {self.signaal}")
+
+
+_SIGNAALNAMEN = {1: "SIGHUP", 3: "SIGQUIT", 15: "SIGTERM"}

@@ -14,49 +14,82 @@ from burgers_betrekken.kern.fouten import InvoerFout
 
 
 def mag_schrijven(pad: Path, overschrijf: bool) -> None:
-    """Refuse an existing file unless `overschrijf`, before work that takes long (an interview, a
-    page with every path) rather than after it. A device or FIFO is written into, so it passes;
-    `schrijf_tekst` checks again when it writes."""
-    if pad.is_file() and not overschrijf:
-        raise _bestaat_al(pad)
+    """Refuse an output that `schrijf_tekst` would refuse, before work that takes long (an
+    interview, a page with every path) rather than after it. `schrijf_tekst` checks again when it
+    writes, and only its exclusive creation decides between two writers."""
+    _bestaand_doel(pad, overschrijf)
+
+
+class BestaatAl(InvoerFout):
+    """The output exists and may not be replaced (no `--overschrijf`), or appeared meanwhile."""
 
 
 def _bestaat_al(pad: Path) -> InvoerFout:
-    return InvoerFout(f"'{pad}' bestaat al; kies een andere naam of geef --overschrijf")
+    return BestaatAl(f"'{pad}' bestaat al; kies een andere naam of geef --overschrijf")
 
 
-def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
-    """Write `tekst` as UTF-8 to `pad` atomically (a temporary file next to it, then renamed).
-    Refuses to replace an existing file unless `overschrijf`. Creates missing folders. A new file
-    gets the mode the umask allows, a replaced one keeps its mode; a symbolic link is followed.
-    A device or pipe (`/dev/stdout`, a FIFO) is written into, never replaced by a regular file."""
+def _bestaand_doel(pad: Path, overschrijf: bool) -> os.stat_result | None:
+    """What is at `pad`, checked against the rules of every output: None for nothing yet, else the
+    status of a regular file that may be replaced or of a device or pipe to write into. Refused: a
+    folder, an existing file without `overschrijf`, and a symbolic link to a file or to nothing,
+    with or without `overschrijf`: bb never writes through a link, which someone else may have put
+    in a shared folder or a repository to make bb overwrite the file it points to. A link to a
+    device (`/dev/stdout`) is the device."""
     try:
-        st = os.stat(pad)
+        st = os.lstat(pad)
+        if stat.S_ISLNK(st.st_mode):
+            st = _doel_van_koppeling(pad)
     except FileNotFoundError:
-        st = None
+        return None
     except OSError as e:
         raise _os_fout(e, pad, "schrijven") from None
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise InvoerFout(f"'{pad}' is een map, geen bestand")
+    if st is not None and stat.S_ISREG(st.st_mode) and not overschrijf:
+        raise _bestaat_al(pad)
+    return st
+
+
+def _doel_van_koppeling(pad: Path) -> os.stat_result:
+    try:
+        st = os.stat(pad)
+    except OSError:
+        st = None
+    if st is None or stat.S_ISREG(st.st_mode):
+        from burgers_betrekken.kern.woorden import veilig
+
+        raise InvoerFout(f"'{pad}' is een symbolische koppeling (naar '{veilig(os.readlink(pad))}'); bb schrijft nooit "
+                         f"via een koppeling. Geef het bestand zelf op, of een andere naam")
+    return st
+
+
+def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
+    """Write `tekst` as UTF-8 to `pad` atomically: a temporary file next to it, synced, then
+    published. A name that must not exist (no `overschrijf`) is created exclusively, so of two
+    writers at once exactly one succeeds and the other is told the file exists; with `overschrijf`
+    the file is replaced by a rename, which replaces a link put there meanwhile instead of writing
+    through it. Creates missing folders. A new file gets the mode the umask allows, a replaced one
+    keeps its mode. A device or pipe (`/dev/stdout`, a FIFO) is written into, never replaced."""
+    st = _bestaand_doel(pad, overschrijf)
     if st is not None and not stat.S_ISREG(st.st_mode):
         _schrijf_in(pad, tekst)
         return
-    if st is not None and not overschrijf:
-        raise _bestaat_al(pad)
-    doel = Path(os.path.realpath(pad)) if pad.is_symlink() else pad
     modus = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
     global _schrijvend
     _schrijvend += 1  # a SIGTERM now raises errors.Beeindigd here instead of ending the process at once
     try:
-        doel.parent.mkdir(parents=True, exist_ok=True)
-        fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", suffix=".tmp", dir=pad.parent)
         try:
             os.fchmod(fd, modus)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
                 f.write(tekst)
                 f.flush()
                 os.fsync(f.fileno())
-            os.replace(tijdelijk, doel)
+            if overschrijf:
+                os.replace(tijdelijk, pad)
+            else:
+                _publiceer_nieuw(tijdelijk, pad)
         except BaseException:  # also Ctrl-C or SIGTERM (see errors.Beeindigd): no temporary file stays
             Path(tijdelijk).unlink(missing_ok=True)
             raise
@@ -64,6 +97,40 @@ def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
         raise _os_fout(e, pad, "schrijven") from None
     finally:
         _schrijvend -= 1
+
+
+_GEEN_HARDE_KOPPELINGEN = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
+"""What `link` says on a file system without hard links (FAT, some network and FUSE mounts)."""
+
+
+def _publiceer_nieuw(tijdelijk: str, pad: Path) -> None:
+    """Give the written temporary file the name `pad`, which must not exist. A hard link fails if
+    anything got there since the check (a file, a link, another bb), so the name appears only
+    whole and only once. Without hard links the name is claimed with O_EXCL, and the temporary file
+    renamed over that empty claim (a reader may see the empty file for that moment)."""
+    try:
+        os.link(tijdelijk, pad)
+    except FileExistsError:
+        raise _bestaat_al(pad) from None
+    except OSError as e:
+        if e.errno not in _GEEN_HARDE_KOPPELINGEN:
+            raise
+        _claim(pad)
+        try:
+            os.replace(tijdelijk, pad)
+        except BaseException:
+            pad.unlink(missing_ok=True)
+            raise
+        return
+    os.unlink(tijdelijk)
+
+
+def _claim(pad: Path) -> None:
+    try:
+        fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:
+        raise _bestaat_al(pad) from None
+    os.close(fd)
 
 
 _schrijvend = 0

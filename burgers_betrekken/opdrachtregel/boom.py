@@ -256,13 +256,14 @@ def website(
     """Schrijf de boom als één HTML-bestand dat zonder installatie en zonder internet in elke browser
     werkt: de vragen, en voor elk pad het advies dat bb geeft."""
     from burgers_betrekken.kern.paden import aantal_paden, aantal_tekst
-    from burgers_betrekken.lezen.bestanden import mag_schrijven, schrijf_tekst
+    from burgers_betrekken.lezen.bestanden import schrijf_tekst
+    from burgers_betrekken.opslag.bewaren import controleer_uitvoer
     from burgers_betrekken.toepassing.website import gegevens
     from burgers_betrekken.uitvoer.website import pagina
 
     boom, cat = laad(bestand, catalogus)
     doel = uitvoer or Path(f"{boom.id}.html")
-    mag_schrijven(doel, overschrijf)  # before the work, which takes seconds
+    controleer_uitvoer(doel, overschrijf)  # before the work, which takes seconds
     tekst = pagina(gegevens(boom, cat))
     schrijf_tekst(doel, tekst, overschrijf=overschrijf)
     grootte = f"{len(tekst.encode('utf-8')) / 1_000_000:.1f}".replace(".", ",")

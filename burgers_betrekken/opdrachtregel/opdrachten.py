@@ -160,6 +160,7 @@ def schema(
                                           help="Welk schema; zonder --uitvoer verplicht."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", metavar="MAP",
                                            help="Schrijf de schema's als bestanden in deze map."),
+    overschrijf: bool = typer.Option(False, "--overschrijf", help="Vervang schema's die er al staan."),
 ) -> None:
     """JSON Schema voor de YAML-bestanden, zodat een editor aanvult en controleert tijdens het typen."""
     from burgers_betrekken.lezen import json_schema as schemas
@@ -176,10 +177,13 @@ def schema(
         print(als_json(schemas.schema(soort)))
         return
     from burgers_betrekken.lezen.bestanden import schrijf_tekst
+    from burgers_betrekken.opslag.bewaren import controleer_uitvoer
 
-    for naam in [soort] if soort else list(SOORTEN):
-        doel = uitvoer / schemas.bestandsnaam(naam)
-        schrijf_tekst(doel, als_json(schemas.schema(naam)) + "\n", overschrijf=True)
+    doelen = {naam: uitvoer / schemas.bestandsnaam(naam) for naam in ([soort] if soort else SOORTEN)}
+    for doel in doelen.values():  # all or none: no half-refreshed set of schemas
+        controleer_uitvoer(doel, overschrijf)
+    for naam, doel in doelen.items():
+        schrijf_tekst(doel, als_json(schemas.schema(naam)) + "\n", overschrijf=overschrijf)
         print(f"geschreven: {doel}")
 
 
@@ -196,10 +200,12 @@ def init(
     """Begin een eigen beslisboom: een map met boom, catalogus, scenario's en schema's, als kopie of
     (met --basis) als kleine bestanden die voortbouwen op wat bb meelevert."""
     from burgers_betrekken.kern.woorden import heel
+    from burgers_betrekken.opslag.bewaren import niet_in_datamap
     from burgers_betrekken.uitvoer.beginmap import maak_beginmap
 
     if boom is not None and basis is not None:
         raise InvoerFout("kies --boom (een kopie) of --basis (voortbouwen), niet allebei")
+    niet_in_datamap(map_)
     for pad in maak_beginmap(map_, basis or boom or "rijksoverheid", op_basis=basis is not None):
         print(f"geschreven: {heel(str(pad))}")  # a folder name that is no UTF-8 is shown, not a crash
     print(f"\nLees {heel(str(map_ / 'LEESMIJ.md'))} voor de volgende stappen.")
@@ -248,15 +254,21 @@ _TERMINAL: Any = None
 """The terminal settings at start, put back when SIGTERM ends bb in the middle of a prompt."""
 
 
+_EINDSIGNALEN = ("SIGTERM", "SIGHUP", "SIGQUIT")
+"""The signals that end bb as SIGTERM does, with 128 + their number (where the system has them)."""
+
+
 def _bij_sigterm(nummer: int, frame: Any) -> None:
-    """SIGTERM (`kill`, a container stopping). During a file write: unwind, so the temporary file
-    is removed (errors.Beeindigd). Otherwise end at once, as the signal asks, but with the
-    terminal put back and a message: raising inside prompt_toolkit's event loop could leave bb
-    waiting on its own threads. Every answer is already in the autosave."""
+    """SIGTERM (`kill`, a container stopping), SIGHUP (the terminal closed) or SIGQUIT. During a
+    file write: unwind, so the temporary file is removed (errors.Beeindigd). Otherwise end at
+    once, as the signal asks, but with the terminal put back and a message: raising inside
+    prompt_toolkit's event loop could leave bb waiting on its own threads. Every answer is
+    already in the autosave."""
     from burgers_betrekken.lezen import bestanden
 
+    beeindigd = Beeindigd(nummer)
     if bestanden.bezig_met_schrijven():
-        raise Beeindigd()
+        raise beeindigd
     bewaren = sys.modules.get("burgers_betrekken.opslag.bewaren")
     bewaard = [p for p in getattr(bewaren, "_VAST", {}) if p.exists()]
     hint = (f"\nUw antwoorden zijn bewaard in {bewaard[0]}. Ga verder met: bb advies --hervat" if bewaard else "")
@@ -267,11 +279,11 @@ def _bij_sigterm(nummer: int, frame: Any) -> None:
             termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, _TERMINAL)
             sys.stdout.write("\x1b[?25h\n")  # the cursor, which a prompt may have hidden
             sys.stdout.flush()
-        sys.stderr.write("Beëindigd (SIGTERM)." + hint + "\n")
+        sys.stderr.write(f"Beëindigd ({beeindigd.naam})." + hint + "\n")
         sys.stderr.flush()
     except Exception:
         pass
-    os._exit(ExitCode.BEEINDIGD)
+    os._exit(int(beeindigd.code))  # type: ignore[arg-type]
 
 
 def _stromen_in_orde() -> bool:
@@ -339,10 +351,13 @@ def main(argv: Optional[list[str]] = None) -> None:
     code: int = ExitCode.OK
     if not _stromen_in_orde():
         sys.exit(ExitCode.INVOER)
-    try:
-        signal.signal(signal.SIGTERM, _bij_sigterm)
-    except (ValueError, OSError):  # not in the main thread (tests that call main directly)
-        pass
+    for naam in _EINDSIGNALEN:
+        try:
+            nummer = getattr(signal, naam)
+            if signal.getsignal(nummer) is not signal.SIG_IGN:  # `nohup bb ...` stays immune to SIGHUP
+                signal.signal(nummer, _bij_sigterm)
+        except (AttributeError, ValueError, OSError):  # not on Windows, or not in the main thread
+            pass
     global _TERMINAL
     try:
         if sys.stdin is not None and sys.stdin.isatty():
@@ -381,8 +396,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         print(f"fout: {_vertaal_click(e.format_message())}", file=sys.stderr)
         code = ExitCode.INVOER
     except Beeindigd as e:
-        print("Beëindigd (SIGTERM)." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
-        code = ExitCode.BEEINDIGD
+        print(f"Beëindigd ({e.naam})." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
+        code = int(e.code)  # type: ignore[arg-type]
     except BrokenPipeError:
         # The reader went away (bb instrumenten | head -1): exit quietly.
         _stil_stdout()

@@ -5,45 +5,83 @@ One file per session, `<datamap>/lopend/<boom-id>.json`, replaced atomically. A 
 holds its file with a lock; a second `bb advies` on the same tree meanwhile gets its own file
 (`<boom-id>.2.json`, ...), so neither overwrites the other, and at the next start the user chooses
 which one to continue. The data folder is platformdirs' user data dir for "bb", or `BB_DATAMAP`
-when set (tests, portable installs).
+when set (tests, portable installs); see `datamap`. No output the user names may be a file there.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Mapping
 
-from burgers_betrekken.lezen.bestanden import lees_bytes, schrijf_tekst
+from burgers_betrekken.lezen.bestanden import BestaatAl, lees_bytes, mag_schrijven, schrijf_tekst
 from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom
+from burgers_betrekken.opslag import cachebestand
 
 VERSIE = 1
 
 
 def datamap() -> Path:
-    """`BB_DATAMAP`, else the user's data folder. Without a home folder (a container started
-    with `-u UID`) there is none: then a folder of the user's own in the temporary folder, so the
-    answers are still kept while bb runs there."""
-    eigen = os.environ.get("BB_DATAMAP")
-    if eigen:
-        return Path(eigen)
+    """The first of these folders that bb can write in: `BB_DATAMAP` (an absolute path), the
+    user's data folder, and else a folder of the user's own in the temporary folder. A container
+    started with `-u UID` has no home folder, or `HOME=/`, which such a user cannot write in: the
+    answers and the record of an advice are then still kept while bb runs there, never lost to a
+    folder bb cannot write."""
+    eigen = cachebestand.map_uit_omgeving("BB_DATAMAP", "bb gebruikt de gewone map voor zijn gegevens")
+    if eigen is not None and _beschrijfbaar(eigen):
+        return eigen
     import platformdirs
 
     try:
         map_ = Path(platformdirs.user_data_dir("bb", appauthor=False))
-        if map_.is_absolute():
+        if map_.is_absolute() and _beschrijfbaar(map_):
             return map_
     except (RuntimeError, KeyError, OSError):
         pass
     return _tijdelijke_datamap()
 
 
+def _beschrijfbaar(map_: Path) -> bool:
+    """Whether bb can keep files in `map_`: the nearest part of it that exists is a folder this
+    user can write in (bb makes the rest)."""
+    for deel in (map_, *map_.parents):
+        try:
+            st = os.stat(deel)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+        return stat.S_ISDIR(st.st_mode) and os.access(deel, os.W_OK | os.X_OK)
+    return False
+
+
+def controleer_uitvoer(pad: Path, overschrijf: bool) -> None:
+    """The checks of every output the user names, before the work that makes it: not in bb's own
+    data folder, and nothing `bestanden.mag_schrijven` refuses."""
+    niet_in_datamap(pad)
+    mag_schrijven(pad, overschrijf)
+
+
+def niet_in_datamap(pad: Path) -> None:
+    """Refuse an output in bb's own data folder, after resolving links and `..`: written over an
+    autosave it would be deleted as the finished session's own file, and the autosaves and
+    records there are bb's to replace and remove."""
+    try:
+        eigen = datamap().resolve()
+        doel = Path(os.path.abspath(pad)).resolve()
+    except (InvoerFout, OSError, RuntimeError):  # no data folder, or a loop of links: nothing of bb's
+        return
+    if doel == eigen or eigen in doel.parents:
+        raise InvoerFout(f"'{pad}' ligt in de map waarin bb zijn eigen gegevens bewaart ({eigen}); kies een "
+                         f"plek daarbuiten")
+
+
 def _tijdelijke_datamap() -> Path:
-    import stat
     import tempfile
 
     uid = os.getuid() if hasattr(os, "getuid") else 0
@@ -52,10 +90,11 @@ def _tijdelijke_datamap() -> Path:
         map_.mkdir(mode=0o700, exist_ok=True)
         st = os.lstat(map_)
     except OSError as e:
-        raise InvoerFout(f"er is geen thuismap en '{map_}' kan niet worden gemaakt ({e.strerror or e}); "
-                         f"zet HOME of BB_DATAMAP") from None
+        raise InvoerFout(f"er is geen thuismap waarin bb kan schrijven, en '{map_}' kan niet worden gemaakt "
+                         f"({e.strerror or e}); zet HOME of BB_DATAMAP") from None
     if not stat.S_ISDIR(st.st_mode) or st.st_uid != uid or st.st_mode & 0o077:
-        raise InvoerFout(f"er is geen thuismap en '{map_}' is niet van u alleen; zet HOME of BB_DATAMAP")
+        raise InvoerFout(f"er is geen thuismap waarin bb kan schrijven, en '{map_}' is niet van u alleen; "
+                         f"zet HOME of BB_DATAMAP")
     return map_
 
 
@@ -66,16 +105,20 @@ def pad_voor(boom_id: str, nummer: int = 1) -> Path:
     return datamap() / "lopend" / naam
 
 
-def verslagpad(boom_id: str, gemaakt: datetime) -> Path:
-    """Where the record of an advice answered on the screen goes without --uitvoer: a name of its
-    own, also for two advices in the same second."""
+def schrijf_verslag(boom_id: str, gemaakt: datetime, tekst: str) -> Path:
+    """Write the record of an advice answered on the screen without --uitvoer to a name of its
+    own in the data folder, also for two advices in the same second: each name is created
+    exclusively, and a name taken meanwhile moves on to the next."""
     basis = f"{boom_id}-{gemaakt.strftime('%Y%m%d-%H%M%S')}"
     map_ = datamap() / "verslagen"
-    pad, n = map_ / f"{basis}.md", 1
-    while pad.exists():
-        n += 1
-        pad = map_ / f"{basis}-{n}.md"
-    return pad
+    n = 1
+    while True:
+        pad = map_ / (f"{basis}.md" if n == 1 else f"{basis}-{n}.md")
+        try:
+            schrijf_tekst(pad, tekst)
+            return pad
+        except BestaatAl:
+            n += 1
 
 
 @dataclass(frozen=True)

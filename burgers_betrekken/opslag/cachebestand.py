@@ -11,7 +11,9 @@ A cache may make `bb` faster, never wrong and never unsafe. So:
   and a failure there is a miss too.
 - Entries are written to a temporary file and renamed, with mode 0600; old entries are pruned.
 
-`BB_CACHE` names another folder; `BB_CACHE=uit` switches the caches off.
+`BB_CACHE` names another folder (an absolute path: a relative one is refused with a warning, as it
+would put cache files in whatever folder bb runs in); `BB_CACHE=uit` (or off, 0, false, nee, no,
+none, in any case) switches the caches off.
 """
 
 from __future__ import annotations
@@ -32,11 +34,39 @@ def cache_map() -> Path | None:
     """The folder for bb's caches, if it can be trusted: `BB_CACHE`, else the user's cache
     folder; None for `BB_CACHE=uit`, without a home folder, or for a folder that is not the
     user's own or that others can write in."""
-    eigen = os.environ.get("BB_CACHE")
-    if eigen == "uit":
+    if os.environ.get("BB_CACHE", "").strip().lower() in UIT:
         return None
-    map_ = Path(eigen) if eigen else _standaard_map()
+    if os.environ.get("BB_CACHE", "").strip():
+        map_ = map_uit_omgeving("BB_CACHE", "bb werkt zonder cache")
+    else:
+        map_ = _standaard_map()
     return map_ if map_ is not None and _vertrouwd(map_) else None
+
+
+UIT = frozenset({"uit", "off", "0", "false", "nee", "no", "none"})
+"""The ways to say "off" in `BB_CACHE`."""
+
+_GEWAARSCHUWD: set[str] = set()
+
+
+def map_uit_omgeving(naam: str, anders: str) -> Path | None:
+    """The folder the environment variable `naam` names; None when it is unset or empty, or names
+    a relative path: that would put bb's files in whatever folder bb runs in, so it is refused
+    with one warning per process that says what bb does `anders`."""
+    waarde = os.environ.get(naam, "")
+    if not waarde.strip():
+        return None
+    if os.path.isabs(waarde):
+        return Path(waarde)
+    if naam not in _GEWAARSCHUWD:
+        import sys
+
+        from burgers_betrekken.kern.woorden import veilig
+
+        _GEWAARSCHUWD.add(naam)
+        print(f"let op: {naam}='{veilig(waarde)}' is geen volledig pad; {anders}. Geef een volledig pad "
+              f"(zoals /home/u/bb) of zet {naam} niet.", file=sys.stderr)
+    return None
 
 
 def _standaard_map() -> Path | None:

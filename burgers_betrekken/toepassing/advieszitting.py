@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from burgers_betrekken.kern.fouten import Afgebroken, Beeindigd, GeenTerminal, InvoerFout, Probleem
-from burgers_betrekken.lezen.bestanden import mag_schrijven
 from burgers_betrekken.opslag.laden import laad
 
 if TYPE_CHECKING:
@@ -67,9 +66,11 @@ def voer_uit(o: AdviesOpties) -> None:
     if o.vergeet:
         _vergeet(b.id)
         return
+    from burgers_betrekken.opslag import bewaren
+
     for doel in (o.uitvoer, o.bewaar):  # refuse before twenty minutes of questions, not after
         if doel is not None:
-            mag_schrijven(doel, o.overschrijf)
+            bewaren.controleer_uitvoer(doel, o.overschrijf)
     beantwoord = _beantwoord(o, a, b, c)
     verslag = _toon_met_motivering(o, b, beantwoord)
     try:
@@ -80,8 +81,6 @@ def voer_uit(o: AdviesOpties) -> None:
                                      f"maak het verslag opnieuw met: bb advies --hervat", None, "waarschuwing"),)
         raise
     if beantwoord.autosave is not None:
-        from burgers_betrekken.opslag import bewaren
-
         bewaren.vergeet_pad(beantwoord.autosave)  # the run is finished and every output is written
 
 
@@ -161,16 +160,14 @@ def _schrijf_uitvoer(o: AdviesOpties, b: "Boom", x: _Beantwoord, verslag: "Versl
     the replayable answers to --bewaar."""
     from burgers_betrekken.opslag import bewaren
 
-    uitvoer, formaat = o.uitvoer, o.bestand_formaat
-    automatisch = x.antwoorden is None and uitvoer is None and o.scherm_formaat == "tekst"
-    if automatisch:
+    if o.uitvoer is not None:
+        _schrijf(o.uitvoer, _als(verslag, o.bestand_formaat), o.overschrijf)
+    elif x.antwoorden is None and o.scherm_formaat == "tekst":
         # an advice answered on the screen is never lost when the screen scrolls: the record goes
         # to the data folder, and the last line says where
-        uitvoer, formaat = bewaren.verslagpad(b.id, verslag.gemaakt), "md"
-    if uitvoer is not None:
-        _schrijf(uitvoer, _als(verslag, formaat), o.overschrijf,
-                 f"Dit advies staat ook in:\n  {uitvoer}\n(een eigen bestand of formaat: bb advies --uitvoer BESTAND)"
-                 if automatisch else None)
+        pad = bewaren.schrijf_verslag(b.id, verslag.gemaakt, _als(verslag, "md"))
+        print(f"Dit advies staat ook in:\n  {pad}\n(een eigen bestand of formaat: bb advies --uitvoer BESTAND)",
+              file=sys.stderr)
     if o.bewaar is not None:
         from burgers_betrekken.lezen.antwoorden import als_antwoordenbestand
         from burgers_betrekken.kern.model import WEET_NIET
@@ -388,11 +385,11 @@ def _toon(verslag: "Verslag", formaat: str, eenvoudig: bool, motivering_volgt: b
             scherm.print(weergave.motivering(verslag, volgt=motivering_volgt))
 
 
-def _schrijf(pad: Path, tekst: str, overschrijf: bool, melding: str | None = None) -> None:
+def _schrijf(pad: Path, tekst: str, overschrijf: bool) -> None:
     from burgers_betrekken.lezen.bestanden import schrijf_tekst
 
     schrijf_tekst(pad, tekst, overschrijf=overschrijf)
-    print(melding or f"Geschreven: {pad}", file=sys.stderr)
+    print(f"Geschreven: {pad}", file=sys.stderr)
 
 
 

@@ -65,16 +65,6 @@ def test_een_apparaat_wordt_beschreven_en_nooit_vervangen(tmp_path: Path) -> Non
     assert Path("/dev/null").is_char_device()
 
 
-def test_een_symbolische_koppeling_blijft_een_koppeling(tmp_path: Path) -> None:
-    echt = tmp_path / "echt.md"
-    echt.write_text("oud\n", encoding="utf-8")
-    koppeling = tmp_path / "koppeling.md"
-    koppeling.symlink_to(echt)
-    uit = run_bb("advies", "-a", str(BOA), "--uitvoer", str(koppeling), "--overschrijf", cwd=tmp_path)
-    assert uit.returncode == OK, uit.stderr
-    assert koppeling.is_symlink() and "Burgerberaad" in echt.read_text(encoding="utf-8")
-
-
 def test_een_onderbroken_schrijfactie_laat_geen_tijdelijk_bestand_en_het_oude_bestand_heel(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     doel = tmp_path / "v.md"
