@@ -367,13 +367,35 @@ def _scalar(tag: str, waarde: str) -> object:
     return waarde
 
 
+_JSON_REDENEN = (
+    ("Expecting property name", "hier hoort een sleutel tussen dubbele aanhalingstekens (\"sleutel\"); staat er "
+                                "een komma te veel voor '}'?"),
+    ("Illegal trailing comma", "een komma te veel voor het einde van een lijst of object"),
+    ("Expecting value", "hier hoort een waarde (tekst tussen dubbele aanhalingstekens, een getal, true, false, "
+                        "null, een lijst of een object)"),
+    ("Expecting ',' delimiter", "hier hoort een komma tussen twee waarden"),
+    ("Expecting ':' delimiter", "hier hoort een dubbele punt na de sleutel"),
+    ("Unterminated string", "een tekst zonder afsluitend dubbel aanhalingsteken"),
+    ("Invalid control character", "een stuurteken (zoals een regeleinde) midden in een tekst; schrijf \\n"),
+    ("Invalid \\uXXXX escape", "een ongeldige \\uXXXX-code"),
+    ("Invalid \\escape", "een ongeldige \\-code in een tekst"),
+    ("Extra data", "na het einde van de JSON staat nog iets"),
+)
+"""Python's English reasons for invalid JSON (json.JSONDecodeError.msg), in Dutch. The first that
+matches the start of the reason wins; an unknown reason gets no wording of its own."""
+
+
+def _json_reden(reden: str) -> str:
+    return next((nl for en, nl in _JSON_REDENEN if reden.startswith(en)), "het bestand is geen geldige JSON")
+
+
 def parse_json(tekst: str, naam: str) -> Knoop | None:
     """Parse JSON into the same located nodes (line and column of each value are approximated
     by the position of the value's first character)."""
     try:
         json.loads(tekst)
     except json.JSONDecodeError as e:
-        raise YamlFout(f"ongeldige JSON ({e.msg})", Locatie(naam, e.lineno, e.colno)) from None
+        raise YamlFout(f"ongeldige JSON: {_json_reden(e.msg)}", Locatie(naam, e.lineno, e.colno)) from None
     except RecursionError:
         raise YamlFout("het bestand is te diep genest", Locatie(naam)) from None
     # Valid JSON is valid YAML 1.2 flow; let the YAML composer supply the locations, but

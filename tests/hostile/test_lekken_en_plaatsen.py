@@ -342,3 +342,22 @@ def test_een_sleutel_van_een_antwoordenbestand_wordt_kort_geciteerd(tmp_path: Pa
     assert uit.stderr.splitlines() == [f"{antwoorden}:1:70: fout: het antwoord op '{sleutel[:39]}…' (een optie-id) moet "
                                        f"tekst zijn, maar is een getal; zet de waarde tussen aanhalingstekens als het "
                                        f"tekst moet zijn"], uit.stderr
+
+
+@pytest.mark.parametrize("inhoud, plek, reden", [
+    ('{"fase": "beleidsontwikkeling",}', "1:32", "hier hoort een sleutel tussen dubbele aanhalingstekens"),
+    ('{"fase" "beleidsontwikkeling"}', "1:9", "hier hoort een dubbele punt na de sleutel"),
+    ('{"fase": "beleids', "1:10", "een tekst zonder afsluitend dubbel aanhalingsteken"),
+    ('{"fase": "a\\qb"}', "1:12", "een ongeldige \\-code in een tekst"),
+    ('{"fase": "a\nb"}', "1:12", "een stuurteken (zoals een regeleinde) midden in een tekst"),
+    ('{} {}', "1:4", "na het einde van de JSON staat nog iets"),
+])
+def test_ongeldige_json_wordt_in_het_nederlands_uitgelegd(tmp_path: Path, inhoud: str, plek: str, reden: str) -> None:
+    """Python's English reason for broken JSON ('Expecting property name enclosed in double quotes')
+    never reaches the user: the place and a Dutch reason do."""
+    antwoorden = _schrijf(tmp_path / "a.json", inhoud)
+    uit = run_bb("advies", "-a", str(antwoorden), cwd=tmp_path)
+    assert uit.returncode == INVOER and uit.stdout == ""
+    assert uit.stderr.startswith(f"{antwoorden}:{plek}: fout: ongeldige JSON: {reden}"), uit.stderr
+    for engels in ("Expecting", "delimiter", "Unterminated", "Invalid", "Extra data"):
+        assert engels not in uit.stderr, uit.stderr

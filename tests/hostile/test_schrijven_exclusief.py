@@ -169,10 +169,10 @@ def _ongelezen(fd: int) -> int:
 
 
 def _grote_boom() -> bytes:
-    """The small tree with a question text of 2 MB: a page of 6 MB, whose writing and syncing take
-    long enough for two writers to meet."""
+    """The small tree with a question text near the longest a tree may hold (10,000 characters), so
+    writing and syncing the page take as long as a valid small tree allows."""
     tekst = KLEIN.read_text(encoding="utf-8")
-    return tekst.replace("Hoeveel budget is er?", "Hoeveel budget is er? " + "lang " * 400_000).encode("utf-8")
+    return tekst.replace("Hoeveel budget is er?", "Hoeveel budget is er? " + "lang " * 1_950).encode("utf-8")
 
 
 def _vul(fd: int, inhoud: bytes) -> None:
