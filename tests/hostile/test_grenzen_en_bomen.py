@@ -122,6 +122,42 @@ def test_ctrl_c_tijdens_lang_werk_zegt_afgebroken(opdracht: list[str], tmp_path:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keten.yaml"]
 
 
+def _heeft_open(pid: int, pad: Path) -> bool:
+    try:
+        return any(os.readlink(f) == str(pad) for f in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:  # a descriptor closed while looking
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc to see that bb reads the answers")
+def test_ctrl_c_tijdens_advies_met_antwoorden_zegt_afgebroken(tmp_path: Path) -> None:
+    """`bb advies -a` is over in a moment; a FIFO whose writer holds it open keeps it reading its
+    answers, so Ctrl-C comes at a known point: nothing is written, 'Afgebroken.' is said."""
+    fifo, verslag = tmp_path / "antwoorden.yaml", tmp_path / "v.md"
+    os.mkfifo(fifo)
+    schrijver = os.open(fifo, os.O_RDWR)  # a writer that never writes: bb waits for the end of the answers
+
+    def als_een_interactieve_shell() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    kind = subprocess.Popen([bb_exe(), "advies", "-a", str(fifo), "-o", str(verslag)], cwd=tmp_path,
+                            env=schone_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, preexec_fn=als_een_interactieve_shell)
+    try:
+        eind = time.monotonic() + 30
+        while not _heeft_open(kind.pid, fifo):
+            assert kind.poll() is None and time.monotonic() < eind, "bb ended before it read its answers"
+            time.sleep(0.05)
+        kind.send_signal(signal.SIGINT)
+        uit, fout = kind.communicate(timeout=30)
+    finally:
+        kind.kill()
+        os.close(schrijver)
+    assert kind.returncode == AFGEBROKEN, fout
+    assert fout == "Afgebroken.\n" and uit == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["antwoorden.yaml"]
+
+
 # --- bidi overrides in the HTML outputs ----------------------------------------------------------
 
 BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f"]
