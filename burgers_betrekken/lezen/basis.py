@@ -20,11 +20,11 @@ from __future__ import annotations
 import hashlib
 import re
 from difflib import get_close_matches
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
-from burgers_betrekken.kern.fouten import BbFout, Locatie, ModelFout, Probleem
+from burgers_betrekken.kern.fouten import BbFout, InvoerFout, Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.vormtaal import Map, Object, Ref, Vorm
 from burgers_betrekken.kern.woorden import opsomming, suggestie, veilig
 from burgers_betrekken.lezen.bestanden import NU, Bron
@@ -136,7 +136,10 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
     if not bk.is_tekst or not str(bk.waarde).strip():
         wat = "leeg" if bk.is_tekst else bk.omschrijving()
         raise ModelFout(f"'{BASIS}' moet de naam of het pad van een bestand zijn, maar is {wat}", bk.locatie)
-    basis_pad = basis_van(str(bk.waarde), pad, soort, bk.locatie, bron)
+    try:
+        basis_pad = basis_van(str(bk.waarde), pad, soort, bk.locatie, bron)
+    except InvoerFout as e:  # a name the system cannot look up (too long, a link loop): said at 'basis:'
+        raise ModelFout(problemen=tuple(replace(p, locatie=bk.locatie) for p in e.problemen)) from None
     keten = (*eerder, pad)
     echt = _echt(basis_pad)
     if echt in {_echt(p) for p in keten}:

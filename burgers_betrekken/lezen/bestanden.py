@@ -9,6 +9,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from burgers_betrekken.kern.fouten import InvoerFout
 
@@ -234,13 +235,23 @@ class Bron:
         return lees_bytes(pad)
 
     def bestaat(self, pad: Path) -> bool:
-        return pad.exists()
+        return self._vraag(pad, Path.exists)
 
     def is_bestand(self, pad: Path) -> bool:
-        return pad.is_file()
+        return self._vraag(pad, Path.is_file)
 
     def is_map(self, pad: Path) -> bool:
-        return pad.is_dir()
+        return self._vraag(pad, Path.is_dir)
+
+    @staticmethod
+    def _vraag(pad: Path, vraag: Callable[[Path], bool]) -> bool:
+        """pathlib answers 'no' for a missing file but raises for a name too long or a link loop
+        (a path written in a tree by someone else): that is said in Dutch, as reading it would be."""
+        try:
+            return vraag(pad)
+        except OSError as e:
+            naam = str(pad)
+            raise _os_fout(e, Path(naam if len(naam) <= 120 else naam[:119] + "…"), "lezen") from None
 
 
 NU = Bron()

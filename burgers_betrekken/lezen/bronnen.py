@@ -82,7 +82,7 @@ def buiten_bereik(doel: Path, verwijzer: Path) -> str | None:
     extra = os.environ.get(BASISMAPPEN, "")
     if extra and any(m in echt.parents for m in _mappen(extra)):
         return None
-    via = f" (via een link naar {echt})" if doel.is_symlink() else ""
+    via = f" (via een link naar {echt})" if os.path.islink(doel) else ""  # islink: a name too long is no link
     return (f"staat buiten de map van dit bestand{via}; een basis, catalogus of boom die een bestand noemt, "
             f"staat in de map van dat bestand ({eigen}) of daaronder, is een meegeleverde boom of catalogus "
             f"bij naam, of staat in een map die u noemt in {BASISMAPPEN} (zie docs/aanpassen.md)")

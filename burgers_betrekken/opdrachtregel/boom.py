@@ -123,7 +123,7 @@ def paden(
     boom, cat = laad(bestand, catalogus)
     # the figures are about every path: a tree with more than the limit is refused, not cut off
     totaal = binnen_grens(boom) if statistiek else aantal_paden(boom)
-    adviezen = [engine.advies(boom, cat, dict(pad)) for pad in islice(alle_paden(boom), hoogstens)]
+    adviezen = [engine.advies(boom, cat, dict(pad)) for pad in islice(alle_paden(boom), None if statistiek else hoogstens)]
     if totaal > len(adviezen):
         import sys
 

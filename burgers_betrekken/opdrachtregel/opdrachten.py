@@ -340,7 +340,8 @@ def _interne_fout() -> int:
 
     print("interne fout in bb; dit is een fout in het programma, niet in uw invoer.\n"
           "Meld het, met de uitvoer van dezelfde opdracht met BB_DEBUG=1 ervoor.", file=sys.stderr)
-    print(traceback.format_exc(limit=-1).strip().splitlines()[-1], file=sys.stderr)
+    laatste = traceback.format_exc(limit=-1).strip().splitlines()[-1]
+    print(laatste if len(laatste) <= 300 else laatste[:300] + "…", file=sys.stderr)  # it may quote input
     return 70
 
 

@@ -205,15 +205,12 @@ def onafgemaakt(boom_id: str) -> tuple[list[Lopend], int, list[str]]:
 
 
 def _geen_autosave(pad: Path) -> str | None:
-    """Why `pad` cannot be an autosave, from its metadata alone (nothing is opened): it is no
-    regular file, or a link that leads out of the data folder. None when it may be one."""
-    import stat
-
+    """Why `pad` cannot be an autosave, from its metadata alone (nothing is opened): it is a
+    link (bb writes its sessions as regular files and never through a link, so a link is not
+    bb's and would not be written on), or no regular file. None when it may be one."""
     try:
         if pad.is_symlink():
-            doel = Path(os.path.realpath(pad))
-            if not doel.is_relative_to(Path(os.path.realpath(datamap()))):
-                return "is een link naar buiten de gegevensmap"
+            return "is een koppeling (geen sessie van bb)"
         modus = os.stat(pad).st_mode
     except (OSError, ValueError):
         return None  # gone meanwhile, or unreadable: lees says which

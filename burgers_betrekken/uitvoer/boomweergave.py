@@ -18,7 +18,7 @@ from burgers_betrekken.kern.engine import Advies
 from burgers_betrekken.kern.fouten import Locatie, Probleem
 from burgers_betrekken.kern.model import EINDE, Boom
 from burgers_betrekken.kern.paden import aantal_tekst
-from burgers_betrekken.uitvoer.weergave import PROMINENT, beperkt, t, veilig
+from burgers_betrekken.uitvoer.weergave import PROMINENT, beperkt, ingekort, t, veilig
 from burgers_betrekken.lezen.scenarios import Dekking, Uitslag
 from burgers_betrekken.kern.statistiek import Padcijfers
 from burgers_betrekken.uitvoer.tekening import vraagvolgorde
@@ -32,7 +32,7 @@ def _meervoud(aantal: int, enkel: str, meer: str) -> str:
 
 def probleem(p: Probleem, bestand: str) -> Text:
     """One problem on one line, `bestand:regel:kolom: fout: bericht`, as editors read it."""
-    tekst = veilig(str(p)) if p.locatie is not None else f"{veilig(bestand)}: {veilig(str(p))}"
+    tekst = ingekort(veilig(str(p))) if p.locatie is not None else f"{veilig(bestand)}: {ingekort(veilig(str(p)))}"
     return Text(tekst, style="red" if p.ernst == "fout" else "yellow")
 
 

@@ -470,6 +470,15 @@ def beperkt(problemen: Iterable[Probleem], alle: bool = False) -> tuple[list[Pro
     return getoond, regels
 
 
+LANGSTE_MELDING = 1000
+"""The most characters of one message or place shown: a message quotes short fragments of what it
+read, and this is the backstop for a value that reached a message whole (a name of megabytes)."""
+
+
+def ingekort(tekst: str) -> str:
+    return tekst if len(tekst) <= LANGSTE_MELDING else f"{tekst[:LANGSTE_MELDING]}… (ingekort)"
+
+
 def fout(fout: BbFout) -> Text:
     getoond, rest = beperkt(fout.problemen)
     uit = Text()
@@ -477,9 +486,9 @@ def fout(fout: BbFout) -> Text:
         if i:
             uit.append("\n")
         if p.locatie:
-            uit.append(f"{veilig(str(p.locatie))}: ", style="bold")
+            uit.append(f"{ingekort(veilig(str(p.locatie)))}: ", style="bold")
         uit.append(f"{p.ernst}: ", style="bold red" if p.ernst == "fout" else "bold yellow")
-        uit.append(veilig(p.bericht))
+        uit.append(ingekort(veilig(p.bericht)))
     for regel in rest:
         uit.append("\n" + regel)
     return uit

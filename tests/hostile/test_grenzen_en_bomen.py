@@ -81,6 +81,17 @@ def test_bb_boom_paden_toont_hoogstens_de_grens(tmp_path: Path) -> None:
     assert "alleen de eerste 3 worden getoond" in r.stderr
 
 
+def test_bb_boom_paden_statistiek_telt_elk_pad_ook_boven_de_standaard_van_hoogstens(tmp_path: Path) -> None:
+    """--statistiek is about every path: 14 questions give 16,384 paths, over --hoogstens' default of
+    10,000 and within the limit; all are counted, none is said to be left out (found by review)."""
+    boom = tmp_path / "keten.yaml"
+    boom.write_text(keten(14), encoding="utf-8")
+    r = run_bb("boom", "paden", str(boom), "--statistiek", "--formaat", "json", cwd=tmp_path, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["paden"] == 16_384
+    assert "alleen de eerste" not in r.stderr
+
+
 # --- Ctrl-C during long work --------------------------------------------------------------------
 
 

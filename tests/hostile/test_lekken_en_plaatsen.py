@@ -361,3 +361,19 @@ def test_ongeldige_json_wordt_in_het_nederlands_uitgelegd(tmp_path: Path, inhoud
     assert uit.stderr.startswith(f"{antwoorden}:{plek}: fout: ongeldige JSON: {reden}"), uit.stderr
     for engels in ("Expecting", "delimiter", "Unterminated", "Invalid", "Extra data"):
         assert engels not in uit.stderr, uit.stderr
+
+
+@pytest.mark.parametrize("basis, reden", [
+    ("/" + "y" * 300 + "/a.yaml", "staat buiten de map van dit bestand"),
+    ("x" * 5000 + "/a.yaml", "niet lezen: de naam is te lang"),
+    ("x" * 5000, "niet lezen: de naam is te lang"),
+])
+def test_een_basis_met_een_te_lange_naam_is_een_melding_op_zijn_plek(tmp_path: Path, basis: str, reden: str) -> None:
+    """A name the system cannot look up (over 255 bytes a part) used to end in exit 70 with the
+    English OSError and the whole name; now one short Dutch line at the 'basis:' line (found by review)."""
+    overlay = _schrijf(tmp_path / "o.yaml", f"basis: {basis}\n")
+    uit = run_bb("boom", "valideer", str(overlay), cwd=tmp_path)
+    assert uit.returncode == VALIDATIE, uit.stderr
+    assert_geen_traceback(uit)
+    assert f"{overlay}:1:8: fout: " in uit.stdout and reden in uit.stdout
+    assert len(uit.stdout) < 1200 and "Errno" not in uit.stdout + uit.stderr
