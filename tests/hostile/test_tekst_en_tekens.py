@@ -1,0 +1,105 @@
+"""Text a hostile or careless user makes `bb` show: command-line mistakes that click words in
+English, git's object-type words, Markdown syntax in a motivation that the `.md` record would
+render, and invisible or direction characters in a tree's labels. Each reaches the user in Dutch
+and as visible text, never as English, rendered markup or a hidden character."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+
+from burgers_betrekken.opdrachtregel.clickmeldingen import melding
+from tests.conftest import ROOT, assert_geen_traceback, run_bb
+
+KLEIN = ROOT / "tests" / "bomen" / "klein.yaml"
+INVOER = 2
+
+ENGELS = ["does not take", "is not a valid", "is not in the range", "is not one of", "Missing", "No such",
+          "Got unexpected", "Usage:", "Try", "Error", "Did you mean", "requires", "Invalid", "argument(s)",
+          "does not exist", "option", "value", "given", "Choose from", "boolean", "integer"]
+
+
+def _geen_engels(tekst: str) -> None:
+    # 'optie'/'waarde' are Dutch; look for the English words as whole words
+    for woord in ENGELS:
+        assert not re.search(rf"(?<![\w-]){re.escape(woord)}(?![\w-])", tekst), f"Engels {woord!r} in: {tekst}"
+
+
+# --- item 9: click's messages in Dutch, with the help hint of the command that was used ---------
+
+
+@pytest.mark.parametrize(("args", "verwacht", "hint"), [
+    (("advies", "--kort=ja"), "optie '--kort' neemt geen waarde", "bb advies --help"),
+    (("boom", "valideer", "--alle=1", "x"), "optie '--alle' neemt geen waarde", "bb boom valideer --help"),
+    (("boom", "paden", str(KLEIN), "--hoogstens", "x"), "ongeldige waarde voor '--hoogstens': 'x' is geen geheel getal",
+     "bb boom paden --help"),
+    (("boom", "paden", str(KLEIN), "--hoogstens", "-5"), "-5 mag niet; de waarde moet minstens 1 zijn",
+     "bb boom paden --help"),
+    (("boom", "paden", str(KLEIN), "--hoogstens"), "optie '--hoogstens' verwacht een waarde", "bb boom paden --help"),
+    (("advies", "--boom"), "optie '--boom' verwacht een waarde", "bb advies --help"),
+    (("advise",), "onbekende opdracht 'advise'. Bedoelde u 'advies'?", "bb --help"),
+    (("boom", "pade"), "onbekende opdracht 'pade'. Bedoelde u 'paden'?", "bb boom --help"),
+    (("advies", "--kortt"), "onbekende optie '--kortt'. Bedoelde u een van: '--formaat', '--kort'?",
+     "bb advies --help"),
+    (("boom", "toon", "--x=1", str(KLEIN)), "onbekende optie '--x'", "bb boom toon --help"),
+    (("boom", "paden", "a", "b", "c"), "onverwachte extra argumenten: b c", "bb boom paden --help"),
+    (("uitleg", "a", "b"), "onverwacht extra argument: b", "bb uitleg --help"),
+    (("boom", "valideer"), "ontbrekend argument 'BESTAND...'", "bb boom valideer --help"),
+    (("boom", "verschil"), "ontbrekend argument 'OUD'", "bb boom verschil --help"),
+    (("init",), "ontbrekend argument 'MAP'", "bb init --help"),
+])
+def test_een_fout_op_de_opdrachtregel_is_nederlands(args: tuple[str, ...], verwacht: str, hint: str,
+                                                     tmp_path: Path) -> None:
+    r = run_bb(*args, cwd=tmp_path)
+    assert r.returncode == INVOER, r.stderr
+    assert_geen_traceback(r)
+    melding_, zie = r.stderr.splitlines()
+    assert melding_.startswith("fout: ") and verwacht in melding_
+    assert zie == f"Zie '{hint}'."
+    assert r.stdout == "" and list(tmp_path.iterdir()) == []  # nothing shown, nothing written
+    _geen_engels(r.stderr)
+
+
+def _click_fout(param: click.Parameter, *args: str) -> click.ClickException:
+    """The real exception click raises for these arguments, messages and all."""
+    opdracht = click.Command("proef", params=[param], callback=lambda **_: None)
+    with pytest.raises(click.ClickException) as fout:
+        opdracht.main(list(args), prog_name="proef", standalone_mode=False)
+    return fout.value
+
+
+@pytest.mark.parametrize(("param", "args", "verwacht"), [
+    (click.Option(["--n"], type=int), ("--n", "x"), "'x' is geen geheel getal"),
+    (click.Option(["--n"], type=float), ("--n", "x"), "'x' is geen getal"),
+    (click.Option(["--n"], type=click.IntRange(1, 5)), ("--n", "9"), "9 mag niet; de waarde moet minstens 1 en hoogstens 5"),
+    (click.Option(["--n"], type=click.FloatRange(0, min_open=True)), ("--n", "0"), "groter dan 0"),
+    (click.Option(["--k"], type=click.Choice(["a", "b"])), ("--k", "c"), "'c' is geen geldige keuze; kies uit 'a', 'b'"),
+    (click.Option(["--k"], type=click.Choice(["a"])), ("--k", "c"), "'c' is geen geldige keuze; kies uit 'a'"),
+    (click.Option(["--j"], type=bool), ("--j", "misschien"), "'misschien' is geen ja/nee-waarde"),
+    (click.Option(["--p"], type=click.Path(exists=True)), ("--p", "/bestaat/niet"), "pad '/bestaat/niet' bestaat niet"),
+    (click.Option(["--p"], type=click.Path(exists=True, dir_okay=False)), ("--p", "/"), "bestand '/' is een map"),
+    (click.Option(["--f"], type=click.File()), ("--f", "/bestaat/niet"), "kan bestand '/bestaat/niet' niet openen"),
+    (click.Option(["--d"], type=click.DateTime()), ("--d", "gisteren"), "past niet bij het verwachte formaat"),
+    (click.Option(["--u"], type=click.UUID), ("--u", "x"), "'x' is geen geldige UUID"),
+    (click.Option(["--t"], nargs=2), ("--t", "a"), "optie '--t' verwacht 2 waarden"),
+    (click.Option(["--v"], required=True), (), "ontbrekende optie '--v'"),
+    (click.Argument(["naam"]), (), "ontbrekend argument 'NAAM'"),
+    (click.Argument(["naam"], type=int), ("x",), "ongeldige waarde voor 'NAAM': 'x' is geen geheel getal"),
+    (click.Option(["--s"], is_flag=True), ("--s=1",), "optie '--s' neemt geen waarde"),
+])
+def test_elke_soort_click_fout_heeft_een_nederlandse_tekst(param: Any, args: tuple[str, ...], verwacht: str) -> None:
+    """Every kind of message click's types and parser make (bb uses only some of them today)."""
+    tekst = melding(_click_fout(param, *args))
+    assert verwacht in tekst
+    _geen_engels(tekst)
+
+
+def test_een_onbekende_click_fout_krijgt_een_algemene_nederlandse_regel() -> None:
+    assert melding(click.UsageError("Something new in click 9.")) == "ongeldige invoer op de opdrachtregel"
+    assert melding(click.ClickException("Something else.")) == "ongeldige invoer op de opdrachtregel"
+    fout = click.BadParameter("Computer says no.", param=click.Option(["--x"]))
+    assert melding(fout) == "ongeldige waarde voor '--x': deze waarde is hier niet toegestaan"
