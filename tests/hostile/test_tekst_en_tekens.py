@@ -6,6 +6,7 @@ and as visible text, never as English, rendered markup or a hidden character."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import click
 import pytest
 
 from burgers_betrekken.opdrachtregel.clickmeldingen import melding
-from tests.conftest import ROOT, assert_geen_traceback, run_bb
+from tests.conftest import IN_CI, ROOT, assert_geen_traceback, run_bb
 
 KLEIN = ROOT / "tests" / "bomen" / "klein.yaml"
 INVOER = 2
@@ -103,3 +104,28 @@ def test_een_onbekende_click_fout_krijgt_een_algemene_nederlandse_regel() -> Non
     assert melding(click.ClickException("Something else.")) == "ongeldige invoer op de opdrachtregel"
     fout = click.BadParameter("Computer says no.", param=click.Option(["--x"]))
     assert melding(fout) == "ongeldige waarde voor '--x': deze waarde is hier niet toegestaan"
+
+
+# --- item 17: git's object types in Dutch ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("rev", "woord"), [
+    ("HEAD^{tree}", "geen commit maar een map"),
+    ("HEAD:boom.yaml", "geen commit maar een bestand"),
+    ("boomtag", "geen commit maar een tag die niet naar een commit wijst"),
+])
+def test_git_noemt_de_soort_van_een_versie_in_het_nederlands(tmp_path: Path, rev: str, woord: str) -> None:
+    from tests.hostile.test_git_hardening import _git, _opslag
+
+    if shutil.which("git") is None:
+        pytest.fail("git is not installed") if IN_CI else pytest.skip("git is not installed")
+    _opslag(tmp_path, {"boom.yaml": KLEIN.read_text(encoding="utf-8")})
+    _git(tmp_path, "tag", "-a", "-m", "een map", "boomtag", "HEAD^{tree}")
+    voor = sorted(p.name for p in tmp_path.iterdir())
+    r = run_bb("boom", "verschil", "--git", rev, "boom.yaml", cwd=tmp_path)
+    assert r.returncode == INVOER, r.stderr
+    assert_geen_traceback(r)
+    assert r.stderr == (f"fout: '{rev}' is {woord}; noem een commit, tak of tag, bijvoorbeeld HEAD of main\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == voor and r.stdout == ""
+    for engels in ("tree", "blob"):
+        assert engels not in r.stderr.replace(rev, "")
