@@ -5,6 +5,7 @@ and as visible text, never as English, rendered markup or a hidden character."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -129,3 +130,73 @@ def test_git_noemt_de_soort_van_een_versie_in_het_nederlands(tmp_path: Path, rev
     assert sorted(p.name for p in tmp_path.iterdir()) == voor and r.stdout == ""
     for engels in ("tree", "blob"):
         assert engels not in r.stderr.replace(rev, "")
+
+
+# --- item 19: every invisible or direction character is shown, in every output ----------------------
+
+BEHOUDEN = {"\t", "\n", "\u200c", "\u200d"}  # text: tab, newline, the zero-width (non-)joiners
+
+
+def test_de_stuurtekens_zijn_alle_tekens_van_cc_cf_zl_en_zp() -> None:
+    import unicodedata
+
+    from burgers_betrekken.kern.woorden import STUURTEKENS
+
+    for code in range(0x110000):
+        teken = chr(code)
+        onzichtbaar = (unicodedata.category(teken) in ("Cc", "Cf", "Zl", "Zp") and teken not in BEHOUDEN
+                       or 0xE0000 <= code <= 0xE007F  # the whole Tags block, unassigned ones too
+                       or 0x13439 <= code <= 0x1343F)  # hieroglyph format controls, Cf since Unicode 15
+        assert bool(STUURTEKENS.fullmatch(teken)) == onzichtbaar, hex(code)
+    for tekst in ("e\u0301", "\u2764\ufe0f", "می\u200cخواهم", "👩\u200d💻"):  # accents, variation selectors, joiners
+        assert not STUURTEKENS.search(tekst)
+
+
+ONZICHTBAAR = {"\u061c": "\\u061c", "\u2028": "\\u2028", "\u2029": "\\u2029", "\ufeff": "\\ufeff",
+               "\U000e0041": "\\U000e0041", "\u00ad": "\\u00ad", "\u2060": "\\u2060", "\u200b": "\\u200b"}
+
+
+def test_onzichtbare_tekens_in_een_label_worden_overal_zichtbaar(tmp_path: Path) -> None:
+    label = "Laag" + "".join(f"{t}{i}" for i, t in enumerate(ONZICHTBAAR))
+    boom = tmp_path / "e.yaml"
+    boom.write_text(KLEIN.read_text(encoding="utf-8").replace("label: Laag", f'label: "{label}"'), encoding="utf-8")
+    (tmp_path / "a.yaml").write_text("doel: inzichten\nbudget: laag\n", encoding="utf-8")
+    uitvoer = {"terminal": run_bb("boom", "toon", str(boom), cwd=tmp_path)}
+    for naam, args in (("r.md", ["advies", "--boom", str(boom), "-a", "a.yaml"]),
+                       ("r.html", ["advies", "--boom", str(boom), "-a", "a.yaml"]),
+                       ("w.html", ["boom", "website", str(boom)])):
+        r = run_bb(*args, "-o", naam, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        uitvoer[naam] = r
+    for naam, r in uitvoer.items():
+        assert r.returncode == 0, r.stderr
+        tekst = r.stdout if naam == "terminal" else (tmp_path / naam).read_text(encoding="utf-8")
+        for teken, code in ONZICHTBAAR.items():
+            assert teken not in tekst, (naam, hex(ord(teken)))
+            # the terminal shows \x.. for a Latin-1 control; the documents join lines (U+2028) into spaces
+            if naam == "terminal" and teken == "\u00ad":
+                code = "\\xad"
+            if naam != "terminal" and teken in "\u2028\u2029":
+                continue
+            assert code in tekst.replace("\\\\", "\\"), (naam, code)
+
+
+def test_de_webpagina_toont_een_getypte_motivering_zoals_het_html_verslag(tmp_path: Path) -> None:
+    """The page's own escape (for the motivation typed in the browser) uses the same characters."""
+    from html import escape
+
+    from burgers_betrekken.kern.woorden import op_een_regel
+    from burgers_betrekken.uitvoer.website import SCRIPT
+    from tests.browser import Browser
+
+    code = re.search(r"  const WIT = .*?\n  function escape\(tekst\) \{.*?\n  \}\n", SCRIPT, re.S)
+    assert code is not None
+    tekst = "a\u202eb\u200dg <&> \x1b[31m\tk" + "".join(f"{t}{i}" for i, t in enumerate(ONZICHTBAAR))
+    b = Browser(tmp_path / "profiel")
+    try:
+        b.open("about:blank")
+        uit = b.js("(function () {" + code[0] + f"return escape({json.dumps(tekst)}); }})()")
+    finally:
+        b.sluit()
+    assert uit == escape(op_een_regel(tekst))
+    assert not any(t in uit for t in ONZICHTBAAR) and "\\U000e0041" in uit and "\u200d" in uit
