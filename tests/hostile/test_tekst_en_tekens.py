@@ -200,3 +200,61 @@ def test_de_webpagina_toont_een_getypte_motivering_zoals_het_html_verslag(tmp_pa
         b.sluit()
     assert uit == escape(op_een_regel(tekst))
     assert not any(t in uit for t in ONZICHTBAAR) and "\\U000e0041" in uit and "\u200d" in uit
+
+
+# --- item 18: text that is Markdown syntax stays text in every Markdown output ------------------------
+
+
+def _als_html(markdown: str) -> str:
+    """Markdown as GitHub renders it, near enough: CommonMark with tables and ~~strikethrough~~."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough").enable("table").render(markdown)
+
+
+MD_KWAAD = "ok &rlm;&zwj; $\\phantom{x}$ ~~niet~~ &amp;"
+
+
+def _geen_opmaak(html: str) -> None:
+    assert "\u200f" not in html and "\u200d" not in html, "an entity became an invisible character"
+    assert "<s>" not in html and "<del>" not in html
+    assert "&amp;rlm;&amp;zwj;" in html and "~~niet~~" in html and "&amp;amp;" in html
+
+
+def test_een_motivering_vol_markdown_blijft_tekst_in_het_verslag(tmp_path: Path) -> None:
+    (tmp_path / "inf.yaml").write_text("doel: informeren\n", encoding="utf-8")
+    r = run_bb("advies", "--boom", str(KLEIN), "-a", "inf.yaml", "-o", "r.md", "--motivering", MD_KWAAD, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    tekst = (tmp_path / "r.md").read_text(encoding="utf-8")
+    regel = next(r for r in tekst.splitlines() if r.startswith("> ok"))
+    assert regel == "> ok \\&rlm;\\&zwj; \\$\\\\phantom{x}\\$ \\~\\~niet\\~\\~ \\&amp;"  # $…$ is no math on GitHub
+    _geen_opmaak(_als_html(tekst))
+
+
+@pytest.mark.parametrize(("tekst", "html"), [
+    ("- geen lijst", "<p>- geen lijst</p>"), ("1. geen opsomming", "<p>1. geen opsomming</p>"),
+    ("+ ook niet", "<p>+ ook niet</p>"), ("1.0 blijft 1.0", "<p>1.0 blijft 1.0</p>"),
+    ("a_b *c* `d` [e](f) <g> #h |i", "<p>a_b *c* `d` [e](f) &lt;g&gt; #h |i</p>"),
+])
+def test_tekst_aan_het_begin_van_een_regel_wordt_geen_lijst(tekst: str, html: str) -> None:
+    from burgers_betrekken.uitvoer.tekening import md
+
+    assert _als_html(md(tekst)).strip() == html
+
+
+def test_markdown_in_de_boom_blijft_tekst_in_document_en_verschil(tmp_path: Path) -> None:
+    boom = tmp_path / "boom.yaml"
+    tekst = KLEIN.read_text(encoding="utf-8")
+    boom.write_text(tekst.replace("label: Laag", f"label: {json.dumps(MD_KWAAD)}")
+                    .replace("Wat is het doel?", json.dumps("~~doel~~ $x$ &rlm;?")), encoding="utf-8")
+    document = run_bb("boom", "document", str(boom), cwd=tmp_path)
+    assert document.returncode == 0, document.stderr
+    _geen_opmaak(_als_html(document.stdout))
+    assert "~~doel~~ $x$ &amp;rlm;?" in _als_html(document.stdout)
+    versie = re.search(r'versie: "([^"]*)"', tekst)
+    assert versie is not None
+    nieuw = tmp_path / "nieuw.yaml"
+    nieuw.write_text(tekst.replace(versie[0], f"versie: {json.dumps(MD_KWAAD)}"), encoding="utf-8")
+    verschil = run_bb("boom", "verschil", str(KLEIN), str(nieuw), "--formaat", "md", cwd=tmp_path)
+    assert verschil.returncode == 0, verschil.stderr
+    _geen_opmaak(_als_html(verschil.stdout))
