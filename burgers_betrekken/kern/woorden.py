@@ -63,15 +63,31 @@ def antwoord_tekst(vraag: Vraag, antwoord: str) -> str:
     return f"Weet ik niet (aangenomen: {label})" if antwoord == WEET_NIET else label
 
 
-STUURTEKENS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-"""Characters that change how the text around them shows rather than being text: control
-characters (ANSI escapes), zero-width marks and bidi overrides and isolates (U+202A-U+202E,
-U+2066-U+2069, which can make a label read backwards). Tab and newline are text."""
+STUURTEKEN_BEREIKEN: tuple[tuple[int, int], ...] = (
+    (0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD),
+    (0x70F, 0x70F), (0x890, 0x891), (0x8E2, 0x8E2), (0x180E, 0x180E), (0x200B, 0x200B), (0x200E, 0x200F),
+    (0x2028, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0000, 0xE007F),
+)
+"""Characters that change how the text around them shows rather than being text: every character
+of the Unicode categories Cc (control characters, ANSI escapes), Cf (format: bidi marks, overrides
+and isolates, which can make a label read backwards; zero-width spaces, the BOM, the soft hyphen,
+the invisible tag characters U+E0000-U+E007F) and Zl/Zp (line and paragraph separators). Kept as
+text: tab and newline, and the zero-width (non-)joiners U+200C/U+200D, which Persian, the Indic
+scripts and emoji sequences need. Variation selectors (Mn) are text too. Written out rather than
+computed at start-up (walking all of Unicode costs 0.15 s); tests/hostile/test_tekst_en_tekens.py
+checks it against `unicodedata`, so a Unicode update shows there."""
+
+STUURTEKENS = re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in STUURTEKEN_BEREIKEN) + "]")
+"""`STUURTEKEN_BEREIKEN` as a character class. Tab and newline are text."""
 
 
 def als_code(teken: str) -> str:
-    """A character as the six visible characters \\uXXXX."""
-    return f"\\u{ord(teken):04x}"
+    """A character as the six visible characters \\uXXXX; one beyond U+FFFF (a tag character) as
+    \\UXXXXXXXX, as Python writes it, so no digit after it reads as part of the code."""
+    code = ord(teken)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def veilig(tekst: str | None) -> str:

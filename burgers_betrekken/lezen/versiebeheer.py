@@ -87,6 +87,11 @@ def controleer_versie(rev: str) -> None:
                          f"commit-id), niet de index van git of een zoekopdracht ':/tekst'")
 
 
+_SOORTEN = {"blob": "een bestand", "tree": "een map", "tag": "een tag die niet naar een commit wijst",
+            "commit": "een commit"}
+"""git's object types in the user's words; a type not listed here is not named (git's word is English)."""
+
+
 class GitBron(Bron):
     """The files of one commit: a path inside the repository is read from that commit's tree, a
     path outside it (a shipped tree, the shipped catalogue) as it is now (`buiten` lists those)."""
@@ -108,7 +113,8 @@ class GitBron(Bron):
         if uit.returncode != 0:
             soort = _git(self.top, "cat-file", "-t", "--end-of-options", rev) if rev else None
             if soort is not None and soort.returncode == 0:
-                raise InvoerFout(f"'{rev}' is geen commit maar een {soort.stdout.decode(errors='replace').strip()}; "
+                woord = _SOORTEN.get(soort.stdout.decode("ascii", "replace").strip())
+                raise InvoerFout(f"'{rev}' is geen commit{f' maar {woord}' if woord else ''}; "
                                  f"noem een commit, tak of tag, bijvoorbeeld HEAD of main")
             raise InvoerFout(f"versie '{rev}' niet gevonden in de git-geschiedenis van '{self.top}'")
         self.commit = uit.stdout.decode("ascii", "replace").strip()

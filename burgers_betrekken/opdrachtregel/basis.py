@@ -59,6 +59,16 @@ class _DutchHelp:
         click.Command.format_help(self, ctx, opmaak)  # type: ignore[arg-type]
         formatter.write(opmaak.getvalue())
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """click's parser raises some usage errors (`--kort=ja`, `--boom` without a value) without
+        the command's context; give it, so the hint names `bb boom paden --help`, not `bb --help`."""
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
+        except click.UsageError as e:
+            if e.ctx is None:
+                e.ctx = ctx
+            raise
+
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
         return [p.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT [ARGUMENTEN]...")

@@ -213,26 +213,6 @@ def init(
 
 # --- the one place where errors become messages and exit codes ------------------------------
 
-_CLICK_VERTALINGEN = [
-    ("No such option", "onbekende optie"),
-    ("No such command", "onbekende opdracht"),
-    ("Missing argument", "ontbrekend argument"),
-    ("Missing option", "ontbrekende optie"),
-    ("requires an argument", "verwacht een waarde"),
-    ("Got unexpected extra argument", "onverwacht extra argument"),
-    ("Got unexpected extra arguments", "onverwachte extra argumenten"),
-    ("Did you mean", "Bedoelde u"),
-    ("Invalid value for", "ongeldige waarde voor"),
-    ("Option", "optie"),
-]
-
-
-def _vertaal_click(bericht: str) -> str:
-    for en, nl in _CLICK_VERTALINGEN:
-        bericht = bericht.replace(en, nl)
-    return bericht
-
-
 def _meld(tekst: Any) -> None:
     try:
         from burgers_betrekken.uitvoer import weergave
@@ -390,11 +370,15 @@ def main(argv: Optional[list[str]] = None) -> None:
         print(e.ctx.get_help() if e.ctx else e.format_message())
         code = ExitCode.OK
     except click.UsageError as e:
+        from burgers_betrekken.opdrachtregel.clickmeldingen import melding
+
         opdracht = e.ctx.command_path if e.ctx else "bb"
-        print(f"fout: {_vertaal_click(e.format_message())}\nZie '{opdracht} --help'.", file=sys.stderr)
+        print(f"fout: {melding(e)}\nZie '{opdracht} --help'.", file=sys.stderr)
         code = ExitCode.INVOER
     except click.ClickException as e:
-        print(f"fout: {_vertaal_click(e.format_message())}", file=sys.stderr)
+        from burgers_betrekken.opdrachtregel.clickmeldingen import melding
+
+        print(f"fout: {melding(e)}", file=sys.stderr)
         code = ExitCode.INVOER
     except Beeindigd as e:
         print(f"Beëindigd ({e.naam})." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)

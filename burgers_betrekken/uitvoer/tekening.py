@@ -105,12 +105,21 @@ def als_dot(boom: Boom) -> str:
 
 # --- Markdown ------------------------------------------------------------------------------
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|#])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|#&~$])")
+"""Markdown syntax anywhere in a line: emphasis, code, links, HTML and entities (`&rlm;` would
+render as the invisible character bb otherwise shows as \\u200f), tables, headings,
+strikethrough (`~~`) and math (`$…$` on GitHub). A backslash before ASCII punctuation is the
+literal character in CommonMark and GitHub's Markdown."""
+_REGELBEGIN = re.compile(r"^(?:[-+](?=\s|$)|=+\s*$|\d+(?=[.)](?:\s|$)))")
+"""A list item, setext underline or numbered item, when the text begins a line."""
 
 
 def md(tekst: str | None) -> str:
-    """Text from YAML as literal Markdown on one line: safe inside a table cell or a heading."""
-    return _MARKDOWN.sub(r"\\\1", op_een_regel(tekst))
+    """Text from a file or the user as literal Markdown on one line: safe inside a table cell, a
+    heading, a quote, or at the start of a line. The one Markdown escape of every Markdown writer
+    (the record, `bb boom document`, `bb boom verschil --formaat md`)."""
+    tekst = _MARKDOWN.sub(r"\\\1", op_een_regel(tekst))
+    return _REGELBEGIN.sub(lambda m: m[0] + "\\" if m[0][0].isdigit() else "\\" + m[0], tekst)
 
 
 def _of(delen: list[str]) -> str:

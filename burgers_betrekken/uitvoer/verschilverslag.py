@@ -9,6 +9,7 @@ from typing import Any
 from burgers_betrekken.kern.paden import Pad
 from burgers_betrekken.kern.verschil import BESTE, GEEN, LET_OP, SOORTEN, TREDE, Uitkomst, Verschil, Wijziging
 from burgers_betrekken.kern.woorden import aantal
+from burgers_betrekken.uitvoer.tekening import md as md_tekst
 
 _SOORTNAAM = {TREDE: "trede op de ladder", BESTE: "beste instrumenten", LET_OP: "aandachtspunten"}
 _WAT = {"toegevoegd": "erbij", "weggehaald": "weg", "gewijzigd": "gewijzigd"}
@@ -32,7 +33,8 @@ def _wijziging(w: Wijziging) -> str:
 def _regels(v: Verschil, md: bool) -> list[str]:
     code = (lambda s: f"`{s}`") if md else (lambda s: s)
     kop = (lambda n, s: f"{'#' * n} {s}") if md else (lambda n, s: f"{s}\n{'=-~'[n - 1] * len(s)}")
-    uit = [kop(1, f"Verschil: {v.oud.id} {v.oud.versie} → {v.nieuw.id} {v.nieuw.versie}"), ""]
+    tekst = md_tekst if md else (lambda s: s)  # a version is free text from the tree file
+    uit = [kop(1, f"Verschil: {v.oud.id} {tekst(v.oud.versie)} → {v.nieuw.id} {tekst(v.nieuw.versie)}"), ""]
     uit.append(kop(2, "Wat het advies verandert"))
     uit.append("")
     if v.vergeleken:

@@ -15,7 +15,7 @@ import html
 import json
 from typing import Any
 
-from burgers_betrekken.kern.woorden import STUURTEKENS, als_code, op_een_regel
+from burgers_betrekken.kern.woorden import STUURTEKEN_BEREIKEN, STUURTEKENS, als_code, op_een_regel
 
 STIJL = """
 :root { --blauw: #01689b; --tekst: #1a1a1a; --rand: #767676; --fout: #a90000; --focus: #ffb612; }
@@ -123,10 +123,13 @@ SCRIPT = r"""
   // characters are Python's whitespace (str.split), which differ from JavaScript's \s
   const WIT = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
   // woorden.STUURTEKENS, shown as \uXXXX as woorden.op_een_regel does
-  const STUUR = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+  const STUUR = /[__STUURTEKENS__]/gu;
   function escape(tekst) {
     return tekst.split(WIT).filter(Boolean).join(" ")
-      .replace(STUUR, function (c) { return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4); })
+      .replace(STUUR, function (c) {  // woorden.als_code
+        const n = c.codePointAt(0);
+        return n > 0xffff ? "\\U" + ("0000000" + n.toString(16)).slice(-8) : "\\u" + ("000" + n.toString(16)).slice(-4);
+      })
       .replace(/&/g, "&amp;").replace(/</g, "&lt;")
       .replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
   }
@@ -376,7 +379,8 @@ SCRIPT = r"""
   history.replaceState(Object.assign({}, history.state, { stap: begin }), "", "#" + begin);
   toon(begin);
 })();
-"""
+""".replace("__STUURTEKENS__", "".join(f"\\u{{{a:x}}}-\\u{{{b:x}}}" for a, b in STUURTEKEN_BEREIKEN))
+"""The page's script; its character class of control characters is `woorden.STUURTEKEN_BEREIKEN`."""
 
 
 def _hash(tekst: str) -> str:
@@ -389,9 +393,10 @@ def als_json_in_html(data: Any) -> str:
     mark or bidi override in a text (`woorden.STUURTEKENS`; JSON itself escapes only the first 32)
     is shown as \\uXXXX, as the Markdown and HTML records show it, so no label reads backwards."""
     tekst = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # line and paragraph separators stay what they are (white space, as in the records), escaped as JSON
+    tekst = tekst.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     tekst = STUURTEKENS.sub(lambda m: "\\" + als_code(m.group(0)), tekst)  # a JSON "\\u202e": the text \\u202e
-    return (tekst.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return tekst.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def pagina(gegevens: dict[str, Any]) -> str:

@@ -170,8 +170,8 @@ def test_een_te_grote_blob_wordt_geweigerd_zonder_hem_te_lezen(tmp_path: Path) -
     (":/begin", "fout: ':/begin' is geen versie: bb leest alleen een commit"),
     ("bestaatniet", "fout: versie 'bestaatniet' niet gevonden in de git-geschiedenis van '"),
     ("HEAD~3", "fout: versie 'HEAD~3' niet gevonden in de git-geschiedenis van '"),
-    ("HEAD:boom.yaml", "fout: 'HEAD:boom.yaml' is geen commit maar een blob; noem een commit, tak of tag"),
-    ("HEAD^{tree}", "fout: 'HEAD^{tree}' is geen commit maar een tree"),
+    ("HEAD:boom.yaml", "fout: 'HEAD:boom.yaml' is geen commit maar een bestand; noem een commit, tak of tag"),
+    ("HEAD^{tree}", "fout: 'HEAD^{tree}' is geen commit maar een map"),
 ])
 def test_git_zegt_nee_in_een_nederlandse_regel(tmp_path: Path, rev: str, melding: str) -> None:
     _opslag(tmp_path, {"boom.yaml": KLEIN})
