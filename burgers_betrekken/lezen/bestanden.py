@@ -18,7 +18,38 @@ def mag_schrijven(pad: Path, overschrijf: bool) -> None:
     """Refuse an output that `schrijf_tekst` would refuse, before work that takes long (an
     interview, a page with every path) rather than after it. `schrijf_tekst` checks again when it
     writes, and only its exclusive creation decides between two writers."""
-    _bestaand_doel(pad, overschrijf)
+    if descriptor(pad) is None:
+        _bestaand_doel(pad, overschrijf)
+
+
+_DESCRIPTOREN = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def descriptor(pad: Path) -> int | None:
+    """The open file descriptor an output name means (`/dev/stdout`, `/dev/stderr`, `/dev/fd/N`,
+    `/proc/self/fd/N`), else None. bb writes such an output into that descriptor, as the shell
+    redirected it (a file, a pipe, a terminal): no exclusive creation, no refusal of the link
+    `/dev/stdout` is, and no temporary file next to `/proc/self/fd/1`."""
+    naam = str(pad)
+    if naam in _DESCRIPTOREN:
+        return _DESCRIPTOREN[naam]
+    for map_ in ("/dev/fd/", "/proc/self/fd/"):
+        if naam.startswith(map_) and naam[len(map_):].isdigit() and len(naam) - len(map_) <= 6:
+            return int(naam[len(map_):])
+    return None
+
+
+def uitvoernaam(waarde: str | None, optie: str, map_: bool = False) -> Path | None:
+    """The name given to an output option (--uitvoer, --bewaar, -o) as a path, checked before
+    `Path` drops what matters: an empty name is refused (it would mean the current folder), and
+    a file name ending in '/' names a folder, not a file (`Path('nieuw/')` is `Path('nieuw')`)."""
+    if waarde is None:
+        return None
+    if not waarde.strip():
+        raise InvoerFout(f"{optie} is leeg; geef een {'map' if map_ else 'bestandsnaam'}")
+    if not map_ and waarde.endswith(("/", os.sep)):
+        raise InvoerFout(f"{optie} '{waarde}' eindigt op '/', dus dat is een map; geef een bestandsnaam")
+    return Path(waarde)
 
 
 class BestaatAl(InvoerFout):
@@ -71,6 +102,10 @@ def schrijf_tekst(pad: Path, tekst: str, overschrijf: bool = False) -> None:
     the file is replaced by a rename, which replaces a link put there meanwhile instead of writing
     through it. Creates missing folders. A new file gets the mode the umask allows, a replaced one
     keeps its mode. A device or pipe (`/dev/stdout`, a FIFO) is written into, never replaced."""
+    fd = descriptor(pad)
+    if fd is not None:
+        _schrijf_in_descriptor(fd, pad, tekst)
+        return
     st = _bestaand_doel(pad, overschrijf)
     if st is not None and not stat.S_ISREG(st.st_mode):
         _schrijf_in(pad, tekst)
@@ -143,8 +178,39 @@ def bezig_met_schrijven() -> bool:
 
 
 def _schrijf_in(pad: Path, tekst: str) -> None:
+    """Write into a device or FIFO. Opened without waiting: a FIFO nobody reads from would
+    otherwise hold bb at the open forever; once open, writing waits for the reader as usual."""
     try:
-        with open(pad, "w", encoding="utf-8", newline="\n") as f:
+        fd = os.open(pad, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        if e.errno == errno.ENXIO and _is_fifo(pad):
+            raise InvoerFout(f"er leest niemand uit de FIFO '{pad}'; start eerst het programma dat eruit leest "
+                             f"(bijvoorbeeld: cat '{pad}' &), of kies een gewoon bestand") from None
+        raise _os_fout(e, pad, "schrijven") from None
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(tekst)
+    except OSError as e:
+        raise _os_fout(e, pad, "schrijven") from None
+
+
+def _is_fifo(pad: Path) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(pad).st_mode)
+    except OSError:
+        return False
+
+
+def _schrijf_in_descriptor(fd: int, pad: Path, tekst: str) -> None:
+    import sys
+
+    try:
+        for stroom in (sys.stdout, sys.stderr):  # what bb printed before comes before the record
+            if stroom is not None:
+                stroom.flush()
+        with os.fdopen(os.dup(fd), "w", encoding="utf-8", newline="\n") as f:
             f.write(tekst)
     except OSError as e:
         raise _os_fout(e, pad, "schrijven") from None
@@ -168,6 +234,8 @@ def _os_fout(e: OSError, pad: Path, werkwoord: str) -> InvoerFout:
         return InvoerFout(f"kan de map voor '{pad}' niet maken: er staat een bestand met die naam")
     if isinstance(e, NotADirectoryError):
         return InvoerFout(f"kan '{pad}' niet {werkwoord}: een deel van het pad is een bestand, geen map")
+    if e.errno == errno.ENOENT and pad.parent.is_dir():
+        return InvoerFout(f"kan '{pad}' niet {werkwoord}: bb kan geen bestand maken in de map '{pad.parent}'")
     if e.errno == errno.ENOENT:
         return InvoerFout(f"kan '{pad}' niet {werkwoord}: de map '{pad.parent}' bestaat niet en kan niet "
                           f"worden gemaakt")

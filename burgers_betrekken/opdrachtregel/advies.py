@@ -26,14 +26,14 @@ def advies(
     formaat: Optional[str] = typer.Option(
         None, "--formaat", "-f", metavar="FORMAAT",
         help="tekst, json, md of html (standaard: tekst op het scherm; bij --uitvoer volgens de extensie)."),
-    uitvoer: Optional[Path] = typer.Option(
+    uitvoer: Optional[str] = typer.Option(
         None, "--uitvoer", "-o", metavar="BESTAND",
         help="Schrijf het verslag voor het dossier naar dit bestand (.md, .html of .json)."),
     overschrijf: bool = typer.Option(False, "--overschrijf", help="Vervang een bestaand uitvoerbestand."),
     motivering: Optional[str] = typer.Option(
         None, "--motivering", "-m", metavar="TEKST",
         help="Pas toe of leg uit: waarom geen (of minder) participatie. Komt in het verslag."),
-    bewaar: Optional[Path] = typer.Option(
+    bewaar: Optional[str] = typer.Option(
         None, "--bewaar", metavar="BESTAND",
         help="Bewaar de antwoorden, zodat --antwoorden BESTAND later hetzelfde advies geeft."),
     hervat: bool = typer.Option(False, "--hervat", help="Ga verder met een onafgemaakte sessie."),
@@ -46,11 +46,41 @@ def advies(
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
 ) -> None:
     """Beantwoord de beslisboom en krijg een onderbouwd advies: trede, instrumenten en aandachtspunten."""
+    from burgers_betrekken.lezen.bestanden import uitvoernaam
     from burgers_betrekken.toepassing.advieszitting import AdviesOpties, voer_uit
 
-    scherm_formaat, bestand_formaat = _formaten(formaat, uitvoer)
-    voer_uit(AdviesOpties(antwoorden, eenvoudig, scherm_formaat, bestand_formaat, uitvoer, overschrijf, motivering,
-                          bewaar, hervat, vergeet, kort, boom, catalogus))
+    _samen(antwoorden=antwoorden, eenvoudig=eenvoudig, formaat=formaat, uitvoer=uitvoer, overschrijf=overschrijf,
+           motivering=motivering, bewaar=bewaar, hervat=hervat, kort=kort, vergeet=vergeet)
+    uitvoer_pad, bewaar_pad = uitvoernaam(uitvoer, "--uitvoer"), uitvoernaam(bewaar, "--bewaar")
+    scherm_formaat, bestand_formaat = _formaten(formaat, uitvoer_pad)
+    voer_uit(AdviesOpties(antwoorden, eenvoudig, scherm_formaat, bestand_formaat, uitvoer_pad, overschrijf,
+                          motivering, bewaar_pad, hervat, vergeet, kort, boom, catalogus))
+
+
+_NAMEN = {"antwoorden": "--antwoorden", "eenvoudig": "--eenvoudig", "formaat": "--formaat", "uitvoer": "--uitvoer",
+          "overschrijf": "--overschrijf", "motivering": "--motivering", "bewaar": "--bewaar", "hervat": "--hervat",
+          "kort": "--kort", "vergeet": "--vergeet"}
+
+
+def _samen(**gegeven: object) -> None:
+    """Refuse options that cannot go together, rather than silently ignore one of them: --vergeet
+    only forgets (it asks, shows and writes nothing), --hervat continues an interview that
+    --antwoorden would skip, --overschrijf needs an output, and --kort shortens only the advice
+    shown as text on the screen."""
+    gezet = [naam for naam, waarde in gegeven.items() if waarde not in (None, False)]
+    if "vergeet" in gezet and len(gezet) > 1:
+        ander = next(n for n in gezet if n != "vergeet")
+        raise InvoerFout(f"kies --vergeet of {_NAMEN[ander]}, niet allebei: --vergeet verwijdert alleen de "
+                         f"onafgemaakte sessies van de boom en stopt")
+    if "hervat" in gezet and "antwoorden" in gezet:
+        raise InvoerFout("kies --hervat of --antwoorden, niet allebei: --hervat gaat verder met de vragen, "
+                         "--antwoorden neemt de antwoorden uit een bestand")
+    if "overschrijf" in gezet and "uitvoer" not in gezet and "bewaar" not in gezet:
+        raise InvoerFout("--overschrijf hoort bij --uitvoer of --bewaar; zonder die opties wordt er geen bestand "
+                         "vervangen")
+    if "kort" in gezet and gegeven["formaat"] not in (None, "tekst") and "uitvoer" not in gezet:
+        raise InvoerFout("--kort geldt voor het advies als tekst op het scherm, niet voor --formaat "
+                         f"{gegeven['formaat']}; kies een van beide")
 
 
 def _formaten(formaat: Optional[str], uitvoer: Optional[Path]) -> tuple[str, str]:

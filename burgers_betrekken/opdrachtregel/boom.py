@@ -248,21 +248,22 @@ def verschil(
 @boom_app.command(cls=Opdracht, short_help="De boom als één HTML-bestand voor de browser.")
 def website(
     bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP),
-    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", metavar="BESTAND",
-                                           help="Het HTML-bestand (standaard: <boom-id>.html hier)."),
+    uitvoer: Optional[str] = typer.Option(None, "--uitvoer", "-o", metavar="BESTAND",
+                                          help="Het HTML-bestand (standaard: <boom-id>.html hier)."),
     catalogus: Optional[Path] = typer.Option(None, "--catalogus", metavar="BESTAND", help=CATALOGUS_HELP),
     overschrijf: bool = typer.Option(False, "--overschrijf", help="Overschrijf een bestaand bestand."),
 ) -> None:
     """Schrijf de boom als één HTML-bestand dat zonder installatie en zonder internet in elke browser
     werkt: de vragen, en voor elk pad het advies dat bb geeft."""
     from burgers_betrekken.kern.paden import aantal_paden, aantal_tekst
-    from burgers_betrekken.lezen.bestanden import schrijf_tekst
+    from burgers_betrekken.lezen.bestanden import schrijf_tekst, uitvoernaam
     from burgers_betrekken.opslag.bewaren import controleer_uitvoer
     from burgers_betrekken.toepassing.website import gegevens
     from burgers_betrekken.uitvoer.website import pagina
 
+    gekozen = uitvoernaam(uitvoer, "--uitvoer")
     boom, cat = laad(bestand, catalogus)
-    doel = uitvoer or Path(f"{boom.id}.html")
+    doel = gekozen or Path(f"{boom.id}.html")
     controleer_uitvoer(doel, overschrijf)  # before the work, which takes seconds
     tekst = pagina(gegevens(boom, cat))
     schrijf_tekst(doel, tekst, overschrijf=overschrijf)

@@ -158,8 +158,8 @@ def begrippen(
 def schema(
     soort: Optional[str] = typer.Argument(None, metavar="[boom|catalogus|scenarios|begrippen]",
                                           help="Welk schema; zonder --uitvoer verplicht."),
-    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", metavar="MAP",
-                                           help="Schrijf de schema's als bestanden in deze map."),
+    uitvoer: Optional[str] = typer.Option(None, "--uitvoer", "-o", metavar="MAP",
+                                          help="Schrijf de schema's als bestanden in deze map."),
     overschrijf: bool = typer.Option(False, "--overschrijf", help="Vervang schema's die er al staan."),
 ) -> None:
     """JSON Schema voor de YAML-bestanden, zodat een editor aanvult en controleert tijdens het typen."""
@@ -167,10 +167,12 @@ def schema(
     from burgers_betrekken.uitvoer.gegevens import als_json
     from burgers_betrekken.kern.woorden import onbekend
     from burgers_betrekken.lezen.vorm import SOORTEN
+    from burgers_betrekken.lezen.bestanden import uitvoernaam
 
+    map_ = uitvoernaam(uitvoer, "--uitvoer", map_=True)
     if soort is not None and soort not in SOORTEN:
         raise InvoerFout(onbekend("onbekend schema", soort, SOORTEN, "kies uit"))
-    if uitvoer is None:
+    if map_ is None:
         if soort is None:
             raise InvoerFout(f"kies welk schema ({', '.join(SOORTEN)}), bijvoorbeeld: bb schema boom; "
                              f"of schrijf ze allemaal met --uitvoer MAP")
@@ -179,7 +181,7 @@ def schema(
     from burgers_betrekken.lezen.bestanden import schrijf_tekst
     from burgers_betrekken.opslag.bewaren import controleer_uitvoer
 
-    doelen = {naam: uitvoer / schemas.bestandsnaam(naam) for naam in ([soort] if soort else SOORTEN)}
+    doelen = {naam: map_ / schemas.bestandsnaam(naam) for naam in ([soort] if soort else SOORTEN)}
     for doel in doelen.values():  # all or none: no half-refreshed set of schemas
         controleer_uitvoer(doel, overschrijf)
     for naam, doel in doelen.items():
@@ -353,9 +355,10 @@ def main(argv: Optional[list[str]] = None) -> None:
         if isinstance(uitkomst, int):
             code = uitkomst
         sys.stdout.flush()  # a full disk shows here, as a message, not at interpreter exit
-    except Afgebroken as e:
-        print("Afgebroken." + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
-        code = ExitCode.AFGEBROKEN
+    except Afgebroken as e:  # Ctrl-C, or input that gives no usable answer (vragen.eenvoudig, exit 2)
+        reden = "Afgebroken." if e.exit_code == ExitCode.AFGEBROKEN else f"fout: {e.bericht}"
+        print(reden + (f"\n{e.hint}" if e.hint else ""), file=sys.stderr)
+        code = e.exit_code
     except BbFout as e:
         from burgers_betrekken.uitvoer import weergave
 

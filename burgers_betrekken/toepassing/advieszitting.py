@@ -125,8 +125,9 @@ def _beantwoord(o: AdviesOpties, a: Any, b: "Boom", c: Any) -> _Beantwoord:
         raise GeenTerminal("geen terminal om vragen te stellen; geef de antwoorden mee met "
                            "--antwoorden BESTAND (YAML of JSON, vraag-id: optie-id), of beantwoord de "
                            "vragen als genummerde lijst met --eenvoudig")
-    # with JSON output on the screen the plain questions go to stderr, so stdout stays one document
-    uit = sys.stderr if plat and o.scherm_formaat == "json" else sys.stdout
+    # with JSON output on the screen, or the record on stdout (-o /dev/stdout), the plain questions
+    # go to stderr, so stdout stays one document
+    uit = sys.stderr if plat and (o.scherm_formaat == "json" or _verslag_op_stdout(o)) else sys.stdout
     gesprek, autosave = _begin_gesprek(b, b.sha256, o.hervat, plat, uit)
     with _onderbreekbaar(autosave):
         keuzes = _interview(b, gesprek, plat, uit)
@@ -144,15 +145,25 @@ def _toon_met_motivering(o: AdviesOpties, b: "Boom", x: _Beantwoord) -> "Verslag
         print("let op: dit advies vraagt geen motivering (burgers krijgen invloed); de gegeven motivering "
               "komt niet in het verslag.", file=sys.stderr)
     vragen = verslag.motivering_nodig and not x.motivering and x.interactief
-    if vragen and o.scherm_formaat != "tekst":  # the document on the screen must hold it
+    op_stdout = _verslag_op_stdout(o)
+    if vragen and (o.scherm_formaat != "tekst" or op_stdout):  # the document must hold it
         verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, x.eenvoudig, x.autosave)))
         vragen = False
+    if op_stdout:  # stdout holds the record and nothing else
+        return verslag
     # answers given on the screen were just reviewed there: they are not printed again
     _toon(verslag, o.scherm_formaat, x.eenvoudig, motivering_volgt=vragen, kort=o.kort,
           antwoorden=x.antwoorden is not None)
     if vragen:
         verslag = replace(verslag, motivering=_heel(_vraag_motivering(verslag, x.eenvoudig, x.autosave)))
     return verslag
+
+
+def _verslag_op_stdout(o: AdviesOpties) -> bool:
+    """--uitvoer names standard output (`/dev/stdout`, `/dev/fd/1`): the record is all it gets."""
+    from burgers_betrekken.lezen.bestanden import descriptor
+
+    return o.uitvoer is not None and descriptor(o.uitvoer) == 1
 
 
 def _schrijf_uitvoer(o: AdviesOpties, b: "Boom", x: _Beantwoord, verslag: "Verslag") -> None:
@@ -228,10 +239,20 @@ def _begin_gesprek(b: "Boom", boom_hash: str, hervat: bool, plat: bool,
     geldig, weg = bewaren.nog_geldig(b, gekozen.antwoorden)
     if gekozen.boom_hash != boom_hash:
         print("De beslisboom is veranderd sinds uw vorige sessie. " + (
-            f"Deze antwoorden passen niet meer en zijn weggelaten: {', '.join(veilig(w) for w in weg)}." if weg
+            f"Deze antwoorden passen niet meer en zijn weggelaten: {_weggelaten(weg)}." if weg
             else "Al uw antwoorden passen nog."), file=uit)
     print(f"Verder met {aantal(len(geldig), 'bewaard antwoord', 'bewaarde antwoorden')}.", file=uit)
     return Gesprek.hervat(b, geldig, bij_antwoord=bewaar_tussendoor), pad
+
+
+def _weggelaten(weg: list[str]) -> str:
+    """The dropped answers, as every message lists things: the first `GETOOND`, each cut to a
+    fragment, and the rest counted ("… en nog 99.990"); an autosave is a file anyone could edit."""
+    from burgers_betrekken.kern.fouten import GETOOND
+    from burgers_betrekken.kern.woorden import fragment, getal
+
+    tekst = ", ".join(fragment(w) for w in weg[:GETOOND])
+    return tekst + (f" … en nog {getal(len(weg) - GETOOND)}" if len(weg) > GETOOND else "")
 
 
 def _bewaarder(b: "Boom", boom_hash: str, pad: Path) -> Any:

@@ -13,9 +13,28 @@ import shutil
 import textwrap
 from typing import TextIO
 
+from burgers_betrekken.kern.fouten import Afgebroken, ExitCode
 from burgers_betrekken.kern.gesprek import ADVIES, TERUG, Gesprek, InterviewAfgebroken, doorloop
 from burgers_betrekken.kern.model import WEET_NIET, Boom, Vraag
-from burgers_betrekken.kern.woorden import antwoord_tekst, heel, veilig
+from burgers_betrekken.kern.woorden import antwoord_tekst, getal, heel, veilig
+
+MAX_REGEL = 4096
+"""The longest line read as an answer or a motivation (characters); a longer one is discarded, in
+reads of this size, and asked again: an endless line (`/dev/zero`) never fills the memory."""
+
+MAX_WEG = 1 << 20
+"""How much of one too long line is discarded before the input is given up as unusable."""
+
+MAX_ONGELDIG = 50
+"""How many unusable answers in a row (wrong, or too long) before the input is given up: a pipe
+that repeats a wrong answer (`yes 9`, `/dev/full`) must end, not ask forever."""
+
+
+class OnbruikbareInvoer(Afgebroken):
+    """The input gives no usable answers (endless, or wrong again and again): the interview stops
+    with exit code 2; the answers so far stay in the autosave."""
+
+    exit_code = ExitCode.INVOER
 
 
 
@@ -24,6 +43,14 @@ class _Scherm:
         self.invoer = invoer
         self.uitvoer = uitvoer
         self.breedte = max(40, min(100, shutil.get_terminal_size((80, 24)).columns))
+        self.ongeldig = 0  # unusable answers in a row
+
+    def nog_eens(self) -> None:
+        """One more unusable answer; too many in a row end the interview."""
+        self.ongeldig += 1
+        if self.ongeldig >= MAX_ONGELDIG:
+            raise OnbruikbareInvoer(f"te veel ongeldige antwoorden na elkaar ({MAX_ONGELDIG}); de invoer lijkt "
+                                    f"niet voor deze vragen bedoeld")
 
     def regel(self, tekst: str = "", inspringen: int = 0, vervolg: int | None = None) -> None:
         if not tekst:
@@ -34,8 +61,29 @@ class _Scherm:
                             break_long_words=False, break_on_hyphens=False), file=self.uitvoer)
 
     def lees(self, vraag: str) -> str:
-        print(veilig(vraag), end="", file=self.uitvoer, flush=True)
-        regel = heel(self.invoer.readline())  # a byte that is no UTF-8 becomes U+FFFD, not a crash
+        while True:
+            print(veilig(vraag), end="", file=self.uitvoer, flush=True)
+            regel = self._regel()
+            if regel is not None:
+                return regel
+            self.regel(f"Die regel is te lang (meer dan {getal(MAX_REGEL)} tekens); typ alleen uw antwoord.")
+            self.nog_eens()
+
+    def _regel(self) -> str | None:
+        """The next line, stripped; None for a line longer than `MAX_REGEL` (discarded)."""
+        regel = heel(self.invoer.readline(MAX_REGEL + 1))  # a byte that is no UTF-8 becomes U+FFFD, not a crash
+        if len(regel) > MAX_REGEL and not regel.endswith("\n"):
+            weg = len(regel)
+            while regel and not regel.endswith("\n"):
+                if weg > MAX_WEG:
+                    print(file=self.uitvoer)
+                    raise OnbruikbareInvoer(f"een regel van de invoer houdt niet op (meer dan "
+                                            f"{MAX_WEG // (1 << 20)} MB zonder regeleinde)")
+                regel = self.invoer.readline(MAX_REGEL)
+                weg += len(regel)
+            if not self.invoer.isatty():
+                print("(te lange regel)", file=self.uitvoer)
+            return None
         if not regel:  # end of input before the interview was done
             print(file=self.uitvoer)
             raise EOFError
@@ -52,11 +100,14 @@ def _kies(scherm: _Scherm, keuzes: dict[str, str], standaard: str | None, fout: 
     while True:
         antwoord = scherm.lees(f"Uw keuze{hint}: ").replace(" ", "").lower()
         if not antwoord and standaard:
+            scherm.ongeldig = 0
             return keuzes[standaard]
         if antwoord in keuzes:
+            scherm.ongeldig = 0
             return keuzes[antwoord]
         extra = ", of 0 voor de vorige vraag" if "0" in keuzes else ""
         scherm.regel(fout or f"Kies een nummer van {nummers[0]} tot en met {nummers[-1]}{extra}.")
+        scherm.nog_eens()
 
 
 def _vraag(scherm: _Scherm, gesprek: Gesprek, vraag: Vraag) -> str:
