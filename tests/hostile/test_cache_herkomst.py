@@ -246,3 +246,21 @@ def test_in_de_eigen_map_worden_alleen_namen_van_bb_opgeruimd(tmp_path: Path, an
     assert not (eigen_map / f"{0:064x}.pickle").exists()  # the oldest of bb's went first
     assert not achtergelaten.exists()  # a temporary file of bb's own form, left by a killed bb
     assert all(p.read_bytes() == b"x" for p in vreemd)  # any other name stays
+
+
+def test_een_eigen_submap_die_een_koppeling_is_wordt_niet_gebruikt(tmp_path: Path, antwoorden: Path) -> None:
+    """A link in its place could send bb's writes and pruning to any folder: bb runs without cache,
+    and writes nothing beside it either."""
+    verwacht = _advies(schone_env(BB_CACHE="uit"), KLEIN, antwoorden).stdout
+    elders = tmp_path / "elders"
+    elders.mkdir(mode=0o700)
+    for n in range(80):
+        (elders / f"{n:064x}.pickle").write_bytes(b"van de gebruiker")
+        os.utime(elders / f"{n:064x}.pickle", (1_000_000, 1_000_000))
+    cache = tmp_path / "c"
+    cache.mkdir(mode=0o700)
+    (cache / SUBMAP).symlink_to(elders)
+    uit = _advies(schone_env(BB_CACHE=str(cache)), KLEIN, antwoorden)
+    assert uit.returncode == 0 and uit.stdout == verwacht and uit.stderr == ""
+    assert list(cache.iterdir()) == [cache / SUBMAP]
+    assert len(list(elders.iterdir())) == 80 and {p.read_bytes() for p in elders.iterdir()} == {b"van de gebruiker"}
