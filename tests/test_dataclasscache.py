@@ -76,14 +76,15 @@ def test_klassen_gedragen_zich_met_en_zonder_cache_hetzelfde_en_de_tweede_keer_w
     assert zonder["gecompileerd"] == 0  # switched off: dataclasses compiles as it always does
 
 
-def test_een_kapotte_of_vreemde_cache_wordt_genegeerd_en_vervangen() -> None:
+def test_een_kapotte_of_vreemde_cache_wordt_genegeerd_en_vervangen(monkeypatch) -> None:
     import marshal
 
-    from burgers_betrekken.opslag import dataclasscache
+    from burgers_betrekken.opslag import cachebestand, dataclasscache
 
     env = schone_env()
-    bestand = dataclasscache.bestand(Path(env["BB_CACHE"]))
-    from burgers_betrekken.opslag import cachebestand
+    monkeypatch.setenv("BB_DATAMAP", env["BB_DATAMAP"])  # entries written here with that bb's key
+    bestand = dataclasscache.bestand(Path(env["BB_CACHE"]) / cachebestand.SUBMAP)
+    bestand.parent.mkdir(mode=0o700)
 
     for inhoud in (b"kapot", marshal.dumps(("Python 2.7", {"def f(): pass": None})), marshal.dumps([1, 2])):
         bestand.write_bytes(inhoud)
@@ -108,8 +109,8 @@ def test_een_onschrijfbare_cachemap_is_geen_fout(tmp_path: Path) -> None:
 
 
 def test_bb_zelf_gebruikt_de_cache(bb) -> None:
-    from burgers_betrekken.opslag import dataclasscache
+    from burgers_betrekken.opslag import cachebestand, dataclasscache
 
     env = schone_env()
     assert bb("instrumenten", "focusgroep", env=env).returncode == 0
-    assert dataclasscache.bestand(Path(env["BB_CACHE"])).stat().st_size > 0
+    assert dataclasscache.bestand(Path(env["BB_CACHE"]) / cachebestand.SUBMAP).stat().st_size > 0

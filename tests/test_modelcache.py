@@ -15,7 +15,7 @@ def test_een_gewijzigd_bestand_wordt_opnieuw_gelezen(bb, tmp_path: Path) -> None
     catalogus.write_text(tekst, encoding="utf-8")
     eerst = bb("instrumenten", "--catalogus", str(catalogus), cwd=tmp_path, env=env)
     assert eerst.returncode == 0 and "Burgerberaad" in eerst.stdout
-    assert list(Path(env["BB_CACHE"]).glob("*.pickle"))  # it was cached
+    assert list(Path(env["BB_CACHE"]).rglob("*.pickle"))  # it was cached
 
     catalogus.write_text(tekst.replace("naam: Burgerberaad", "naam: Burgerforum"), encoding="utf-8")
     daarna = bb("instrumenten", "--catalogus", str(catalogus), cwd=tmp_path, env=env)
@@ -35,7 +35,7 @@ def test_een_kapot_bestand_wordt_nooit_bewaard_en_een_kapotte_cache_genegeerd(bb
 
     boom.write_text((ROOT / "tests" / "bomen" / "klein.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     assert bb("advies", "--boom", str(boom), "-a", str(antwoorden), cwd=tmp_path, env=env).returncode == 0
-    for bestand in Path(env["BB_CACHE"]).glob("*.pickle"):
+    for bestand in Path(env["BB_CACHE"]).rglob("*.pickle"):
         bestand.write_bytes(b"geen pickle")
     weer = bb("advies", "--boom", str(boom), "-a", str(antwoorden), "-f", "json", cwd=tmp_path, env=env)
     assert weer.returncode == 0 and '"niveau": "raadplegen"' in weer.stdout

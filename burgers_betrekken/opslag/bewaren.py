@@ -31,33 +31,9 @@ def datamap() -> Path:
     user's data folder, and else a folder of the user's own in the temporary folder. A container
     started with `-u UID` has no home folder, or `HOME=/`, which such a user cannot write in: the
     answers and the record of an advice are then still kept while bb runs there, never lost to a
-    folder bb cannot write."""
-    eigen = cachebestand.map_uit_omgeving("BB_DATAMAP", "bb gebruikt de gewone map voor zijn gegevens")
-    if eigen is not None and _beschrijfbaar(eigen):
-        return eigen
-    import platformdirs
-
-    try:
-        map_ = Path(platformdirs.user_data_dir("bb", appauthor=False))
-        if map_.is_absolute() and _beschrijfbaar(map_):
-            return map_
-    except (RuntimeError, KeyError, OSError):
-        pass
-    return _tijdelijke_datamap()
-
-
-def _beschrijfbaar(map_: Path) -> bool:
-    """Whether bb can keep files in `map_`: the nearest part of it that exists is a folder this
-    user can write in (bb makes the rest)."""
-    for deel in (map_, *map_.parents):
-        try:
-            st = os.stat(deel)
-        except FileNotFoundError:
-            continue
-        except OSError:
-            return False
-        return stat.S_ISDIR(st.st_mode) and os.access(deel, os.W_OK | os.X_OK)
-    return False
+    folder bb cannot write. (The first two: `cachebestand.gewone_datamap`, which also holds the
+    key of the caches and must be found before any dataclass is made.)"""
+    return cachebestand.gewone_datamap() or _tijdelijke_datamap()
 
 
 def controleer_uitvoer(pad: Path, overschrijf: bool) -> None:

@@ -10,8 +10,9 @@ __pycache__ does for modules.
 It cannot change what the code does: the key is the exact source text, compiled with the same
 flags as `dataclasses` itself uses (no inherited `from __future__` flags), and the entry belongs to
 one Python build (its full version string is part of the entry's kind). The file is trusted only
-as `cachebestand` says (the user's own, checksum intact) and its contents only if they are a
-mapping from text to code; anything else is a miss. A text not seen before is compiled as usual
+as `cachebestand` says (the user's own, its HMAC under bb's key intact: code that bb did not
+write itself never runs) and its contents only if they are a mapping from text to code; anything
+else is a miss. A text not seen before is compiled as usual
 and added. `BB_CACHE=uit` switches it off with the model cache.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import builtins
 import marshal
+import re
 import sys
 from pathlib import Path
 from types import CodeType
@@ -89,3 +91,4 @@ def _schrijf(pad: Path, stukken: dict[str, CodeType]) -> None:
     except ValueError:
         return
     cachebestand.schrijf(pad, SOORT, inhoud)
+    cachebestand.ruim_op(pad.parent, re.escape(pad.name), 1)  # a temporary file a killed bb left behind

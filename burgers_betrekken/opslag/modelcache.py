@@ -7,9 +7,10 @@ Python: a changed file, a move, an edited loader or an upgrade is simply a diffe
 stale model is never used. Only files that loaded without errors are cached.
 
 An entry is unpickled only after `cachebestand` has checked that it is the user's own and its
-checksum is intact, and it is used only if it is a model of the expected type. Anything else —
-damaged, foreign, or failing to load — is a miss: the files are read as usual and the entry is
-replaced.
+HMAC (under bb's key, over kind, name and contents) is intact — a pickle is code, so one that bb
+did not write itself is never loaded — and it is used only if it is a model of the expected type.
+Anything else — damaged, foreign, renamed, or failing to load — is a miss: the files are read as
+usual and the entry is replaced.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from burgers_betrekken.kern.model import _bevroren
 
 T = TypeVar("T")
 HOUD = 64  # entries kept: trees and catalogues in use, with room for a few versions of each
+NAMEN = r"[0-9a-f]{64}\.pickle"  # the names of its entries: only these are ever pruned
 
 copyreg.pickle(MappingProxyType, lambda m: (_bevroren, (dict(m),)))  # the model freezes its mappings
 
@@ -80,5 +82,5 @@ def geladen(bronnen: Sequence[tuple[Path, bytes]], soort: str, verwacht: type[T]
     except Exception:
         return model
     cachebestand.schrijf(bestand, soort_b, inhoud)
-    cachebestand.ruim_op(map_, "*.pickle", HOUD)
+    cachebestand.ruim_op(map_, NAMEN, HOUD)
     return model

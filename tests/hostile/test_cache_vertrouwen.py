@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from burgers_betrekken.opslag import modelcache
-
 from burgers_betrekken.opslag import cachebestand
 
 from burgers_betrekken.opslag import dataclasscache
@@ -35,11 +33,18 @@ def _advies(env: dict[str, str], *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([bb_exe(), "advies", "-a", str(BOA), *extra], capture_output=True, env=env, timeout=60)
 
 
-def _warme_cache() -> tuple[dict[str, str], list[Path]]:
+def _eigen(cache: str | Path) -> Path:
+    """bb's own folder in a cache folder, where its entries are."""
+    return Path(cache) / cachebestand.SUBMAP
+
+
+def _warme_cache(monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, str], list[Path]]:
+    """A cache of two runs, and this process reading and writing entries with that bb's key."""
     env = schone_env()
+    monkeypatch.setenv("BB_DATAMAP", env["BB_DATAMAP"])
     assert _advies(env).returncode == 0
     assert _advies(env).returncode == 0  # the second run reads what the first wrote
-    bestanden = sorted(p for p in Path(env["BB_CACHE"]).iterdir() if p.is_file())
+    bestanden = sorted(p for p in _eigen(env["BB_CACHE"]).iterdir() if p.is_file())
     assert {p.suffix for p in bestanden} == {".pickle", ".marshal"}
     return env, bestanden
 
@@ -52,10 +57,11 @@ def _flip(data: bytes, rng: random.Random) -> bytes:
     return bytes(uit)
 
 
-def test_willekeurig_beschadigde_caches_geven_dezelfde_uitvoer_als_zonder_cache(tmp_path: Path) -> None:
+def test_willekeurig_beschadigde_caches_geven_dezelfde_uitvoer_als_zonder_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     verwacht = _advies(schone_env(BB_CACHE="uit"))
     assert verwacht.returncode == 0 and b"Burgerberaad" in verwacht.stdout
-    env, bestanden = _warme_cache()
+    env, bestanden = _warme_cache(monkeypatch)
     rng = random.Random(20261201)
 
     def geval(n: int) -> tuple[int, str, subprocess.CompletedProcess]:
@@ -63,7 +69,7 @@ def test_willekeurig_beschadigde_caches_geven_dezelfde_uitvoer_als_zonder_cache(
         shutil.copytree(env["BB_CACHE"], map_)
         doelen = bestanden if n % 5 == 0 else [rng.choice(bestanden)]  # now and then every file at once
         for doel in doelen:
-            kopie = map_ / doel.name
+            kopie = map_ / doel.relative_to(env["BB_CACHE"])
             kopie.write_bytes(_flip(kopie.read_bytes(), rng))
         uit = _advies({**env, "BB_CACHE": str(map_)})
         shutil.rmtree(map_, ignore_errors=True)
@@ -101,8 +107,9 @@ def test_willekeurig_beschadigde_modellen_geven_hetzelfde_advies_in_proces(
     warm = tmp_path / "warm"
     warm.mkdir(mode=0o700)
     monkeypatch.setenv("BB_CACHE", str(warm))
+    monkeypatch.setenv("BB_DATAMAP", str(tmp_path / "data"))
     assert _advies_in_proces() == verwacht
-    modellen = sorted(warm.glob("*.pickle"))
+    modellen = sorted(_eigen(warm).glob("*.pickle"))
     assert len(modellen) == 3  # the tree, the catalogue and their check against each other
     rng = random.Random(20261202)
     for n in range(FUZZ_MODEL):
@@ -110,20 +117,20 @@ def test_willekeurig_beschadigde_modellen_geven_hetzelfde_advies_in_proces(
         shutil.copytree(warm, map_)
         doelen = modellen if n % 5 == 0 else [rng.choice(modellen)]
         for doel in doelen:
-            (map_ / doel.name).write_bytes(_flip(doel.read_bytes(), rng))
+            (_eigen(map_) / doel.name).write_bytes(_flip(doel.read_bytes(), rng))
         monkeypatch.setenv("BB_CACHE", str(map_))
         assert _advies_in_proces() == verwacht, (n, [d.name for d in doelen])
-        assert all(_geldig(map_ / d.name) for d in doelen), n  # and each damaged entry was rebuilt
+        assert all(_geldig(_eigen(map_) / d.name) for d in doelen), n  # and each damaged entry was rebuilt
         shutil.rmtree(map_)
 
 
-def test_een_beschadigde_cache_wordt_vervangen_en_daarna_weer_gebruikt() -> None:
-    env, bestanden = _warme_cache()
+def test_een_beschadigde_cache_wordt_vervangen_en_daarna_weer_gebruikt(monkeypatch: pytest.MonkeyPatch) -> None:
+    env, bestanden = _warme_cache(monkeypatch)
     for p in bestanden:
         p.write_bytes(_flip(p.read_bytes(), random.Random(p.name)))
         assert not _geldig(p)
     assert _advies(env).returncode == 0
-    assert sorted(p for p in Path(env["BB_CACHE"]).iterdir() if p.is_file()) == bestanden
+    assert sorted(p for p in _eigen(env["BB_CACHE"]).iterdir() if p.is_file()) == bestanden
     assert [p.name for p in bestanden if not _geldig(p)] == []  # every damaged entry was rebuilt under its own name
 
 
@@ -135,16 +142,16 @@ def _geldig(p: Path) -> bool:
     return inhoud is not None and pickle.loads(inhoud) is not None
 
 
-def test_de_lezers_van_de_cache_vallen_nooit_om(tmp_path: Path) -> None:
+def test_de_lezers_van_de_cache_vallen_nooit_om(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """In-process, hundreds of damaged entries: the readers return a miss, never raise."""
-    env, bestanden = _warme_cache()
+    env, bestanden = _warme_cache(monkeypatch)
     rng = random.Random(7)
     marshal_pad = next(p for p in bestanden if p.suffix == ".marshal")
     goed = dataclasscache.lees(marshal_pad)
     assert goed and all(type(v).__name__ == "code" for v in goed.values())
     for n in range(FUZZ * 2):
         bron = rng.choice(bestanden)
-        pad = tmp_path / bron.name
+        pad = tmp_path / bron.name  # the same name: an entry is bound to its name
         pad.write_bytes(_flip(bron.read_bytes(), rng))
         os.chmod(pad, 0o600)
         if pad.suffix == ".marshal":
@@ -154,9 +161,10 @@ def test_de_lezers_van_de_cache_vallen_nooit_om(tmp_path: Path) -> None:
             assert cachebestand.lees(pad, b"model catalogus") is None, n
 
 
-def test_een_cache_met_de_juiste_controlesom_maar_vreemde_inhoud_is_een_misser(tmp_path: Path) -> None:
+def test_een_cache_met_de_juiste_controlesom_maar_vreemde_inhoud_is_een_misser(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     verwacht = _advies(schone_env(BB_CACHE="uit"))
-    env, bestanden = _warme_cache()
+    env, bestanden = _warme_cache(monkeypatch)
     for p in bestanden:
         soort = dataclasscache.SOORT if p.suffix == ".marshal" else None
         if soort is not None:
@@ -181,7 +189,7 @@ class _Plant:
 
 def _plant_overal(map_: Path, bewijs: Path, modus: int, eigenaar: int | None = None) -> None:
     """Replace every model entry by a planted pickle with a valid checksum."""
-    for p in map_.glob("*.pickle"):
+    for p in _eigen(map_).glob("*.pickle"):
         for s in (b"model boom", b"model catalogus", b"model samenhang"):
             if cachebestand.lees(p, s) is not None:
                 cachebestand.schrijf(p, s, pickle.dumps(_Plant(bewijs)))
@@ -191,9 +199,10 @@ def _plant_overal(map_: Path, bewijs: Path, modus: int, eigenaar: int | None = N
                 break
 
 
-def test_geplante_code_in_een_cachebestand_dat_anderen_konden_schrijven_draait_niet(tmp_path: Path) -> None:
+def test_geplante_code_in_een_cachebestand_dat_anderen_konden_schrijven_draait_niet(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     verwacht = _advies(schone_env(BB_CACHE="uit"))
-    env, _ = _warme_cache()
+    env, _ = _warme_cache(monkeypatch)  # planted with the user's own key: only the mode keeps it out
     bewijs = tmp_path / "uitgevoerd"
     _plant_overal(Path(env["BB_CACHE"]), bewijs, 0o666)
     uit = _advies(env)
@@ -203,9 +212,9 @@ def test_geplante_code_in_een_cachebestand_dat_anderen_konden_schrijven_draait_n
 
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
                     reason="giving a file to another user needs root (CI runs as root)")
-def test_geplante_code_van_een_andere_gebruiker_draait_niet(tmp_path: Path) -> None:
+def test_geplante_code_van_een_andere_gebruiker_draait_niet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     verwacht = _advies(schone_env(BB_CACHE="uit"))
-    env, _ = _warme_cache()
+    env, _ = _warme_cache(monkeypatch)
     bewijs = tmp_path / "uitgevoerd"
     _plant_overal(Path(env["BB_CACHE"]), bewijs, 0o600, eigenaar=4242)
     uit = _advies(env)
@@ -227,8 +236,9 @@ def test_een_cachemap_die_anderen_kunnen_schrijven_wordt_niet_gebruikt(tmp_path:
 def test_een_nieuwe_cachemap_is_alleen_van_de_gebruiker(tmp_path: Path) -> None:
     map_ = tmp_path / "nieuw" / "bb"
     assert _advies(schone_env(BB_CACHE=str(map_))).returncode == 0
-    assert map_.stat().st_mode & 0o777 == 0o700
-    assert {p.stat().st_mode & 0o777 for p in map_.iterdir()} == {0o600}
+    assert map_.stat().st_mode & 0o777 == _eigen(map_).stat().st_mode & 0o777 == 0o700
+    assert [p.name for p in map_.iterdir()] == [cachebestand.SUBMAP]
+    assert {p.stat().st_mode & 0o777 for p in _eigen(map_).iterdir()} == {0o600}
 
 
 def test_de_boom_wordt_een_keer_gelezen_ook_uit_een_pijp(tmp_path: Path) -> None:
@@ -266,7 +276,7 @@ def test_een_gewijzigde_lader_leest_geen_oude_modellen(tmp_path: Path) -> None:
         uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
                              timeout=60)
         assert uit.returncode == 0, uit.stderr
-        return {p.name for p in Path(env["BB_CACHE"]).glob("*.pickle")}
+        return {p.name for p in _eigen(env["BB_CACHE"]).glob("*.pickle")}
 
     eerst = draai()
     assert len(eerst) == 1 and draai() == eerst  # unchanged code: the same entry is read
@@ -274,23 +284,6 @@ def test_een_gewijzigde_lader_leest_geen_oude_modellen(tmp_path: Path) -> None:
         f.write("\n# changed\n")
     daarna = draai()
     assert len(daarna) == 2 and eerst < daarna
-
-
-def test_oude_items_worden_opgeruimd(tmp_path: Path) -> None:
-    map_ = tmp_path / "c"
-    map_.mkdir(mode=0o700)
-    for n in range(modelcache.HOUD + 20):
-        p = map_ / f"{n:064x}.pickle"
-        p.write_bytes(b"oud")
-        os.utime(p, (1_000_000 + n, 1_000_000 + n))
-    achtergelaten = map_ / ".iets.pickle.1234.tmp"
-    achtergelaten.write_bytes(b"half")
-    os.utime(achtergelaten, (1_000_000, 1_000_000))
-    assert _advies(schone_env(BB_CACHE=str(map_))).returncode == 0
-    over = list(map_.glob("*.pickle"))
-    assert len(over) == modelcache.HOUD
-    assert not (map_ / f"{0:064x}.pickle").exists()  # the oldest went first
-    assert not achtergelaten.exists()
 
 
 def test_zonder_thuismap_werkt_bb(tmp_path: Path) -> None:
