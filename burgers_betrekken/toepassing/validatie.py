@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from burgers_betrekken.lezen import bronnen, vorm
+from burgers_betrekken.lezen.bestanden import eenmaal_gelezen
 from burgers_betrekken.lezen.basis import BASIS, MAX_KETEN, Keten, basis_van, lees_over_basis, noem
 from burgers_betrekken.lezen.boom import NODIG as boom_NODIG, BoomLezer
 from burgers_betrekken.lezen.catalogus import NODIG as catalogus_NODIG, CatalogusLezer, samenhang_problemen
@@ -83,6 +84,7 @@ def _lees(pad: Path) -> tuple[Knoop | None, Bestandsrapport | None]:
 def valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catalogus: Path) -> Rapport:
     """Check every file. A tree is compared with `catalogus_pad` if given, else the catalogue it
     names itself, else a catalogue among `paden`, else the shipped one."""
+    eenmaal_gelezen(*paden, catalogus_pad)
     with zonder_gc():
         return _valideer(paden, catalogus_pad, standaard_catalogus)
 

@@ -283,6 +283,12 @@ def test_zelfde_stdin_als_boom_en_antwoorden(tmp_path: Path, antwoorden: str) ->
     assert not (tmp_path / "out.md").exists()
 
 
+def test_zelfde_stdin_twee_keer_in_valideer(tmp_path: Path) -> None:
+    uit = run_bb("boom", "valideer", "/dev/stdin", "/dev/stdin", cwd=tmp_path, stdin=KLEIN.read_text(encoding="utf-8"))
+    _fout(uit, INVOER, "dezelfde invoer kan maar één keer gelezen worden")
+    assert "in orde" not in uit.stdout
+
+
 def test_stdin_een_keer_mag(tmp_path: Path) -> None:
     uit = run_bb("advies", "--boom", str(KLEIN), "-a", "/dev/stdin", cwd=tmp_path,
                  stdin="doel: inzichten\nbudget: laag\n")
