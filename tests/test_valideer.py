@@ -88,7 +88,8 @@ GEVALLEN = [
     Geval("een gereserveerd woord als vraag-id", "niveau:\n  gewenst",
           "  advies:\n    tekst: Klaar?\n    volgende: advies\n    opties:\n      a:\n        label: A\n"
           "      b:\n        label: B\nniveau:\n  gewenst", "  advies:", 3,
-          "'advies' is een gereserveerd woord en kan geen vraag-id zijn"),
+          "'advies' is een gereserveerd woord en kan geen vraag-id zijn: 'volgende: advies' betekent dat het "
+          "advies volgt"),
     Geval("een ongeldige id", "      laag:\n", "      Laag:\n", "Laag", 7,
           "'Laag' is geen geldige id voor de opties van vraag 'budget': gebruik kleine letters, cijfers en '_' "
           "(bijvoorbeeld 'moeilijk_bereikbaar')"),

@@ -8,13 +8,36 @@ from typing import Mapping
 
 from burgers_betrekken.kern.fouten import AntwoordFout, Locatie, ModelFout
 from burgers_betrekken.lezen.meldingen import Meldingen
-from burgers_betrekken.kern.model import WEET_NIET
+from burgers_betrekken.kern.model import EINDE, NIVEAU, WEET_NIET
 from burgers_betrekken.kern.woorden import fragment, veilig
 from burgers_betrekken.lezen.knopen import Knoop, lees_bestand
 
 
 MOTIVERING = "motivering"
 """Reserved key in an answers file: the "pas toe of leg uit" motivation, as text."""
+
+RECORD = ("boom", "pad")
+"""An answers file with both keys is a JSON record of `bb advies`, not 'vraag-id: optie-id'."""
+
+GERESERVEERDE_VRAAG_IDS = {
+    EINDE: f"'volgende: {EINDE}' betekent dat het advies volgt",
+    NIVEAU: "het is de trede van het advies in 'wanneer' van regels",
+    MOTIVERING: "in een antwoordenbestand is het de motivering, geen antwoord",
+}
+"""Words a question id may not be, each with why: answers to such a question could not be told
+apart from the tree's own words, or saved answers (--bewaar) could not be read back. Of RECORD a
+tree may use one, not both (see `gereserveerd`)."""
+
+
+def gereserveerd(vraag_id: str, andere: object) -> str | None:
+    """Why `vraag_id` cannot be a question id in a tree whose question ids are `andere`, or None."""
+    if vraag_id in GERESERVEERDE_VRAAG_IDS:
+        return f"'{vraag_id}' is een gereserveerd woord en kan geen vraag-id zijn: {GERESERVEERDE_VRAAG_IDS[vraag_id]}"
+    if vraag_id == RECORD[1] and RECORD[0] in andere:  # type: ignore[operator]
+        return (f"naast een vraag '{RECORD[0]}' kan '{RECORD[1]}' geen vraag-id zijn: een antwoordenbestand met "
+                f"'{RECORD[0]}' en '{RECORD[1]}' wordt gelezen als verslag van bb advies, dus bewaarde "
+                f"antwoorden zouden niet terug te lezen zijn; kies een andere naam")
+    return None
 
 
 @dataclass(frozen=True)

@@ -319,6 +319,12 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
 
 
 _MIST = re.compile(r"mist de verplichte sleutel '([a-z0-9_]+)'")
+_TE_WEINIG: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    # a message that a list has too few items, and the path of that list
+    (re.compile(r"de opties van vraag '([a-z0-9_]+)': .*minstens"), lambda m: f"vragen.{m[1]}.opties"),
+    (re.compile(r"'(vragen|scenarios|begrippen)' is leeg"), lambda m: m[1]),
+    (re.compile(r"de (ladder) heeft minstens"), lambda m: m[1]),
+)
 _HOUDER = {"vraag": "vragen", "trede": "ladder", "kenmerk": "kenmerken", "instrument": "instrumenten"}
 _VERWIJZINGEN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, str]]], ...] = (
     # a message that refers to an item, and the path where an overlay would have removed it
@@ -342,6 +348,12 @@ def met_verwijderd(problemen: tuple[Probleem, ...], verwijderd: dict[str, Locati
         weg = [k for k in verwijderd if k == mist.group(1) or k.endswith("." + mist.group(1))] if mist else []
         if len(weg) == 1:  # the overlay removed it: point there
             uit.append(Probleem(f"{p.bericht}: die is hier weggehaald", verwijderd[weg[0]], p.ernst))
+            continue
+        houder = next((waar(m) for patroon, waar in _TE_WEINIG if (m := patroon.search(p.bericht))), None)
+        weg = [k for k in verwijderd if houder and k.rpartition(".")[0] == houder]
+        if weg:  # too few left in a list the overlay removed items from: point at its removals
+            ids = opsomming([k.rpartition(".")[2] for k in weg])
+            uit.append(Probleem(f"{p.bericht}; dit bestand haalt {ids} hier weg", verwijderd[weg[-1]], p.ernst))
             continue
         gevonden = [(waar, id_) for patroon, sleutel in _VERWIJZINGEN for m in patroon.finditer(p.bericht)
                     for waar, id_ in [sleutel(m)] if waar in verwijderd]

@@ -294,6 +294,29 @@ def lees_bytes(pad: Path, alleen_bestand: bool = False) -> bytes:
         raise _os_fout(e, pad, "lezen") from None
 
 
+def eenmaal_gelezen(*paden: str | Path | None) -> None:
+    """Refuse, before anything is read, an input that is not a file (a pipe, `/dev/stdin`,
+    `/dev/fd/N`, a device) named twice in one command: its bytes can be read only once, so the
+    second reader would get nothing, or the rest meant for the first. A name that is no file
+    (a shipped tree's name, a missing file) is left to the reader that says so."""
+    gezien: dict[tuple[int, int], str | Path] = {}
+    for pad in paden:
+        if pad is None:
+            continue
+        try:
+            st = os.stat(pad)
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode):
+            continue
+        sleutel = (st.st_dev, st.st_ino)
+        if sleutel in gezien:
+            raise InvoerFout(f"'{gezien[sleutel]}' en '{pad}' zijn dezelfde invoer (een pijp, apparaat of "
+                             f"/dev/stdin); dezelfde invoer kan maar één keer gelezen worden. Sla de tweede op "
+                             f"in een bestand en noem dat")
+        gezien[sleutel] = pad
+
+
 class Bron:
     """Where input files are read from: as they are now (this class), or as they were in a git
     revision (`versiebeheer.GitBron`). A file with its bases and catalogue is read through one

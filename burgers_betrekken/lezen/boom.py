@@ -27,6 +27,7 @@ from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, sug
 from burgers_betrekken.lezen.bestanden import NU, Bron
 from burgers_betrekken.lezen.basis import herkomst as basis_herkomst, lees_met_basis, lees_met_keten
 from burgers_betrekken.lezen.knopen import Knoop
+from burgers_betrekken.lezen.antwoorden import GERESERVEERDE_VRAAG_IDS, gereserveerd
 
 
 NODIG = "een beslisboom heeft 'boom', 'start' en 'vragen' nodig (of 'basis' en wat anders is)"
@@ -136,10 +137,10 @@ class BoomLezer:
         vragen: dict[str, Vraag] = {}
         self.vraag_ids = {v: None for v in velden if v not in (EINDE, NIVEAU)}
         for vraag_id, vk in velden.items():
-            if vraag_id in (EINDE, NIVEAU):
-                m.fout(f"'{vraag_id}' is een gereserveerd woord en kan geen vraag-id zijn",
-                       knoop.sleutel_locaties[vraag_id] if knoop else None)
-                continue
+            if (waarom := gereserveerd(vraag_id, velden)) is not None:
+                m.fout(waarom, knoop.sleutel_locaties[vraag_id] if knoop else None)
+                if vraag_id in GERESERVEERDE_VRAAG_IDS:
+                    continue
             wat = f"vraag '{vraag_id}'"
             v = m.object(vk, vorm.VRAAG, wat)
             if v is None:

@@ -77,7 +77,7 @@ def buiten_bereik(doel: Path, verwijzer: Path) -> str | None:
     if echt == meegeleverd[0] or meegeleverd[1] in echt.parents:
         return None
     eigen = _echt(verwijzer.parent)
-    if eigen in echt.parents:
+    if eigen in echt.parents or echt == eigen:  # the folder itself (`basis: ./`): the reader says it is a folder
         return None
     extra = os.environ.get(BASISMAPPEN, "")
     if extra and any(m in echt.parents for m in _mappen(extra)):

@@ -19,7 +19,7 @@ from typing import Iterator, Union
 import yaml
 
 from burgers_betrekken.lezen.bestanden import lees_bytes
-from burgers_betrekken.kern.fouten import Locatie, YamlFout
+from burgers_betrekken.kern.fouten import Locatie, Probleem, YamlFout
 from burgers_betrekken.kern.woorden import fragment
 
 # libyaml is much faster; it composes the same nodes with the same marks.
@@ -155,46 +155,81 @@ def _locatie_van_byte(data: bytes, index: int, naam: str) -> Locatie:
     return Locatie(naam, regel, kolom)
 
 
-# PyYAML and libyaml word their problems differently; both are translated here.
+# PyYAML and libyaml word their problems differently; both are translated here. Matched against
+# "<context> <problem>" in order, so the more particular wordings come first. Every problem either
+# reader can report has a Dutch wording (tests/hostile/test_lezen_randgevallen.py collects them).
+_VERSIE = "alleen YAML-versie 1.x wordt gelezen; schrijf '%YAML 1.1' of laat de %YAML-regel weg"
+_TAG = "ongeldige YAML-tag; laat tags (woorden met '!') weg"
 _VERTALINGEN: list[tuple[str, str]] = [
     (r"found character '\\t' that cannot start any token|found a tab character",
      "tab gevonden; spring in met spaties, niet met tabs"),
-    (r"found character that cannot start any token",
+    (r"found character .*that cannot start any token",
      "teken dat hier niet mag (een tab? spring in met spaties)"),
     (r"mapping values are not allowed",
      "hier mag geen ':' staan; mist er een ':' op een regel erboven? Zet anders tekst met een dubbele punt "
      "tussen aanhalingstekens, of controleer de inspringing"),
+    (r"sequence entries are not allowed", "hier mag geen lijstitem ('- ') beginnen; controleer de inspringing"),
+    (r"mapping keys are not allowed", "hier mag geen sleutel met '?' beginnen; controleer de inspringing"),
     (r"could not find expected ':'",
      "verwachtte een ':' na de sleutel"),
     (r"did not find expected key|expected <block end>",
      "de inspringing klopt niet: deze regel staat niet op één lijn met de sleutels erboven"),
-    (r"did not find expected comment or line break",
-     "onverwachte tekst na de waarde; staat er nog iets achter op deze regel? Zet tekst met bijzondere "
-     "tekens tussen aanhalingstekens"),
     (r"did not find expected '-' indicator",
      "de inspringing klopt niet: verwachtte een nieuw lijstitem ('- ')"),
+    (r"duplicate (%)?YAML directive", "de %YAML-regel staat er twee keer"),
+    (r"duplicate (%TAG directive|tag handle)", "dezelfde %TAG-regel staat er twee keer"),
+    (r"incompatible (YAML document|%YAML directive)|version number|digit or|expected a digit", _VERSIE),
+    (r"unknown directive name|directive name|while scanning a directive.*alphabetic",
+     "onbekende regel met '%'; alleen %YAML en %TAG bestaan (zet tekst die met % begint tussen aanhalingstekens)"),
+    (r"(while scanning|while parsing) an? (%TAG directive|tag directive)|tag handle|tag URI|URI|expected '!'"
+     r"|expected '>'|the expected '>'|non-alphabetical character|while (scanning|parsing) a tag", _TAG),
+    (r"while scanning a (%YAML )?directive", "ongeldige regel met '%' (%YAML of %TAG)"),
+    (r"did not find expected comment or line break|expected a comment or a line break",
+     "onverwachte tekst na de waarde; staat er nog iets achter op deze regel? Zet tekst met bijzondere "
+     "tekens tussen aanhalingstekens"),
+    (r"indentation indicator equal to 0|indentation indicator in the range 1-9",
+     "na '|' of '>' mag de inspringing 1 tot en met 9 zijn, niet 0"),
+    (r"chomping or indentation indicators", "na '|' of '>' mag alleen '+', '-' of een cijfer van 1 tot en met 9 staan"),
     (r"found unexpected end of stream|unexpected end of stream",
      "onverwacht einde van het bestand; is er een aanhalingsteken of haakje niet gesloten?"),
     (r"found unexpected ':'", "onverwachte ':'; zet de tekst tussen aanhalingstekens"),
     (r"did not find expected ',' or '\]'|expected ',' or '\]'", "verwachtte ',' of ']' in de lijst"),
     (r"did not find expected ',' or '}'|expected ',' or '}'", "verwachtte ',' of '}'"),
+    (r"expected node content|expected the node content",
+     "hier hoort een waarde; is een lijst of mapping niet afgemaakt, of staat er een leesteken te veel?"),
+    (r"expected <stream-start>|expected <document start>|expected '<document start>'",
+     "na het einde van het document ('...') mag alleen een nieuw document met '---' beginnen; haal '...' weg"),
     (r"found undefined alias|found undefined anchor", "onbekende verwijzing (*alias)"),
+    (r"duplicate anchor", "hetzelfde anker (&naam) staat er twee keer"),
     (r"found unknown escape character", "onbekende escape-code (\\) in tekst tussen dubbele aanhalingstekens"),
+    (r"hexdecimal number|hexadecimal numbers",
+     "een escape-code (\\x, \\u of \\U) in tekst tussen dubbele aanhalingstekens heeft te weinig "
+     "hexadecimale cijfers (0-9, a-f)"),
+    (r"invalid Unicode character",
+     "een escape-code (\\u of \\U) in tekst tussen dubbele aanhalingstekens is geen geldig teken"),
+    (r"unexpected document (separator|indicator)",
+     "een regel met '---' of '...' midden in tekst tussen aanhalingstekens; is het aanhalingsteken niet gesloten?"),
     (r"while scanning a quoted scalar", "niet-afgesloten aanhalingsteken"),
     (r"expected alphabetic or numeric character", "ongeldige naam na '&' of '*'"),
-    (r"found incompatible YAML document|expected a single document", "het bestand mag maar één YAML-document bevatten"),
-    (r"maximum nesting depth", "het bestand is te diep genest"),
+    (r"expected whitespace", "hier hoort een spatie"),
+    (r"expected a single document|another document", "het bestand mag maar één YAML-document bevatten"),
+    (r"maximum nesting depth|increasing (block|flow) level", "het bestand is te diep genest"),
     (r"control characters are not allowed|special characters are not allowed",
      "het bestand bevat een stuurteken dat in YAML niet mag"),
+    (r"UTF-8|utf-8|codec", "het bestand is geen geldige UTF-8; sla het op als UTF-8"),
+    (r"input is too long", "het bestand is te groot"),
 ]
+ONGELDIG = "ongeldige YAML op deze plek"
+"""What is said when neither reader's wording is known (a newer PyYAML): Dutch only, at the place."""
 
 
-def _vertaal(probleem: str | None, context: str | None) -> str:
+def vertaal_probleem(probleem: str | None, context: str | None) -> str:
+    """Dutch for a problem PyYAML or libyaml reports (`problem` and `context` of its error)."""
     tekst = f"{context or ''} {probleem or ''}"
     for patroon, nl in _VERTALINGEN:
         if re.search(patroon, tekst):
             return nl
-    return f"ongeldige YAML ({(probleem or context or 'onbekend probleem').strip()})"
+    return ONGELDIG
 
 
 @contextmanager
@@ -228,11 +263,11 @@ def _parse_yaml(tekst: str, naam: str) -> Knoop | None:
         if e.context and "quoted scalar" in e.context and e.context_mark is not None:
             mark = e.context_mark
         loc = Locatie(naam, mark.line + 1, mark.column + 1) if mark else Locatie(naam, 1, 1)
-        raise YamlFout(_vertaal(e.problem, e.context), loc) from None
+        raise YamlFout(vertaal_probleem(e.problem, e.context), loc) from None
     except yaml.YAMLError as e:  # reader errors (control characters) carry a position too
         pos = getattr(e, "position", None)
         loc = _locatie_van_byte(tekst.encode(), len(tekst[:pos].encode()), naam) if pos is not None else Locatie(naam, 1, 1)
-        raise YamlFout(_vertaal(str(e), None), loc) from None
+        raise YamlFout(vertaal_probleem(str(e), None), loc) from None
     finally:
         loader.dispose()
 
@@ -393,14 +428,113 @@ def parse_json(tekst: str, naam: str) -> Knoop | None:
     """Parse JSON into the same located nodes (line and column of each value are approximated
     by the position of the value's first character)."""
     try:
-        json.loads(tekst)
+        # Only checked here, not kept: numbers stay text (no conversion limit on long ones; the
+        # YAML reader makes them numbers as it does for a YAML file), and JavaScript's
+        # Infinity and NaN, which Python's json accepts, are refused.
+        json.loads(tekst, parse_int=str, parse_float=str, parse_constant=_geen_json)
     except json.JSONDecodeError as e:
         raise YamlFout(f"ongeldige JSON: {_json_reden(e.msg)}", Locatie(naam, e.lineno, e.colno)) from None
+    except _GeenJson as e:
+        raise YamlFout(f"ongeldige JSON: '{e.args[0]}' is geen JSON-waarde; schrijf een getal of null",
+                       _json_plek(tekst, _JSON_CONSTANTE, naam)) from None
     except RecursionError:
         raise YamlFout("het bestand is te diep genest", Locatie(naam)) from None
-    # Valid JSON is valid YAML 1.2 flow; let the YAML composer supply the locations, but
-    # tabs are legal whitespace in JSON and not in YAML flow indentation, so expand them.
-    return parse_yaml(tekst.replace("\t", " "), naam)
+    # Valid JSON is valid YAML 1.2 flow; let the YAML composer supply the locations. Three things
+    # valid in JSON are not in YAML flow, so they are rewritten first: tabs (legal whitespace in
+    # JSON, not in YAML flow indentation) become spaces, an escaped surrogate pair (what json.dumps
+    # writes for an emoji) becomes one \U escape, and a raw character YAML refuses or reads as a
+    # line break (U+007F-U+009F, U+2028, U+2029, U+FFFE, U+FFFF) becomes an escape. Columns after
+    # a rewrite on its line are put back. Most files need none of it: two quick searches say so.
+    verschuivingen: dict[int, list[tuple[int, int]]] = {}
+    if _SURROGAAT.search(tekst) or ("\x7f" in tekst if tekst.isascii() else _YAML_WEIGERT.search(tekst)):
+        tekst = _herschrijf(tekst, naam, verschuivingen)
+    tekst = tekst.replace("\t", " ")
+    if not verschuivingen:
+        return parse_yaml(tekst, naam)
+    try:
+        knoop = parse_yaml(tekst, naam)
+    except YamlFout as e:
+        raise YamlFout(problemen=[Probleem(p.bericht, _terug(p.locatie, verschuivingen), p.ernst)
+                                  for p in e.problemen]) from None
+    if knoop is not None:
+        _zet_terug(knoop, verschuivingen)
+    return knoop
+
+
+class _GeenJson(ValueError):
+    pass
+
+
+def _geen_json(naam: str) -> object:
+    raise _GeenJson(naam)
+
+
+_JSON_TEKST = r'"(?:[^"\\]|\\.)*"'
+_JSON_CONSTANTE = re.compile(_JSON_TEKST + r"|(-?Infinity|NaN)")
+_SURROGAAT = re.compile(r"\\u[dD][89a-fA-F]")
+_YAML_WEIGERT = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")  # in ASCII text only \x7f
+_HERSCHRIJF = re.compile(r"(\\\\)|\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+                         r"|(\\u[dD][89a-fA-F][0-9a-fA-F]{2})|" + _YAML_WEIGERT.pattern)
+
+
+def _json_plek(tekst: str, patroon: re.Pattern[str], naam: str) -> Locatie:
+    """Where the first match of `patroon`'s group 1 stands outside JSON strings (which `patroon`
+    skips by matching them first)."""
+    m = next((m for m in patroon.finditer(tekst) if m.group(1)), None)
+    return _plek_van_index(tekst, m.start(1), naam) if m else Locatie(naam)
+
+
+def _plek_van_index(tekst: str, index: int, naam: str) -> Locatie:
+    regel = tekst.count("\n", 0, index) + 1
+    return Locatie(naam, regel, index - (tekst.rfind("\n", 0, index) + 1) + 1)
+
+
+def _herschrijf(tekst: str, naam: str, verschuivingen: dict[int, list[tuple[int, int]]]) -> str:
+    """`tekst` (valid JSON) as YAML reads it; `verschuivingen` gets, per line, where a rewrite
+    ends in the new text (0-based column) and how much longer it made the line."""
+    delen: list[str] = []
+    vorige = 0
+    regel = 1  # the line of `vorige`
+    for m in _HERSCHRIJF.finditer(tekst):
+        if m.group(1):  # an escaped backslash: the next '\u' is text, not an escape
+            continue
+        if m.group(4):
+            raise YamlFout(f"ongeldige JSON: '{m.group(4)}' is een losse helft van een teken (UTF-16-surrogaat); "
+                           "het teken is onvolledig", _plek_van_index(tekst, m.start(), naam))
+        if m.group(2):
+            teken = chr(0x10000 + ((int(m.group(2), 16) - 0xD800) << 10) + int(m.group(3), 16) - 0xDC00)
+        else:
+            teken = m.group()
+        nieuw = f"\\U{ord(teken):08x}" if ord(teken) > 0xFFFF else f"\\u{ord(teken):04x}"
+        regel += tekst.count("\n", vorige, m.start())
+        regelbegin = tekst.rfind("\n", 0, m.start()) + 1
+        delen += (tekst[vorige:m.start()], nieuw)
+        extra_hier = len(nieuw) - len(m.group())
+        eerder = sum(d for _, d in verschuivingen.get(regel, ()))
+        verschuivingen.setdefault(regel, []).append((m.end() - regelbegin + eerder + extra_hier, extra_hier))
+        vorige = m.end()
+    delen.append(tekst[vorige:])
+    return "".join(delen)
+
+
+def _terug(plek: Locatie | None, verschuivingen: dict[int, list[tuple[int, int]]]) -> Locatie | None:
+    """A place in the rewritten text, as a place in the file."""
+    if plek is None or plek.regel not in verschuivingen or plek.kolom is None:
+        return plek
+    kolom = plek.kolom - sum(d for eind, d in verschuivingen[plek.regel] if eind < plek.kolom)
+    return plek._replace(kolom=kolom)
+
+
+def _zet_terug(knoop: Knoop, verschuivingen: dict[int, list[tuple[int, int]]]) -> None:
+    stapel = [knoop]
+    while stapel:
+        k = stapel.pop()
+        k.locatie = _terug(k.locatie, verschuivingen)  # type: ignore[assignment]
+        if k.is_map:
+            k.sleutel_locaties = {s: _terug(p, verschuivingen) for s, p in k.sleutel_locaties.items()}  # type: ignore[misc]
+            stapel.extend(k.waarde.values())  # type: ignore[union-attr]
+        elif k.is_lijst:
+            stapel.extend(k.waarde)  # type: ignore[arg-type]
 
 
 def lees_inhoud(pad: Path, nodig: str, data: bytes | None = None) -> Knoop:

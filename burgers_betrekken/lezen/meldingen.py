@@ -157,6 +157,9 @@ class Meldingen:
                 if vorm.overige_soort:
                     self.fout(f"{wat} noemt {onbekend(f'onbekende {vorm.overige_soort}', sleutel, toegestaan, 'mogelijk')}",
                               knoop.sleutel_locaties[sleutel])
+                elif (onder := _hoort_onder(vorm, sleutel)) is not None:
+                    self.fout(f"'{sleutel}' hoort niet bovenaan in {wat} maar onder '{onder}:', ingesprongen",
+                              knoop.sleutel_locaties[sleutel])
                 else:
                     self.fout(f"onbekende sleutel '{fragment(sleutel)}' in {wat}{suggestie(sleutel, toegestaan)} "
                               f"(toegestaan: {opsomming(toegestaan)})", knoop.sleutel_locaties[sleutel])
@@ -367,3 +370,9 @@ class Meldingen:
             self.fout(f"{wat} moet true of false zijn, maar is {knoop.omschrijving()}", knoop.locatie)
             return None
         return bool(knoop.waarde)
+
+
+def _hoort_onder(vorm: Object, sleutel: str) -> str | None:
+    """The field of `vorm` whose own fields include `sleutel` (a key written one level too high)."""
+    return next((v.naam for v in vorm.velden if isinstance(v.vorm, Object) and v.vorm.veld(sleutel) is not None),
+                None)

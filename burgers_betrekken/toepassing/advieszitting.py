@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 
 from burgers_betrekken.kern.fouten import Afgebroken, Beeindigd, GeenTerminal, InvoerFout, Probleem
+from burgers_betrekken.lezen.bestanden import eenmaal_gelezen
 from burgers_betrekken.opslag.laden import laad
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def voer_uit(o: AdviesOpties) -> None:
     if o.uitvoer is not None and o.bewaar is not None and _zelfde_bestand(o.uitvoer, o.bewaar):
         raise InvoerFout(f"--uitvoer en --bewaar wijzen naar hetzelfde bestand '{o.uitvoer}'; het verslag en de "
                          f"antwoorden horen in twee bestanden")
+    eenmaal_gelezen(o.boom, o.antwoorden, o.catalogus)
     a = None
     if o.antwoorden is not None:
         from burgers_betrekken.lezen.antwoorden import laad_antwoorden

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 from burgers_betrekken.kern.fouten import BbFout, InvoerFout, Probleem
 from burgers_betrekken.kern.verschil import Verschil, verschil
 from burgers_betrekken.lezen.basis import noem
+from burgers_betrekken.lezen.bestanden import eenmaal_gelezen
 from burgers_betrekken.opslag.laden import laad, laad_catalogus
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ def vergelijk(oud: str, nieuw: Optional[str], git: Optional[str],
     """OUD against NIEUW, or (with `git`) the file OUD as it was in that revision against OUD now.
     `catalogus`: one catalogue for both; else each tree takes its own. With the comparison come
     notes for the user (what of the earlier version was read as it is now)."""
+    eenmaal_gelezen(oud, nieuw, catalogus)
     if git is not None:
         if nieuw is not None:
             raise InvoerFout("met --git vergelijkt bb één bestand met een eerdere versie ervan; noem alleen dat "

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from burgers_betrekken.lezen import bronnen, vorm
+from burgers_betrekken.lezen.bestanden import eenmaal_gelezen
 from burgers_betrekken.lezen.basis import BASIS, MAX_KETEN, Keten, basis_van, lees_over_basis, noem
 from burgers_betrekken.lezen.boom import NODIG as boom_NODIG, BoomLezer
 from burgers_betrekken.lezen.catalogus import NODIG as catalogus_NODIG, CatalogusLezer, samenhang_problemen
@@ -39,20 +40,22 @@ def soort_van(knoop: Knoop | None, pad: Path, diepte: int = 0) -> str | None:
     if pad.name.endswith(".tests.yaml"):
         return SCENARIOS
     if knoop is not None and knoop.is_map:
+        basis = knoop.waarde.get(BASIS)  # type: ignore[union-attr]
+        # A file that builds on another is of the kind of its base, whatever else it holds (a
+        # tree's `catalogus:` at the top is a mistake to report, not a sign of a catalogue)
+        if basis is not None and basis.is_tekst and diepte < MAX_KETEN:
+            if (soort := _soort_van_basis(str(basis.waarde), pad, diepte)) is not None:
+                return soort
         for sleutel, soort in _HERKENNING:
             if sleutel in knoop.waarde:  # type: ignore[operator]
                 return soort
-        basis = knoop.waarde.get(BASIS)  # type: ignore[union-attr]
-        if basis is not None:  # only `basis:`: the kind of its base; when the chain cannot say (a
-            # loop, too deep, not a name), checking it as a tree reports that, with its place
-            if basis.is_tekst and diepte < MAX_KETEN:
-                return _soort_van_basis(str(basis.waarde), pad, diepte) or BOOM
-            return BOOM
+        if basis is not None:  # only `basis:`, and the chain cannot say (a loop, too deep, not a
+            return BOOM  # name, not there): checking it as a tree reports that, with its place
     return None
 
 
 def _soort_van_basis(naam: str, pad: Path, diepte: int) -> str | None:
-    """A file with only `basis:` is of the kind of its base."""
+    """The kind of the base `naam` of the file `pad`; None when there is no such base."""
     for soort in (BOOM, CATALOGUS):
         try:
             basis_pad = basis_van(naam, pad, soort, None)
@@ -60,7 +63,7 @@ def _soort_van_basis(naam: str, pad: Path, diepte: int) -> str | None:
             continue
         knoop, rapport = _lees(basis_pad)
         return soort_van(knoop, basis_pad, diepte + 1) if rapport is None else soort
-    return BOOM  # a base that is not there: checking it as a tree says so, with its place
+    return None
 
 
 def _lees(pad: Path) -> tuple[Knoop | None, Bestandsrapport | None]:
@@ -81,6 +84,7 @@ def _lees(pad: Path) -> tuple[Knoop | None, Bestandsrapport | None]:
 def valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catalogus: Path) -> Rapport:
     """Check every file. A tree is compared with `catalogus_pad` if given, else the catalogue it
     names itself, else a catalogue among `paden`, else the shipped one."""
+    eenmaal_gelezen(*paden, catalogus_pad)
     with zonder_gc():
         return _valideer(paden, catalogus_pad, standaard_catalogus)
 
