@@ -29,7 +29,7 @@ def test_markup_en_stuurtekens_uit_yaml_worden_letterlijk_getoond(catalogus) -> 
     focus = catalogus.instrument("focusgroep")
     vals = replace(focus, naam="[bold red]Focus[/] \x1b[2J groep", samenvatting="Tekst met [link=x]link[/link]")
     uit = schrijf(weergave.instrument_detail(catalogus, vals))
-    assert "[bold red]Focus[/]" in uit and "\\x1b[2J" in uit and "\x1b" not in uit
+    assert "[bold red]Focus[/]" in uit and "\\u001b[2J" in uit and "\x1b" not in uit
     assert "[link=x]link[/link]" in uit
 
 

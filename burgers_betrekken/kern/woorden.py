@@ -49,12 +49,10 @@ typo, too little to copy a file that is no tree (a password file named as a base
 
 
 def fragment(tekst: object) -> str:
-    """Text from a file as a message quotes it: control characters made visible and cut to
-    `FRAGMENT` characters."""
-    tekst = veilig(str(tekst).replace("\n", "\\n").replace("\t", "\\t"))
+    """Text from a file as a message quotes it: on one line (a newline shows as \\n, a tab as
+    \\t), control characters made visible as `veilig` does, cut to `FRAGMENT` characters."""
+    tekst = _zichtbaar(str(tekst).replace("\n", "\\n").replace("\t", "\\t"))
     return tekst if len(tekst) <= FRAGMENT else tekst[:FRAGMENT - 1] + "…"
-
-
 
 def antwoord_tekst(vraag: Vraag, antwoord: str) -> str:
     """The label of an answer; for "weet ik niet", also what was assumed."""
@@ -90,20 +88,23 @@ def als_code(teken: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
+def _zichtbaar(tekst: str) -> str:
+    """Every character of `STUURTEKENS` as its code (`als_code`): the one way a control character,
+    an ANSI escape or a bidi override shows, on screen and in every record alike."""
+    return STUURTEKENS.sub(lambda m: als_code(m.group(0)), tekst)
+
+
 def veilig(tekst: str | None) -> str:
     """Text from a file, with control characters (ANSI escapes, bidi overrides) made visible:
     for every place where text from a tree, a catalogue, an answer file or an autosave reaches a
-    terminal."""
-    if not tekst:
-        return ""
-    return STUURTEKENS.sub(lambda m: f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
-                           else als_code(m.group(0)), tekst)
+    terminal. Tab and newline stay."""
+    return _zichtbaar(tekst) if tekst else ""
 
 
 def op_een_regel(tekst: str | None) -> str:
     """Text from a file on one line, for a document (Markdown, HTML, a diagram): whitespace runs
-    (newlines too) become one space, other control characters (`STUURTEKENS`) show as \\uXXXX."""
-    return STUURTEKENS.sub(lambda m: als_code(m.group(0)), " ".join((tekst or "").split()))
+    (newlines too) become one space, other control characters show as `veilig` shows them."""
+    return _zichtbaar(" ".join((tekst or "").split()))
 
 
 def heel(tekst: str) -> str:

@@ -276,8 +276,8 @@ def test_stuurtekens_uit_boom_en_autosave_bereiken_de_terminal_niet(tmp_path: Pa
     uit = run_bb("advies", "--boom", str(boom), "--eenvoudig", "--hervat", cwd=tmp_path, env=env, stdin="1\n1\n")
     assert uit.returncode == OK, uit.stderr
     assert "\x1b" not in uit.stdout and "\u202e" not in uit.stdout and "\x07" not in uit.stdout
-    assert "Wat is \\x1b[2Jhet\\u202e doel?" in uit.stdout
-    assert "weggelaten: \\x1b]0;titel\\x07weg" in uit.stdout
+    assert "Wat is \\u001b[2Jhet\\u202e doel?" in uit.stdout
+    assert "weggelaten: \\u001b]0;titel\\u0007weg" in uit.stdout
 
 
 # --- two sessions on one tree --------------------------------------------------------------------

@@ -173,12 +173,21 @@ def test_onzichtbare_tekens_in_een_label_worden_overal_zichtbaar(tmp_path: Path)
         tekst = r.stdout if naam == "terminal" else (tmp_path / naam).read_text(encoding="utf-8")
         for teken, code in ONZICHTBAAR.items():
             assert teken not in tekst, (naam, hex(ord(teken)))
-            # the terminal shows \x.. for a Latin-1 control; the documents join lines (U+2028) into spaces
-            if naam == "terminal" and teken == "\u00ad":
-                code = "\\xad"
+            # the documents join lines (U+2028) into spaces
             if naam != "terminal" and teken in "\u2028\u2029":
                 continue
             assert code in tekst.replace("\\\\", "\\"), (naam, code)
+
+
+def test_een_stuurteken_heeft_een_code_op_het_scherm_in_een_melding_en_in_een_verslag() -> None:
+    """ESC once showed as \\x1b on screen and \\u001b in a record: one code for one character."""
+    from burgers_betrekken.kern.woorden import fragment, op_een_regel, veilig
+
+    for teken, code in {**ONZICHTBAAR, "\x1b": "\\u001b", "\x07": "\\u0007", "\x85": "\\u0085"}.items():
+        tekst = f"a{teken}b"
+        assert veilig(tekst) == fragment(tekst) == f"a{code}b", hex(ord(teken))
+        if teken not in "\u2028\u2029\x85":  # whitespace: a document joins the line there
+            assert op_een_regel(tekst) == f"a{code}b", hex(ord(teken))
 
 
 def test_de_webpagina_toont_een_getypte_motivering_zoals_het_html_verslag(tmp_path: Path) -> None:

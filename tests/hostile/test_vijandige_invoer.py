@@ -146,7 +146,7 @@ GEVALLEN = [
           code=OK, fragment="[bold red]Hoog[/] [link=http://x]klik[/link]"),
     Geval("ANSI-escape in een vraag", args=("boom", "toon", "{boom.yaml}"),
           bestanden={"boom.yaml": kapot("tekst: Wat is het doel?", 'tekst: "Wat\\e[2J\\e]0;titel\\a is het doel?"')},
-          code=OK, fragment="Wat\\x1b[2J\\x1b]0;titel\\x07 is het doel?", nooit=("\x1b",)),
+          code=OK, fragment="Wat\\u001b[2J\\u001b]0;titel\\u0007 is het doel?", nooit=("\x1b",)),
     Geval("richtingteken in een label", args=("boom", "toon", "{boom.yaml}"),
           bestanden={"boom.yaml": kapot("label: Laag", 'label: "Laag \\u202eooh"')},
           code=OK, fragment="Laag \\u202eooh", nooit=("\u202e",)),
