@@ -12,6 +12,7 @@ from typing import Iterator
 
 from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import EINDE, WEET_NIET, Boom
+from burgers_betrekken.kern.woorden import getal
 
 Pad = tuple[tuple[str, str], ...]
 """A path as (question id, option id) pairs, in the order asked."""
@@ -86,8 +87,7 @@ def tekst_op_paden(boom: Boom, weet_niet: bool = False) -> int:
 
 def grens_tekst() -> str:
     """The limit in words, the same in every message that names it."""
-    grens = f"{MAX_PADEN:,}".replace(",", ".")
-    return f"bb gaat hoogstens {grens} paden één voor één langs (de grens voor bb boom website, verschil en paden)"
+    return f"bb gaat hoogstens {getal(MAX_PADEN)} paden één voor één langs (de grens voor bb boom website, verschil en paden)"
 
 
 def aantal_tekst(aantal: int) -> str:

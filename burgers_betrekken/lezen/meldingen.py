@@ -13,7 +13,7 @@ from typing import Any, Callable, Collection, Iterable, TypeVar
 
 from burgers_betrekken.kern.fouten import BbFout, Locatie, Probleem
 from burgers_betrekken.kern.model import Conditie
-from burgers_betrekken.kern.woorden import fragment, onbekend, opsomming, suggestie
+from burgers_betrekken.kern.woorden import fragment, getal, onbekend, opsomming, suggestie
 from burgers_betrekken.kern.vormtaal import (
     ID_PATROON as _ID,
     GeheelGetal,
@@ -284,8 +284,8 @@ class Meldingen:
             self.fout(f"{wat} mag niet leeg zijn", knoop.locatie)
             return None
         if hoogstens is not None and len(tekst) > hoogstens:
-            self.fout(f"{wat} is {len(tekst):,} tekens lang; een tekst mag hoogstens {hoogstens:,} tekens "
-                      f"hebben (elk pad herhaalt hem in het verslag en de webpagina)".replace(",", "."), knoop.locatie)
+            self.fout(f"{wat} is {getal(len(tekst))} tekens lang; een tekst mag hoogstens {getal(hoogstens)} tekens "
+                      f"hebben (elk pad herhaalt hem in het verslag en de webpagina)", knoop.locatie)
             return None
         return tekst
 

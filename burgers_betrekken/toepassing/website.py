@@ -21,6 +21,7 @@ from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom, Catalogus
 from burgers_betrekken.kern.paden import MAX_TEKENS, VEEL, Pad, binnen_grens, paden, tekst_op_paden
 from burgers_betrekken.kern.watals import met_wat_als
+from burgers_betrekken.kern.woorden import getal
 from burgers_betrekken.uitvoer.verslag import (
     Verslag,
     afgevallen_data,
@@ -41,8 +42,8 @@ def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
     binnen_grens(boom, weet_niet=True)  # counted before the walk: a page holds every path
     tekens = tekst_op_paden(boom, weet_niet=True)  # and the cost of each path: the texts its record repeats
     if tekens > MAX_TEKENS:
-        aantal = ("meer dan een miljard" if tekens >= VEEL else f"{tekens:,}".replace(",", ".")) + \
-            f" tekens; een webpagina kan er hoogstens {MAX_TEKENS:,}".replace(",", ".")
+        aantal = f"{'meer dan een miljard' if tekens >= VEEL else getal(tekens)} tekens; een webpagina kan er " \
+            f"hoogstens {getal(MAX_TEKENS)}"
         raise InvoerFout(f"de vragen en antwoorden langs alle paden van boom '{boom.id}' zijn samen {aantal} "
                          f"bevatten, want het verslag van elk pad herhaalt ze. Maak lange vragen of labels korter "
                          f"(een toelichting telt niet mee), of splits de boom")

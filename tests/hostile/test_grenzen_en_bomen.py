@@ -307,6 +307,22 @@ def test_een_tekst_van_megabytes_wordt_geweigerd_met_zijn_plek(tmp_path: Path) -
     assert not (tmp_path / "groot.html").exists()
 
 
+def test_een_getal_in_een_melding_krijgt_punten_maar_de_tekst_uit_het_bestand_niet(tmp_path: Path) -> None:
+    # The message ran .replace(",", ".") over itself, the id from the file too: 'bud,get' read 'bud.get'.
+    boom = tmp_path / "komma.yaml"
+    boom.write_text(KLEIN.replace("  budget:\n    tekst: Hoeveel budget is er?",
+                                  f'  "bud,get":\n    tekst: "{"x" * 10_001}"'), encoding="utf-8")
+    r = run_bb("boom", "valideer", str(boom), cwd=tmp_path)
+    assert r.returncode == 1, r.stdout
+    assert (f"{boom}:18:12: fout: de tekst van vraag 'bud,get' is 10.001 tekens lang; een tekst mag hoogstens "
+            f"10.000 tekens hebben") in r.stdout, r.stdout
+    # one way to write a Dutch number: woorden.getal, not the format again somewhere else
+    for bestand in (ROOT / "burgers_betrekken").rglob("*.py"):
+        tekst = bestand.read_text(encoding="utf-8")
+        if bestand.name != "woorden.py":
+            assert ":,}" not in tekst and 'replace(",", ".")' not in tekst, bestand
+
+
 def test_een_webpagina_die_te_veel_tekst_zou_herhalen_wordt_vooraf_geweigerd(tmp_path: Path) -> None:
     # 14 questions of 9,000 characters (each within the limit of a text), 16,384 paths: every path's
     # record repeats 14 of them, 2 billion characters in all (the count stops at a billion).
