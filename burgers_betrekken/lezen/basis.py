@@ -3,7 +3,7 @@ its base, and keep where every item comes from.
 
 A tree, catalogue or scenario file with `basis: NAAM` holds only what differs from its base (a
 shipped tree by name, `standaard` for the shipped catalogue, or a path relative to the file, in
-its folder or below or in a folder of BB_BASISMAPPEN: `bronnen.buiten_bereik`).
+its folder or below or in a folder of BB_BASISMAPPEN: `bronnen.weiger`).
 The merge follows the shape of the file (`vorm`): a map of items (questions, options, rules,
 caveats, instruments, scenarios) merges item by item, an item merges field by field, and every
 other value (a text, a list, a condition under `wanneer`) is replaced whole. Order counts where
@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 from burgers_betrekken.kern.fouten import BbFout, InvoerFout, Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.vormtaal import Map, Object, Ref, Vorm
-from burgers_betrekken.kern.woorden import opsomming, suggestie, veilig
+from burgers_betrekken.kern.woorden import fragment, opsomming, suggestie
 from burgers_betrekken.lezen.bestanden import NU, Bron
 from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud, zonder_gc
 
@@ -140,9 +140,10 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
         basis_pad = basis_van(str(bk.waarde), pad, soort, bk.locatie, bron)
     except InvoerFout as e:  # a name the system cannot look up (too long, a link loop): said at 'basis:'
         raise ModelFout(problemen=tuple(replace(p, locatie=bk.locatie) for p in e.problemen)) from None
+    from burgers_betrekken.lezen import bronnen
+
     keten = (*eerder, pad)
-    echt = _echt(basis_pad)
-    if echt in {_echt(p) for p in keten}:
+    if bronnen.echt(basis_pad) in {bronnen.echt(p) for p in keten}:
         kring = " → ".join(str(p) for p in (*keten, basis_pad))
         raise ModelFout(f"de bases vormen een kring: {kring}", bk.locatie)
     if len(keten) >= MAX_KETEN:
@@ -151,12 +152,12 @@ def _los_op(knoop: Knoop, pad: Path, soort: str, vorm_: Object, nodig: str, niet
     try:
         data = bron.lees(basis_pad)
     except BbFout as e:  # unreadable, too large, not a file: said where the overlay names it
-        raise ModelFout(problemen=tuple(Probleem(f"de basis '{bk.waarde}' is niet te lezen: {p.bericht}",
+        raise ModelFout(problemen=tuple(Probleem(f"de basis '{fragment(bk.waarde)}' is niet te lezen: {p.bericht}",
                                                  bk.locatie, p.ernst) for p in e.problemen)) from None
     try:
         basis_knoop = lees_inhoud(basis_pad, nodig, data)
         if anders := geen_soort(basis_knoop, soort, vorm_):  # nothing to build on: said, never quoted
-            raise ModelFout(f"de basis '{veilig(str(bk.waarde))}' {anders}", bk.locatie)
+            raise ModelFout(f"de basis '{fragment(bk.waarde)}' {anders}", bk.locatie)
         onder = _los_op(basis_knoop, basis_pad, soort, vorm_, nodig, niet_erven, keten, bron)
     except BbFout as e:
         raise type(e)(problemen=_in_basis(e.problemen, pad)) from None
@@ -209,16 +210,16 @@ def basis_van(naam: str, pad: Path, soort: str, locatie: Locatie | None, bron: B
             raise ModelFout(f"'{STANDAARD}' is de meegeleverde catalogus; een {_SOORTNAAM.get(soort, soort)} "
                             f"bouwt voort op een meegeleverde boom ({opsomming(bekend)}) of op een pad", locatie)
         if bron.is_map(eigen):
-            raise ModelFout(f"de basis '{naam}' is een map, geen bestand", locatie)
-        raise ModelFout(f"de basis '{naam}' bestaat niet{suggestie(naam, bekend)}; geef een pad naar een "
+            raise ModelFout(f"de basis '{fragment(naam)}' is een map, geen bestand", locatie)
+        raise ModelFout(f"de basis '{fragment(naam)}' bestaat niet{suggestie(naam, bekend)}; geef een pad naar een "
                         f"bestand (ten opzichte van dit bestand) of een meegeleverde naam ({opsomming(bekend)})",
                         locatie)
-    if reden := bronnen.buiten_bereik(eigen, pad):  # before looking whether it exists: that too stays unsaid
-        raise ModelFout(f"de basis '{veilig(naam)}' {reden}", locatie)
+    if melding := bronnen.weiger("de basis", naam, eigen, pad):  # before looking whether it exists: that too stays unsaid
+        raise ModelFout(melding, locatie)
     if not bron.bestaat(eigen):
-        raise ModelFout(f"de basis '{naam}' bestaat niet (gezocht: {eigen})", locatie)
+        raise ModelFout(f"de basis '{fragment(naam)}' bestaat niet (gezocht: {eigen})", locatie)
     if bron.is_map(eigen):
-        raise ModelFout(f"de basis '{naam}' is een map, geen bestand", locatie)
+        raise ModelFout(f"de basis '{fragment(naam)}' is een map, geen bestand", locatie)
     return eigen
 
 
@@ -226,20 +227,13 @@ def noem(pad: str | Path) -> str:
     """A base as the user knows it: a shipped tree or the shipped catalogue by name, else its path."""
     from burgers_betrekken.lezen import bronnen
 
-    echt = _echt(Path(pad))
-    if echt == _echt(bronnen.standaard_catalogus()):
+    echt = bronnen.echt(Path(pad))
+    if echt == bronnen.echt(bronnen.standaard_catalogus()):
         return "de meegeleverde catalogus"
-    if echt.parent == _echt(bronnen.bomenmap()):
+    if echt.parent == bronnen.echt(bronnen.bomenmap()):
         naam = echt.name.removesuffix(".yaml")
         return f"de meegeleverde scenario's van '{naam[:-6]}'" if naam.endswith(".tests") else f"de meegeleverde boom '{naam}'"
     return str(pad)
-
-
-def _echt(pad: Path) -> Path:
-    try:
-        return pad.resolve()
-    except OSError:
-        return pad.absolute()
 
 
 def _in_basis(problemen: tuple[Probleem, ...], pad: Path) -> tuple[Probleem, ...]:
@@ -300,8 +294,8 @@ def _samen(basis: Knoop, eigen: Knoop, v: Vorm, verwijderd: dict[str, Locatie], 
                 verwijderd[".".join((*waar, sleutel))] = plek
             else:
                 geschreven = "~" if knoop.soort == "leeg" else WEG
-                problemen.append(Probleem(f"'{sleutel}: {geschreven}' haalt iets weg, maar de basis heeft geen "
-                                          f"'{sleutel}' op deze plek{suggestie(sleutel, list(waarde))}", plek))
+                problemen.append(Probleem(f"'{fragment(sleutel)}: {geschreven}' haalt iets weg, maar de basis heeft "
+                                          f"geen '{fragment(sleutel)}' op deze plek{suggestie(sleutel, list(waarde))}", plek))
             continue
         if in_basis:  # the new keys named before it go just before it
             plek_in_basis = volgorde.index(sleutel)

@@ -21,7 +21,6 @@ from burgers_betrekken.kern.model import (
     Vraag,
     WeetNiet,
 )
-from burgers_betrekken.kern.woorden import veilig
 from burgers_betrekken.lezen import bronnen, vorm
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.lezen.bestanden import NU, Bron
@@ -124,8 +123,8 @@ class BoomLezer:
         plek = meta.locatie("catalogus")
         verwijzer = Path(plek.bestand) if plek is not None else Path(self.bestand)
         pad = verwijzer.parent / meta["catalogus"]
-        if reden := bronnen.buiten_bereik(pad, verwijzer):
-            self.m.fout(f"de catalogus '{veilig(str(pad))}' {reden}", plek)
+        if melding := bronnen.weiger("de catalogus", meta["catalogus"], pad, verwijzer):
+            self.m.fout(melding, plek)
         return str(pad)
 
     # --- questions -----------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from burgers_betrekken.kern.fouten import BbFout, InvoerFout, Locatie, ModelFout, Probleem
-from burgers_betrekken.kern.woorden import veilig
+from burgers_betrekken.kern.woorden import fragment
 from burgers_betrekken.lezen.bestanden import lees_bytes
 
 if TYPE_CHECKING:
@@ -66,23 +66,31 @@ BASISMAPPEN = "BB_BASISMAPPEN"
 also be, besides that file's own folder and the shipped files."""
 
 
+def weiger(wat: str, waarde: object, doel: Path, verwijzer: Path) -> str | None:
+    """The one message that refuses a file named inside `verwijzer`: "de basis '../x' staat buiten
+    de map van dit bestand; ...", with `waarde` as the file wrote it (short: `fragment`); None where
+    `doel` may be read (`buiten_bereik`)."""
+    reden = buiten_bereik(doel, verwijzer)
+    return f"{wat} '{fragment(waarde)}' {reden}" if reden else None
+
+
 def buiten_bereik(doel: Path, verwijzer: Path) -> str | None:
     """Why a file named inside `verwijzer` (its `basis:`, its `catalogus:`, a scenario file's
     `boom:`) may not be read from `doel`, else None. Allowed: the folder of `verwijzer` and below,
     the shipped trees and catalogue, and the folders in BB_BASISMAPPEN; links are followed first,
     so a link in the folder to a file elsewhere is elsewhere. A file on the command line is not
     checked: the user named it. So a tree from someone else cannot have bb show any file."""
-    echt = _echt(doel)
+    doel_echt = echt(doel)
     meegeleverd = _meegeleverd()
-    if echt == meegeleverd[0] or meegeleverd[1] in echt.parents:
+    if doel_echt == meegeleverd[0] or meegeleverd[1] in doel_echt.parents:
         return None
-    eigen = _echt(verwijzer.parent)
-    if eigen in echt.parents or echt == eigen:  # the folder itself (`basis: ./`): the reader says it is a folder
+    eigen = echt(verwijzer.parent)
+    if eigen in doel_echt.parents or doel_echt == eigen:  # the folder itself (`basis: ./`): the reader says it is a folder
         return None
     extra = os.environ.get(BASISMAPPEN, "")
-    if extra and any(m in echt.parents for m in _mappen(extra)):
+    if extra and any(m in doel_echt.parents for m in _mappen(extra)):
         return None
-    via = f" (via een link naar {echt})" if os.path.islink(doel) else ""  # islink: a name too long is no link
+    via = f" (via een link naar {doel_echt})" if os.path.islink(doel) else ""  # islink: a name too long is no link
     return (f"staat buiten de map van dit bestand{via}; een basis, catalogus of boom die een bestand noemt, "
             f"staat in de map van dat bestand ({eigen}) of daaronder, is een meegeleverde boom of catalogus "
             f"bij naam, of staat in een map die u noemt in {BASISMAPPEN} (zie docs/aanpassen.md)")
@@ -91,16 +99,18 @@ def buiten_bereik(doel: Path, verwijzer: Path) -> str | None:
 @lru_cache(maxsize=1)
 def _meegeleverd() -> tuple[Path, Path]:
     """The shipped catalogue and the folder of the shipped trees, links resolved (once a process)."""
-    return _echt(standaard_catalogus()), _echt(bomenmap())
+    return echt(standaard_catalogus()), echt(bomenmap())
 
 
 @lru_cache(maxsize=4)
 def _mappen(waarde: str) -> tuple[Path, ...]:
     """The folders of BB_BASISMAPPEN, links resolved."""
-    return tuple(_echt(Path(m)) for m in waarde.split(os.pathsep) if m.strip())
+    return tuple(echt(Path(m)) for m in waarde.split(os.pathsep) if m.strip())
 
 
-def _echt(pad: Path) -> Path:
+def echt(pad: Path) -> Path:
+    """`pad` with its links and '..' resolved; as an absolute path where the system cannot look it
+    up (a name too long, a link loop, a NUL)."""
     try:
         return Path(os.path.realpath(pad))
     except (OSError, ValueError):
@@ -113,8 +123,10 @@ def lees_genoemde(boom: "Boom") -> tuple[Path, bytes]:
     and a catalogue that is not there or cannot be read is said at the tree's `catalogus:` line."""
     assert boom.catalogus is not None
     pad, plek = Path(boom.catalogus), boom.catalogus_locatie
-    if reden := buiten_bereik(pad, Path(plek.bestand if plek else boom.bestand)):
-        raise ModelFout(f"de catalogus '{veilig(str(pad))}' {reden}", plek)
+    verwijzer = Path(plek.bestand if plek else boom.bestand)
+    geschreven = pad.relative_to(verwijzer.parent) if pad.is_relative_to(verwijzer.parent) else pad  # as in the file
+    if melding := weiger("de catalogus", geschreven, pad, verwijzer):
+        raise ModelFout(melding, plek)
     try:
         return pad, lees_bytes(pad)
     except BbFout as e:

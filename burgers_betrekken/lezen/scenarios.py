@@ -14,7 +14,6 @@ from typing import Mapping, Sequence
 
 from burgers_betrekken.kern import engine
 
-from burgers_betrekken.kern.woorden import veilig
 from burgers_betrekken.lezen import bronnen, vorm
 from burgers_betrekken.kern.fouten import AntwoordFout, InvoerFout, Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.model import Boom, Catalogus
@@ -104,8 +103,8 @@ def _lees_scenarios(knoop: Knoop, pad: Path) -> Scenarioset:
                f"'{ACHTERVOEGSEL}' eindigt naast de boom", top.locatie("scenarios"))
     catalogus = map_ / top["catalogus"] if top["catalogus"] else None
     for sleutel, genoemd in (("boom", boom if top["boom"] else None), ("catalogus", catalogus)):
-        if genoemd is not None and (reden := bronnen.buiten_bereik(genoemd, pad)):
-            m.fout(f"'{sleutel}: {veilig(top[sleutel])}' {reden}", top.locatie(sleutel))
+        if genoemd is not None and (melding := bronnen.weiger(f"de {sleutel}", top[sleutel], genoemd, pad)):
+            m.fout(melding, top.locatie(sleutel))
     uit = []
     for sid, sk in (top["scenarios"] or {}).items():
         wat = f"scenario '{sid}'"
