@@ -9,7 +9,7 @@ from typing import Mapping
 from burgers_betrekken.kern.fouten import AntwoordFout, Locatie, ModelFout
 from burgers_betrekken.lezen.meldingen import Meldingen
 from burgers_betrekken.kern.model import EINDE, NIVEAU, WEET_NIET
-from burgers_betrekken.kern.woorden import fragment, veilig
+from burgers_betrekken.kern.woorden import fragment
 from burgers_betrekken.lezen.knopen import Knoop, lees_bestand
 
 
@@ -92,7 +92,7 @@ def _uit_record(knoop: Knoop, bron: Locatie) -> Antwoorden:
         if vraag and vraag in locaties:  # as a key twice in a YAML answers file: never the last one silently
             eerder = locaties[vraag]
             kolom = f", kolom {eerder.kolom}" if stap.locatie and stap.locatie.regel == eerder.regel else ""
-            m.fout(f"vraag '{vraag}' staat twee keer in 'pad' van het verslag (eerder op regel {eerder.regel}"
+            m.fout(f"vraag '{fragment(vraag)}' staat twee keer in 'pad' van het verslag (eerder op regel {eerder.regel}"
                    f"{kolom})", stap.locatie)
         elif vraag and antwoord and stap.locatie:
             aangenomen = stap.is_map and "aanname" in stap.waarde  # type: ignore[operator]
@@ -128,16 +128,16 @@ def controleer_herkomst(a: Antwoorden, boom_id: str, boom_sha256: str, boom_geko
     if a.boom_id is None:
         return None
     if a.boom_id != boom_id:
-        versie = f" (versie {a.boom_versie})" if a.boom_versie else ""
+        versie = f" (versie {fragment(a.boom_versie)})" if a.boom_versie else ""
         gekozen = " (--boom)" if boom_gekozen else ""
         welke = (f"--boom {a.boom_id}, of --boom met het pad van die boom" if uit_verslag(a)
                  else "--boom met het pad van die boom")
-        raise AntwoordFout(f"dit verslag is gemaakt met boom '{veilig(a.boom_id)}'{veilig(versie)}, niet met boom "
+        raise AntwoordFout(f"dit verslag is gemaakt met boom '{fragment(a.boom_id)}'{versie}, niet met boom "
                            f"'{boom_id}'{gekozen}; de antwoorden horen bij die boom: gebruik {welke}", a.bron)
     if a.boom_sha256 and a.boom_sha256 != boom_sha256:
-        versie = f"versie {a.boom_versie} van " if a.boom_versie else ""
-        return (f"let op: dit verslag is gemaakt met {veilig(versie)}boom '{boom_id}' "
-                f"(sha256 {veilig(a.boom_sha256[:12])}…); "
+        versie = f"versie {fragment(a.boom_versie)} van " if a.boom_versie else ""
+        return (f"let op: dit verslag is gemaakt met {versie}boom '{boom_id}' "
+                f"(sha256 {fragment(a.boom_sha256[:12])}…); "
                 f"de boom is sindsdien veranderd (nu {boom_sha256[:12]}…), dus het advies kan afwijken")
     return None
 

@@ -212,6 +212,29 @@ def test_uitleg_weigert_een_verslag_van_een_andere_boom(tmp_path: Path) -> None:
     assert_geen_traceback(uitleg)
 
 
+def test_een_verslag_met_een_boom_id_van_100000_tekens_wordt_kort_genoemd(tmp_path: Path) -> None:
+    """controleer_herkomst quoted the record's tree id and version whole: 100,000 characters on stderr."""
+    from burgers_betrekken.kern.woorden import fragment
+
+    verslag = _verslag(tmp_path)
+    data = json.loads(verslag.read_text(encoding="utf-8"))
+    lang, versie = "x" * 100_000, "1\u001b[2J" + "v" * 100_000
+    data["boom"].update(id=lang, versie=versie)
+    verslag.write_text(json.dumps(data), encoding="utf-8")
+    uit = run_bb("advies", "-a", str(verslag), cwd=tmp_path)
+    assert uit.returncode == INVOER and uit.stdout == ""
+    assert (f"dit verslag is gemaakt met boom '{fragment(lang)}' (versie {fragment(versie)}), niet met boom "
+            f"'rijksoverheid'") in uit.stderr, uit.stderr[:500]
+    assert len(uit.stderr) < 1000 and "\x1b" not in uit.stderr
+    data["boom"].update(id="rijksoverheid", sha256="0" * 64)  # the same tree, changed since: a warning
+    verslag.write_text(json.dumps(data), encoding="utf-8")
+    uit = run_bb("advies", "-a", str(verslag), cwd=tmp_path)
+    assert uit.returncode == OK, uit.stderr[:500]
+    assert f"let op: dit verslag is gemaakt met versie {fragment(versie)} van boom 'rijksoverheid'" in uit.stderr
+    assert len(uit.stderr) < 1000 and "\x1b" not in uit.stderr
+    assert_geen_traceback(uit)
+
+
 def test_uitleg_zegt_dat_de_boom_sinds_het_verslag_veranderd_is(tmp_path: Path) -> None:
     boom = _eigen_boom(tmp_path)
     verslag = _verslag(tmp_path, "--boom", str(boom))
