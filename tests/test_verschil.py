@@ -106,6 +106,10 @@ def test_bb_boom_verschil_als_tekst_markdown_en_json(tmp_path: Path, bb) -> None
     assert md.stdout.startswith("# Verschil: rijksoverheid") and "| Uitkomst | Oud | Nieuw |" in md.stdout
     data = json.loads(bb("boom", "verschil", "rijksoverheid", "x.yaml", "-f", "json", cwd=tmp_path).stdout)
     assert data["advies_veranderd"] is True and data["veranderd"]["beste"] > 0
+    # the JSON contract as the README lists it (every path is compared: no "afgekapt" any more)
+    assert list(data) == ["oud", "nieuw", "advies_veranderd", "paden", "veranderd", "voorbeelden", "alleen_nieuw",
+                          "alleen_oud", "treden", "beste", "wijzigingen"]
+    assert list(data["paden"]) == ["vergeleken", "veranderd", "alleen_nieuw", "alleen_oud"]
     assert {"soort": "instrumentregel", "id": "budget_laag", "wat": "weggehaald", "velden": []} in data["wijzigingen"]
 
 

@@ -12,15 +12,13 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """Exit codes of `bb`, documented in the README."""
+    """Exit codes of `bb`, documented in the README. A signal that ends bb (SIGHUP, SIGQUIT,
+    SIGTERM) gives 128 + its number: `Beeindigd`."""
 
     OK = 0
     VALIDATIE = 1  # validation found errors in a tree or catalogue
     INVOER = 2  # wrong use or wrong input
-    OPGEHANGEN = 129  # stopped by SIGHUP (128 + 1): the terminal closed
     AFGEBROKEN = 130  # interrupted (Ctrl-C, Ctrl-D)
-    GESTOPT = 131  # stopped by SIGQUIT (128 + 3)
-    BEEINDIGD = 143  # stopped by SIGTERM (128 + 15)
 
 
 class Locatie(NamedTuple):

@@ -10,14 +10,13 @@ A path one tree has and the other cannot walk is counted apart. Pure: no I/O, no
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from itertools import islice
 from pathlib import PurePath
 from typing import Any, Iterable, Mapping
 
 from burgers_betrekken.kern import engine
 from burgers_betrekken.kern.fouten import AntwoordFout
 from burgers_betrekken.kern.model import Boom, Catalogus
-from burgers_betrekken.kern.paden import MAX_PADEN, Pad, aantal_paden, binnen_grens, paden
+from burgers_betrekken.kern.paden import Pad, binnen_grens, paden
 
 TOEGEVOEGD, WEGGEHAALD, GEWIJZIGD = "toegevoegd", "weggehaald", "gewijzigd"
 TREDE, BESTE, LET_OP = "trede", "beste", "let_op"
@@ -27,8 +26,6 @@ VOORBEELDEN = 3
 """Examples kept per kind of change."""
 GEEN = ""
 """In `Verschil.beste`: paths without any instrument."""
-HOOGSTENS = MAX_PADEN
-"""Paths compared per tree by default: all of them, since a tree with more is refused."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +75,6 @@ class Verschil:
     alleen_oud: int  # paths of the old tree the new one cannot walk
     voorbeeld_alleen_nieuw: tuple[Pad, ...] = ()
     voorbeeld_alleen_oud: tuple[Pad, ...] = ()
-    afgekapt: bool = False  # a tree had more paths than were compared
     treden: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # rung -> paths (old, new)
     beste: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # instrument (or GEEN) -> paths best
 
@@ -88,11 +84,9 @@ class Verschil:
         return bool(self.aantal_veranderd or self.alleen_nieuw or self.alleen_oud)
 
 
-def verschil(oud: Boom, oud_catalogus: Catalogus, nieuw: Boom, nieuw_catalogus: Catalogus,
-             hoogstens: int = HOOGSTENS) -> Verschil:
-    """The edit from `oud` to `nieuw` and what it does to every advice (on at most `hoogstens`
-    paths of each tree; `Verschil.afgekapt` says when there were more). A tree with more paths than
-    `paden.MAX_PADEN` is refused before any is walked."""
+def verschil(oud: Boom, oud_catalogus: Catalogus, nieuw: Boom, nieuw_catalogus: Catalogus) -> Verschil:
+    """The edit from `oud` to `nieuw` and what it does to every advice, on every path of each tree:
+    a tree with more paths than `paden.MAX_PADEN` is refused before any is walked."""
     binnen_grens(oud)
     binnen_grens(nieuw)
     wijzigingen = (*_boom_wijzigingen(oud, nieuw), *_catalogus_wijzigingen(oud_catalogus, nieuw_catalogus))
@@ -102,17 +96,16 @@ def verschil(oud: Boom, oud_catalogus: Catalogus, nieuw: Boom, nieuw_catalogus: 
     voorbeeld_nieuw: list[Pad] = []
     # A path is its set of answers: the same answers always walk the same path, in whatever order a
     # tree asks them. A new path the old tree does not have needs no walk there (which would only fail).
-    oude_paden = {frozenset(pad): pad for pad in islice(paden(oud), hoogstens)}
-    oud_heel = aantal_paden(oud) <= hoogstens
+    oude_paden = {frozenset(pad): pad for pad in paden(oud)}
     oude_uitkomst: dict[frozenset[tuple[str, str]], Uitkomst] = {}
     verdeling = _Verdeling()
-    for pad in islice(paden(nieuw), hoogstens):
+    for pad in paden(nieuw):
         antwoorden = dict(pad)
         b = Uitkomst.van(engine.advies(nieuw, nieuw_catalogus, antwoorden))
         verdeling.tel(b, 1)
         sleutel = frozenset(pad)
         try:
-            voor = engine.advies(oud, oud_catalogus, antwoorden) if sleutel in oude_paden or not oud_heel else None
+            voor = engine.advies(oud, oud_catalogus, antwoorden) if sleutel in oude_paden else None
         except AntwoordFout:
             voor = None
         if voor is None or voor.genegeerd:  # the old tree cannot walk it, or asks fewer questions: another path
@@ -138,9 +131,8 @@ def verschil(oud: Boom, oud_catalogus: Catalogus, nieuw: Boom, nieuw_catalogus: 
             alleen_oud += 1
             if len(voorbeeld_oud) < VOORBEELDEN:
                 voorbeeld_oud.append(pad)
-    afgekapt = max(aantal_paden(oud), aantal_paden(nieuw)) > hoogstens
     return Verschil(oud, nieuw, wijzigingen, vergeleken, veranderd, {s: tuple(v) for s, v in voorbeelden.items()},
-                    aantal_veranderd, alleen_nieuw, alleen_oud, tuple(voorbeeld_nieuw), tuple(voorbeeld_oud), afgekapt,
+                    aantal_veranderd, alleen_nieuw, alleen_oud, tuple(voorbeeld_nieuw), tuple(voorbeeld_oud),
                     verdeling.treden(), verdeling.beste())
 
 

@@ -111,8 +111,8 @@ class GitBron(Bron):
         self.top = Path(os.fsdecode(uit.stdout.rstrip(b"\r\n")))
         uit = _git(self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
         if uit.returncode != 0:
-            soort = _git(self.top, "cat-file", "-t", "--end-of-options", rev) if rev else None
-            if soort is not None and soort.returncode == 0:
+            soort = _git(self.top, "cat-file", "-t", "--end-of-options", rev)  # rev: not empty (controleer_versie)
+            if soort.returncode == 0:
                 woord = _SOORTEN.get(soort.stdout.decode("ascii", "replace").strip())
                 raise InvoerFout(f"'{rev}' is geen commit{f' maar {woord}' if woord else ''}; "
                                  f"noem een commit, tak of tag, bijvoorbeeld HEAD of main")

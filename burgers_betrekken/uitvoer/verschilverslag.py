@@ -45,8 +45,6 @@ def _regels(v: Verschil, md: bool) -> list[str]:
                    "vragen. Vergelijk dan hoe vaak elke trede en elk instrument uitkomt (hieronder).")
     uit.append(f"Alleen in de nieuwe boom: {aantal(v.alleen_nieuw, 'pad', 'paden')}; alleen in de oude: "
                f"{aantal(v.alleen_oud, 'pad', 'paden')}.")
-    if v.afgekapt:
-        uit.append("Let op: een boom heeft meer paden dan er vergeleken zijn; de cijfers gaan over de eerste.")
     uit.append("")
     for soort in SOORTEN:
         if not v.veranderd[soort]:
@@ -141,7 +139,7 @@ def als_data(v: Verschil) -> dict[str, Any]:
         "nieuw": {"id": v.nieuw.id, "versie": v.nieuw.versie, "sha256": v.nieuw.sha256},
         "advies_veranderd": v.advies_veranderd,
         "paden": {"vergeleken": v.vergeleken, "veranderd": v.aantal_veranderd, "alleen_nieuw": v.alleen_nieuw,
-                  "alleen_oud": v.alleen_oud, "afgekapt": v.afgekapt},
+                  "alleen_oud": v.alleen_oud},
         "veranderd": dict(v.veranderd),
         "voorbeelden": {s: [{"antwoorden": dict(p.antwoorden), "oud": uitkomst(p.oud), "nieuw": uitkomst(p.nieuw)}
                             for p in v.voorbeelden[s]] for s in SOORTEN},
