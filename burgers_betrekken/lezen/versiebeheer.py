@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from burgers_betrekken.kern.fouten import InvoerFout
-from burgers_betrekken.lezen.bestanden import MAX_BYTES, Bron, lees_bytes
+from burgers_betrekken.lezen.bestanden import MAX_BYTES, Bron, lees_bytes, oorzaak
 
 _INSTELLINGEN = (
     "core.fsmonitor=false",  # would run a command when the index is read
@@ -65,7 +65,7 @@ def _git(map_: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     except subprocess.TimeoutExpired:
         raise InvoerFout(f"git gaf binnen {WACHTTIJD} seconden geen antwoord") from None
     except OSError as e:
-        raise InvoerFout(f"git kan niet starten: {e.strerror or e}") from None
+        raise InvoerFout(f"git kan niet starten: {oorzaak(e)}") from None
 
 
 def _echt(pad: Path) -> Path:

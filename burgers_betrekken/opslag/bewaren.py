@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Mapping
 
-from burgers_betrekken.lezen.bestanden import BestaatAl, lees_bytes, mag_schrijven, schrijf_tekst
+from burgers_betrekken.lezen.bestanden import BestaatAl, lees_bytes, mag_schrijven, oorzaak, schrijf_tekst
 from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom
 from burgers_betrekken.opslag import cachebestand
@@ -67,7 +67,7 @@ def _tijdelijke_datamap() -> Path:
         st = os.lstat(map_)
     except OSError as e:
         raise InvoerFout(f"er is geen thuismap waarin bb kan schrijven, en '{map_}' kan niet worden gemaakt "
-                         f"({e.strerror or e}); zet HOME of BB_DATAMAP") from None
+                         f"({oorzaak(e)}); zet HOME of BB_DATAMAP") from None
     if not stat.S_ISDIR(st.st_mode) or st.st_uid != uid or st.st_mode & 0o077:
         raise InvoerFout(f"er is geen thuismap waarin bb kan schrijven, en '{map_}' is niet van u alleen; "
                          f"zet HOME of BB_DATAMAP")
@@ -247,7 +247,7 @@ def vergeet_pad(pad: Path) -> None:
     except FileNotFoundError:
         pass
     except OSError as e:
-        raise InvoerFout(f"kan '{pad}' niet verwijderen: {e.strerror or e}") from None
+        raise InvoerFout(f"kan '{pad}' niet verwijderen: {oorzaak(e)}") from None
 
 
 def vergeet(boom_id: str) -> list[Path]:

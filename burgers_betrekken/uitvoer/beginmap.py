@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from burgers_betrekken.lezen import bronnen
-from burgers_betrekken.lezen.bestanden import schrijf_tekst
+from burgers_betrekken.lezen.bestanden import oorzaak, schrijf_tekst
 from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.uitvoer.gegevens import als_json
 from burgers_betrekken.lezen.json_schema import bestandsnaam, schema
@@ -75,7 +75,7 @@ def _controleer_leeg(map_: Path) -> None:
     try:
         leeg = not any(map_.iterdir())
     except OSError as e:
-        raise InvoerFout(f"kan de map '{map_}' niet lezen: {e.strerror or e}") from None
+        raise InvoerFout(f"kan de map '{map_}' niet lezen: {oorzaak(e)}") from None
     if not leeg:
         raise InvoerFout(f"de map '{map_}' bestaat al en is niet leeg; kies een nieuwe map, "
                          f"dan wordt er niets overschreven")

@@ -201,6 +201,10 @@ def test_buiten_een_opslag_en_zonder_git(tmp_path: Path) -> None:
     assert uit.returncode == INVOER
     assert _een_regel_nederlands(uit) == ("fout: git is niet geïnstalleerd (of niet te vinden in PATH); vergelijk "
                                           "dan twee bestanden: bb boom verschil OUD NIEUW")
+    (leeg / "git").write_text("geen programma", encoding="utf-8")  # there, but it cannot run: said in Dutch
+    uit = run_bb("boom", "verschil", "--git", "HEAD", "boom.yaml", cwd=tmp_path, env=schone_env(PATH=str(leeg)))
+    assert uit.returncode == INVOER
+    assert _een_regel_nederlands(uit) == "fout: git kan niet starten: geen toestemming"
 
 
 # --- the earlier version is read whole from its revision ------------------------------------------

@@ -333,6 +333,9 @@ def test_geen_fout_van_het_systeem_komt_in_het_engels() -> None:
         tekst = oorzaak(OSError(nummer, os.strerror(nummer)))
         assert tekst and os.strerror(nummer) not in tekst, (errno.errorcode[nummer], tekst)
     assert oorzaak(OSError(errno.ENXIO, "No such device or address")).startswith("dit is geen bestand maar een socket")
+    # and no message words a failure itself: the system's English (e.strerror) never reaches the user
+    for bestand in (ROOT / "burgers_betrekken").rglob("*.py"):
+        assert "strerror" not in bestand.read_text(encoding="utf-8"), bestand
 
 
 def test_een_sleutel_van_een_antwoordenbestand_wordt_kort_geciteerd(tmp_path: Path) -> None:
