@@ -69,15 +69,20 @@ def map_uit_omgeving(naam: str, anders: str) -> Path | None:
         return None
     if os.path.isabs(waarde):
         return Path(waarde)
+    _waarschuw(naam, waarde, f"is geen volledig pad; {anders}. Geef een volledig pad (zoals /home/u/bb) of "
+                             f"zet {naam} niet.")
+    return None
+
+
+def _waarschuw(naam: str, waarde: str, wat: str) -> None:
+    """"let op: NAAM='waarde' <wat>" on stderr, once per process and variable."""
     if naam not in _GEWAARSCHUWD:
         import sys
 
         from burgers_betrekken.kern.woorden import veilig
 
         _GEWAARSCHUWD.add(naam)
-        print(f"let op: {naam}='{veilig(waarde)}' is geen volledig pad; {anders}. Geef een volledig pad "
-              f"(zoals /home/u/bb) of zet {naam} niet.", file=sys.stderr)
-    return None
+        print(f"let op: {naam}='{veilig(waarde)}' {wat}", file=sys.stderr)
 
 
 def _standaard_map() -> Path | None:
@@ -93,10 +98,17 @@ def _standaard_map() -> Path | None:
 def gewone_datamap() -> Path | None:
     """bb's data folder if it can write there: `BB_DATAMAP` (an absolute path), else the user's
     data folder; None without either (`bewaren.datamap` then falls back to the temporary folder).
-    Light to call: the dataclass cache needs it before the first dataclass is made."""
+    A BB_DATAMAP bb cannot write in is said once and gives None too: the user chose another place
+    than the real data folder, so bb never writes there instead. Light to call: the dataclass cache
+    needs it before the first dataclass is made."""
     eigen = map_uit_omgeving("BB_DATAMAP", "bb gebruikt de gewone map voor zijn gegevens")
-    if eigen is not None and _beschrijfbaar(eigen):
-        return eigen
+    if eigen is not None:
+        if _beschrijfbaar(eigen):
+            return eigen
+        _waarschuw("BB_DATAMAP", str(eigen), "is geen map waarin bb kan schrijven; bb bewaart antwoorden en "
+                   "verslagen nu in een eigen map in de tijdelijke map (bb-<uid>) en werkt zonder cache. Geef een "
+                   "map waarin u kunt schrijven, of zet BB_DATAMAP niet.")
+        return None
     import platformdirs
 
     try:

@@ -361,3 +361,24 @@ def test_fouten_en_waarschuwingen_worden_elk_apart_beperkt() -> None:
     assert weergave.beperkt([*fouten, hint], alle=True) == ([*fouten, hint], [])
     tekst = weergave.fout(AntwoordFout(problemen=[*fouten[:11], *[hint] * 12])).plain.splitlines()
     assert tekst[-2:] == ["… en nog 1 fout", "… en nog 2 waarschuwingen"] and len(tekst) == 22
+
+
+def test_een_bb_datamap_waarin_bb_niet_kan_schrijven_wordt_gezegd_en_niet_de_echte_map(tmp_path: Path) -> None:
+    """A BB_DATAMAP bb cannot write in was passed over in silence for the real ~/.local/share/bb:
+    the user chose another place. Now one warning, and the private folder in the temporary folder."""
+    (tmp_path / "bestand").write_text("", encoding="utf-8")
+    thuis, tijdelijk = tmp_path / "thuis", tmp_path / "tmp"
+    thuis.mkdir()
+    tijdelijk.mkdir()
+    env = schone_env(BB_DATAMAP=str(tmp_path / "bestand" / "data"), HOME=str(thuis), TMPDIR=str(tijdelijk))
+    env.pop("XDG_DATA_HOME", None)
+    uit = run_bb("advies", "--boom", str(KLEIN), "--eenvoudig", cwd=tmp_path, env=env, stdin="1\n")
+    assert uit.returncode == 130, uit.stderr  # ended by the end of input: the answer is kept
+    waarschuwing = (f"let op: BB_DATAMAP='{tmp_path / 'bestand' / 'data'}' is geen map waarin bb kan schrijven; bb "
+                    f"bewaart antwoorden en verslagen nu in een eigen map in de tijdelijke map (bb-<uid>) en werkt "
+                    f"zonder cache. Geef een map waarin u kunt schrijven, of zet BB_DATAMAP niet.")
+    assert uit.stderr.count(waarschuwing) == 1, uit.stderr
+    bewaard = tijdelijk / f"bb-{os.getuid()}" / "lopend" / "klein.json"
+    assert f"Uw antwoorden zijn bewaard in {bewaard}." in uit.stderr, uit.stderr
+    assert json.loads(bewaard.read_text(encoding="utf-8"))["antwoorden"] == {"doel": "inzichten"}
+    assert not list(thuis.rglob("*")), list(thuis.rglob("*"))  # nothing in the real data folder
