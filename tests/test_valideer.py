@@ -3,13 +3,15 @@ exactly one located message (file:line:column), and the exit code tells clean fr
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from burgers_betrekken.toepassing.validatie import valideer
-from tests.conftest import assert_geen_traceback
+from tests.conftest import assert_geen_traceback, run_bb
 
 KLEIN = Path(__file__).parent / "bomen" / "klein.yaml"
 CATALOGUS = Path(__file__).resolve().parent.parent / "instruments.yaml"
@@ -192,3 +194,24 @@ def test_het_geinstalleerde_commando_meldt_fouten_met_exitcode_1(bb, tmp_path: P
     assert uit.returncode == 1
     assert f"{pad}:10:15: fout: 'volgende' van vraag 'doel' verwijst naar onbekende vraag 'budgt'" in uit.stdout
     assert f"✗ {pad}: 1 fout" in uit.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO")
+def test_de_catalogus_die_een_boom_noemt_wordt_een_keer_gelezen(tmp_path: Path) -> None:
+    """bb boom valideer read the named catalogue twice (once to see it can be read, once to check
+    it); a catalogue that can be read once (a pipe) was then 'empty'. The bytes checked are the bytes read."""
+    boom = tmp_path / "boom.yaml"
+    boom.write_text(KLEIN.read_text(encoding="utf-8").replace("  id: klein\n", "  id: klein\n  catalogus: c.yaml\n"),
+                    encoding="utf-8")
+    fifo = tmp_path / "c.yaml"
+    os.mkfifo(fifo)
+    schrijver = threading.Thread(target=fifo.write_bytes, args=(b"basis: standaard\n",), daemon=True)
+    schrijver.start()  # waits in open() until bb opens the pipe to read it
+    try:
+        uit = run_bb("boom", "valideer", str(boom), cwd=tmp_path)
+    finally:
+        if schrijver.is_alive():  # bb never read it: let the writer go
+            os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+        schrijver.join(5)
+    assert uit.returncode == 0, uit.stdout + uit.stderr
+    assert f"✓ {boom}" in uit.stdout and "leeg" not in uit.stdout, uit.stdout

@@ -117,16 +117,22 @@ def echt(pad: Path) -> Path:
         return Path(os.path.abspath(pad))
 
 
-def lees_genoemde(boom: "Boom") -> tuple[Path, bytes]:
-    """The catalogue `boom` names (`catalogus:`) and its bytes. Refused where a catalogue named in
-    a file may not be (checked again here: a tree from the cache was read under other settings),
-    and a catalogue that is not there or cannot be read is said at the tree's `catalogus:` line."""
+def controleer_genoemde(boom: "Boom") -> Path:
+    """The catalogue `boom` names (`catalogus:`), refused where a catalogue named in a file may not
+    be (checked again here: a tree from the cache was read under other settings)."""
     assert boom.catalogus is not None
     pad, plek = Path(boom.catalogus), boom.catalogus_locatie
     verwijzer = Path(plek.bestand if plek else boom.bestand)
     geschreven = pad.relative_to(verwijzer.parent) if pad.is_relative_to(verwijzer.parent) else pad  # as in the file
     if melding := weiger("de catalogus", geschreven, pad, verwijzer):
         raise ModelFout(melding, plek)
+    return pad
+
+
+def lees_genoemde(boom: "Boom") -> tuple[Path, bytes]:
+    """The catalogue `boom` names and its bytes (`controleer_genoemde`); one that is not there or
+    cannot be read is said at the tree's `catalogus:` line."""
+    pad, plek = controleer_genoemde(boom), boom.catalogus_locatie
     try:
         return pad, lees_bytes(pad)
     except BbFout as e:

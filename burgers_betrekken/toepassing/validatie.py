@@ -19,7 +19,7 @@ from burgers_betrekken.lezen.boom import NODIG as boom_NODIG, BoomLezer
 from burgers_betrekken.lezen.catalogus import NODIG as catalogus_NODIG, CatalogusLezer, samenhang_problemen
 from burgers_betrekken.kern.fouten import BbFout, Locatie, Probleem
 from burgers_betrekken.kern.model import Boom, Catalogus
-from burgers_betrekken.lezen.knopen import Knoop, lees_tekst, parse_json, parse_yaml, zonder_gc
+from burgers_betrekken.lezen.knopen import Knoop, decodeer, lees_tekst, parse_json, parse_yaml, zonder_gc
 from burgers_betrekken.lezen.rapport import (
     BEGRIPPEN,
     BOOM,
@@ -66,10 +66,11 @@ def _soort_van_basis(naam: str, pad: Path, diepte: int) -> str | None:
     return None
 
 
-def _lees(pad: Path) -> tuple[Knoop | None, Bestandsrapport | None]:
-    """The parsed file, or a report saying why it could not be read or parsed."""
+def _lees(pad: Path, data: bytes | None = None) -> tuple[Knoop | None, Bestandsrapport | None]:
+    """The parsed file (its `data` if already read), or a report saying why it could not be read
+    or parsed."""
     try:
-        tekst = lees_tekst(pad)
+        tekst = lees_tekst(pad) if data is None else decodeer(data, str(pad))
     except BbFout as e:
         return None, Bestandsrapport(str(pad), None, e.problemen, onleesbaar=True)
     try:
@@ -107,12 +108,16 @@ def _valideer(paden: Sequence[Path], catalogus_pad: Path | None, standaard_catal
 
     def catalogus_voor(boom: Boom) -> tuple[Catalogus | None, Path]:
         eerste = next((p for p, _, s in gelezen if s == CATALOGUS), None)
-        if not catalogus_pad and boom.catalogus:
-            bronnen.lees_genoemde(boom)  # not there or not readable: said at the tree's line
         pad = catalogus_pad or (Path(boom.catalogus) if boom.catalogus else None) or eerste or standaard_catalogus
         sleutel = pad.resolve()
+        data = None
+        if not catalogus_pad and boom.catalogus:  # refused, not there or not readable: said at the tree's line
+            if sleutel in catalogi:
+                bronnen.controleer_genoemde(boom)
+            else:
+                pad, data = bronnen.lees_genoemde(boom)  # read once: these bytes are what is checked
         if sleutel not in catalogi:
-            knoop, rapport = _lees(pad)
+            knoop, rapport = _lees(pad, data)
             if rapport is not None:
                 rapporten[pad] = rapport
                 catalogi[sleutel] = None
