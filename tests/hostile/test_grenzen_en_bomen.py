@@ -341,6 +341,12 @@ def test_de_tekst_langs_alle_paden_wordt_geteld_zonder_ze_te_lopen() -> None:
     from burgers_betrekken.kern.paden import paden, tekst_op_paden
     from burgers_betrekken.lezen.boom import laad_boom
 
+    from burgers_betrekken.kern.woorden import antwoord_tekst
+
     boom = laad_boom(ROOT / "trees" / "rijksoverheid.yaml")
-    gelopen = sum(len(boom.vragen[v].tekst) + len(boom.vragen[v].optie(o).label) for pad in paden(boom) for v, o in pad)
-    assert tekst_op_paden(boom) == gelopen
+    gelopen = {weet_niet: sum(len(boom.vragen[v].tekst) + len(antwoord_tekst(boom.vragen[v], o))
+                              for pad in paden(boom, weet_niet) for v, o in pad)
+               for weet_niet in (False, True)}  # True: the web page, whose records say "Weet ik niet (aangenomen: …)"
+    assert gelopen[True] > gelopen[False]
+    for weet_niet, tekens in gelopen.items():
+        assert tekst_op_paden(boom, weet_niet) == tekens, weet_niet
