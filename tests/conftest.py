@@ -51,6 +51,12 @@ _TIJDELIJK = tempfile.mkdtemp(prefix="bb-tests-")
 """One folder for every data and cache folder the test processes get; removed when the run ends."""
 atexit.register(shutil.rmtree, _TIJDELIJK, True)
 
+# The test process itself loads trees through the cache too (in-process tests): it gets private data
+# and cache folders as well, so no test makes a cache key or an entry in the real home of whoever
+# runs the tests. A test that needs other folders sets its own (monkeypatch.setenv).
+os.environ["BB_DATAMAP"] = tempfile.mkdtemp(prefix="proces-data-", dir=_TIJDELIJK)
+os.environ["BB_CACHE"] = tempfile.mkdtemp(prefix="proces-cache-", dir=_TIJDELIJK)
+
 
 def schone_env(**extra: str) -> dict[str, str]:
     """The environment for a `bb` under test: 80 columns, no colour, and its own empty data and cache

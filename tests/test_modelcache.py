@@ -39,3 +39,15 @@ def test_een_kapot_bestand_wordt_nooit_bewaard_en_een_kapotte_cache_genegeerd(bb
         bestand.write_bytes(b"geen pickle")
     weer = bb("advies", "--boom", str(boom), "-a", str(antwoorden), "-f", "json", cwd=tmp_path, env=env)
     assert weer.returncode == 0 and '"niveau": "raadplegen"' in weer.stdout
+
+
+def test_een_test_in_dit_proces_raakt_de_echte_gegevensmap_niet() -> None:
+    """In-process tests load through the cache: its key and entries are in the run's own folders,
+    never in the data or cache folder of whoever runs the tests."""
+    from burgers_betrekken.opslag import bewaren, cachebestand
+    from burgers_betrekken.opslag.laden import laad
+    from tests.conftest import _TIJDELIJK
+
+    laad("rijksoverheid", None)
+    for map_ in (cachebestand.gewone_datamap(), bewaren.datamap(), cachebestand.cache_map()):
+        assert map_ is not None and Path(_TIJDELIJK) in map_.parents, map_
