@@ -11,7 +11,7 @@ from burgers_betrekken.lezen import vorm
 from burgers_betrekken.kern.fouten import InvoerFout, ModelFout
 from burgers_betrekken.kern.model import Begrip
 from burgers_betrekken.lezen.meldingen import Meldingen, onbekend
-from burgers_betrekken.kern.woorden import sleutel
+from burgers_betrekken.kern.woorden import fragment, sleutel
 from burgers_betrekken.lezen.knopen import lees_inhoud
 
 
@@ -49,7 +49,7 @@ def laad_begrippen(pad: Path) -> Begrippenlijst:
     top = m.object(knoop, vorm.BEGRIPPEN, "de begrippenlijst")
     uit: list[Begrip] = []
     for bid, bk in ((top["begrippen"] if top else None) or {}).items():
-        b = m.object(bk, vorm.BEGRIP, f"begrip '{bid}'")
+        b = m.object(bk, vorm.BEGRIP, f"begrip '{fragment(bid)}'")
         if b is not None and b.volledig:
             uit.append(b.bouw(Begrip, id=bid, locatie=b.locatie("zie_ook") or bk.locatie))
     ids = [b.id for b in uit]
@@ -62,7 +62,7 @@ def laad_begrippen(pad: Path) -> Begrippenlijst:
         for naam in (b.id, b.term, *b.ook):
             eerder = gezien.setdefault(sleutel(naam), b.id)
             if eerder != b.id:
-                m.fout(f"'{naam}' hoort bij begrip '{b.id}' en ook bij '{eerder}'; een zoekterm mag maar bij "
+                m.fout(f"'{fragment(naam)}' hoort bij begrip '{b.id}' en ook bij '{fragment(eerder)}'; een zoekterm mag maar bij "
                        f"één begrip horen", b.locatie)
     m.stop_bij_fouten(ModelFout)
     return Begrippenlijst(tuple(uit), str(pad))

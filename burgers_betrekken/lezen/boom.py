@@ -22,6 +22,7 @@ from burgers_betrekken.kern.model import (
     WeetNiet,
 )
 from burgers_betrekken.lezen import bronnen, vorm
+from burgers_betrekken.kern.woorden import fragment
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.lezen.bestanden import NU, Bron
 from burgers_betrekken.lezen.basis import herkomst as basis_herkomst, lees_met_basis, lees_met_keten
@@ -83,7 +84,7 @@ class BoomLezer:
             self.vraag_ids = _Alles()
         start = top["start"]
         if start is not None and vragen is not None and start not in self.vraag_ids:
-            m.fout(f"'start' verwijst naar onbekende vraag '{start}'{suggestie(start, vragen)}",
+            m.fout(f"'start' verwijst naar onbekende vraag '{fragment(start)}'{suggestie(start, vragen)}",
                    top.locatie("start"))
         if vragen is not None:
             fouten_voor = len(m.fouten)
@@ -102,7 +103,7 @@ class BoomLezer:
         wat_als = top["wat_als"]
         for vid in wat_als or ():
             if vid not in self.vraag_ids:
-                m.fout(f"'wat_als' noemt onbekende vraag '{vid}'{suggestie(vid, self.vraag_ids)}", top.locatie("wat_als"))
+                m.fout(f"'wat_als' noemt onbekende vraag '{fragment(vid)}'{suggestie(vid, self.vraag_ids)}", top.locatie("wat_als"))
 
         catalogus = self._catalogus(meta)
         m.stop_bij_fouten(ModelFout)
@@ -140,7 +141,7 @@ class BoomLezer:
                 m.fout(waarom, knoop.sleutel_locaties[vraag_id] if knoop else None)
                 if vraag_id in GERESERVEERDE_VRAAG_IDS:
                     continue
-            wat = f"vraag '{vraag_id}'"
+            wat = f"vraag '{fragment(vraag_id)}'"
             v = m.object(vk, vorm.VRAAG, wat)
             if v is None:
                 continue
@@ -181,7 +182,7 @@ class BoomLezer:
                 self.m.fout(f"'{WEET_NIET}' is gereserveerd voor 'Weet ik niet'; gebruik de sleutel 'weet_niet' "
                             f"van de vraag om dat toe te staan", knoop.sleutel_locaties[optie_id])
                 continue
-            o = self.m.object(ok, vorm.OPTIE, f"optie '{optie_id}' van vraag '{vraag_id}'")
+            o = self.m.object(ok, vorm.OPTIE, f"optie '{fragment(optie_id)}' van vraag '{fragment(vraag_id)}'")
             if o is None:
                 continue
             if "volgende" in o:
@@ -200,7 +201,7 @@ class BoomLezer:
                            for o in vraag.opties]
             for doel, loc, wat in kandidaten:
                 if doel is not None and doel not in doelen:
-                    self.m.fout(f"'volgende' van {wat} verwijst naar onbekende vraag '{doel}'"
+                    self.m.fout(f"'volgende' van {wat} verwijst naar onbekende vraag '{fragment(doel)}'"
                                 f"{suggestie(doel, doelen)}", loc)
 
     def _controleer_kringloop(self, vragen: dict[str, Vraag], start: str) -> None:
@@ -252,8 +253,8 @@ class BoomLezer:
                     rij.append(doel)
         for vraag_id, vraag in vragen.items():
             if vraag_id not in gezien:
-                self.m.waarschuwing(f"vraag '{vraag_id}' wordt nooit gesteld: geen 'volgende' verwijst ernaar "
-                                    f"vanaf de start ('{start}')", vraag.locatie)
+                self.m.waarschuwing(f"vraag '{fragment(vraag_id)}' wordt nooit gesteld: geen 'volgende' verwijst ernaar "
+                                    f"vanaf de start ('{fragment(start)}')", vraag.locatie)
 
     @staticmethod
     def _opvolgers(vragen: dict[str, Vraag], vraag_id: str) -> list[str]:
@@ -273,7 +274,7 @@ class BoomLezer:
                 return True
             onbekend = [i for i in waarden if i not in toegestaan]
             for i in onbekend:
-                self.m.fout(f"'wanneer' van {wat}: vraag '{sleutel}' heeft geen optie '{i}'"
+                self.m.fout(f"'wanneer' van {wat}: vraag '{fragment(sleutel)}' heeft geen optie '{fragment(i)}'"
                             f"{suggestie(i, toegestaan)} (opties: {opsomming(toegestaan)})", locatie)
             return not onbekend
 
@@ -307,7 +308,7 @@ class BoomLezer:
         m = self.m
         regels = []
         for regel_id, rk in (velden or {}).items():
-            wat = f"instrumentregel '{regel_id}'"
+            wat = f"instrumentregel '{fragment(regel_id)}'"
             r = m.object(rk, vorm.INSTRUMENTREGEL, wat)
             if r is None:
                 continue
@@ -319,7 +320,7 @@ class BoomLezer:
                 m.fout(f"{wat} mist 'waarden' (of 'waarde_van')", rk.locatie)
             waarde_van = r["waarde_van"]
             if waarde_van is not None and waarde_van not in self.vraag_ids and waarde_van != NIVEAU:
-                m.fout(f"'waarde_van' van {wat} verwijst naar onbekende vraag '{waarde_van}'"
+                m.fout(f"'waarde_van' van {wat} verwijst naar onbekende vraag '{fragment(waarde_van)}'"
                        f"{suggestie(waarde_van, [*self.vraag_ids, NIVEAU])}", r.locatie("waarde_van"))
             if soort == "eis" and "reden_afgevallen" not in r:
                 m.fout(f"{wat} is een eis en heeft dus 'reden_afgevallen' nodig: waarom valt een instrument af?",
@@ -337,7 +338,7 @@ class BoomLezer:
     def _controleer_plaatshouders(self, tekst: str | None, loc: Locatie | None, wat: str) -> None:
         for naam in PLAATSHOUDER.findall(tekst or ""):
             if naam not in self.vraag_ids and naam != NIVEAU:
-                self.m.fout(f"{wat} noemt '{{{naam}}}', maar er is geen vraag '{naam}'"
+                self.m.fout(f"{wat} noemt '{{{fragment(naam)}}}', maar er is geen vraag '{fragment(naam)}'"
                             f"{suggestie(naam, [*self.vraag_ids, NIVEAU])}; gebruik een vraag-id of '{{{NIVEAU}}}'", loc)
 
     # --- tie-breaks ----------------------------------------------------------------
@@ -345,7 +346,7 @@ class BoomLezer:
     def _voorrang(self, velden: dict[str, Knoop] | None) -> tuple[Voorrangsregel, ...]:
         uit = []
         for rid, rk in (velden or {}).items():
-            wat = f"gelijke_punten '{rid}'"
+            wat = f"gelijke_punten '{fragment(rid)}'"
             r = self.m.object(rk, vorm.VOORRANGSREGEL, wat)
             if r is None:
                 continue
@@ -359,7 +360,7 @@ class BoomLezer:
     def _let_op(self, velden: dict[str, Knoop] | None) -> tuple[LetOp, ...]:
         uit = []
         for lid, lk in (velden or {}).items():
-            wat = f"let_op '{lid}'"
+            wat = f"let_op '{fragment(lid)}'"
             v = self.m.object(lk, vorm.LET_OP, wat)
             if v is None:
                 continue

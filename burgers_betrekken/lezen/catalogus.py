@@ -7,6 +7,7 @@ from pathlib import Path
 from burgers_betrekken.kern.fouten import Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.model import NIVEAU, NIVEAUS, Boom, Catalogus, Conditie, Instrument, Kenmerk, Trede, Uitsluiting
 from burgers_betrekken.lezen import vorm
+from burgers_betrekken.kern.woorden import fragment
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.lezen.bestanden import NU, Bron
 from burgers_betrekken.lezen.basis import lees_met_basis
@@ -50,7 +51,7 @@ class CatalogusLezer:
     def _ladder(self, velden: dict[str, Knoop] | None) -> tuple[Trede, ...]:
         treden = []
         for tid, tk in (velden or {}).items():
-            t = self.m.object(tk, vorm.TREDE, f"trede '{tid}'")
+            t = self.m.object(tk, vorm.TREDE, f"trede '{fragment(tid)}'")
             if t is not None and t.volledig:
                 treden.append(t.bouw(Trede, id=tid, locatie=tk.locatie))
         return tuple(treden)
@@ -59,9 +60,9 @@ class CatalogusLezer:
         m = self.m
         uit = {}
         for kid, kk in (velden or {}).items():
-            wat = f"kenmerk '{kid}'"
+            wat = f"kenmerk '{fragment(kid)}'"
             if kid in INGEBOUWD:
-                m.fout(f"'{kid}' is ingebouwd ({INGEBOUWD[kid]}) en kan geen eigen kenmerk zijn",
+                m.fout(f"'{fragment(kid)}' is ingebouwd ({INGEBOUWD[kid]}) en kan geen eigen kenmerk zijn",
                        knoop.sleutel_locaties[kid] if knoop else None)
                 continue
             k = m.object(kk, vorm.KENMERK, wat)
@@ -69,7 +70,7 @@ class CatalogusLezer:
                 continue
             labels = {}
             for wid, wk in (k["waarden"] or {}).items():
-                label = m.tekst(wk, f"het label van waarde '{wid}' van {wat}")
+                label = m.tekst(wk, f"het label van waarde '{fragment(wid)}' van {wat}")
                 if label:
                     labels[wid] = label
             if k["naam"] and k["waarden"] is not None:
@@ -82,7 +83,7 @@ class CatalogusLezer:
         ids = top["tabel"] or ()
         for i in ids:
             if i not in kenmerken:
-                self.m.fout(f"'tabel' noemt onbekend kenmerk '{i}'{suggestie(i, kenmerken)}", top.locatie("tabel"))
+                self.m.fout(f"'tabel' noemt onbekend kenmerk '{fragment(i)}'{suggestie(i, kenmerken)}", top.locatie("tabel"))
         return tuple(ids)
 
     def _instrumenten(self, velden: dict[str, Knoop] | None, knoop: Knoop | None, ladder: tuple[Trede, ...],
@@ -92,13 +93,13 @@ class CatalogusLezer:
         uit = []
         plekken = knoop.sleutel_locaties if knoop is not None else {}
         for iid, ik in (velden or {}).items():
-            wat = f"instrument '{iid}'"
+            wat = f"instrument '{fragment(iid)}'"
             v = m.object(ik, vorm.INSTRUMENT, wat)
             if v is None:
                 continue
             for n in v["niveaus"] or ():
                 if n not in tredes:
-                    m.fout(f"{wat} noemt onbekende trede '{n}'{suggestie(n, tredes)} "
+                    m.fout(f"{wat} noemt onbekende trede '{fragment(n)}'{suggestie(n, tredes)} "
                            f"(treden: {opsomming(tredes)})", v.locatie("niveaus"))
             eigen = self._eigen_kenmerken(v.knoop("kenmerken"), kenmerken, wat)
             niet_teksten, uitsluitingen = self._wanneer_niet(v["wanneer_niet"], kenmerken, tredes, wat)
@@ -135,7 +136,7 @@ class CatalogusLezer:
             soort = "trede" if sleutel == NIVEAU else "waarde"
             onbekend = [w for w in waarden if w not in toegestaan]
             for w in onbekend:
-                self.m.fout(f"'wanneer' van {wat}: '{sleutel}' kent geen {soort} '{w}'{suggestie(w, toegestaan)} "
+                self.m.fout(f"'wanneer' van {wat}: '{fragment(sleutel)}' kent geen {soort} '{fragment(w)}'{suggestie(w, toegestaan)} "
                             f"({opsomming(toegestaan)})", locatie)
             return not onbekend
 
@@ -155,7 +156,7 @@ class CatalogusLezer:
             toegestaan = list(kenmerken[kid].waarden)
             for w in waarden:
                 if w not in toegestaan:
-                    m.fout(f"kenmerk '{kid}' van {wat} heeft onbekende waarde '{w}'{suggestie(w, toegestaan)} "
+                    m.fout(f"kenmerk '{fragment(kid)}' van {wat} heeft onbekende waarde '{fragment(w)}'{suggestie(w, toegestaan)} "
                            f"(waarden: {opsomming(toegestaan)})", velden.locatie(kid))
             uit[kid] = waarden
         return uit
@@ -178,7 +179,7 @@ def samenhang_problemen(boom: Boom, catalogus: Catalogus) -> list[Probleem]:
 
     def trede(waarde: str, loc: Locatie | None, wat: str) -> None:
         if waarde not in tredes:
-            m.fout(f"{wat} noemt onbekende trede '{waarde}'{suggestie(waarde, tredes)} "
+            m.fout(f"{wat} noemt onbekende trede '{fragment(waarde)}'{suggestie(waarde, tredes)} "
                    f"(treden in {catalogus.bestand}: {opsomming(tredes)})", loc)
 
     def conditie(c: Conditie, wat: str) -> None:
@@ -213,7 +214,7 @@ def samenhang_problemen(boom: Boom, catalogus: Catalogus) -> list[Probleem]:
         bekend = set(toegestaan)
         for w in regel.waarden:
             if w not in bekend:
-                m.fout(f"{wat}: kenmerk '{regel.kenmerk}' kent geen {wat_is} '{w}'{suggestie(w, toegestaan)} "
+                m.fout(f"{wat}: kenmerk '{regel.kenmerk}' kent geen {wat_is} '{fragment(w)}'{suggestie(w, toegestaan)} "
                        f"({opsomming(toegestaan)})", regel.waarden_locatie or regel.locatie)
     for vr in boom.voorrang:
         wat = f"gelijke_punten '{vr.id}'"
@@ -226,7 +227,7 @@ def samenhang_problemen(boom: Boom, catalogus: Catalogus) -> list[Probleem]:
         toegestaan = tredes if vr.kenmerk == NIVEAUS else list(catalogus.kenmerken[vr.kenmerk].waarden)
         for w in vr.volgorde:
             if w not in toegestaan:
-                m.fout(f"{wat}: kenmerk '{vr.kenmerk}' kent geen waarde '{w}'{suggestie(w, toegestaan)} "
+                m.fout(f"{wat}: kenmerk '{vr.kenmerk}' kent geen waarde '{fragment(w)}'{suggestie(w, toegestaan)} "
                        f"({opsomming(toegestaan)})", vr.volgorde_locatie or vr.locatie)
     for let_op in boom.let_op:
         conditie(let_op.wanneer, f"let_op '{let_op.id}'")

@@ -18,6 +18,7 @@ from burgers_betrekken.lezen import bronnen, vorm
 from burgers_betrekken.kern.fouten import AntwoordFout, InvoerFout, Locatie, ModelFout, Probleem
 from burgers_betrekken.kern.model import Boom, Catalogus
 from burgers_betrekken.kern.paden import Pad, Route, aantal_paden, routes, voorbeeld
+from burgers_betrekken.kern.woorden import fragment
 from burgers_betrekken.lezen.meldingen import Meldingen, onbekend
 from burgers_betrekken.lezen.basis import los_op
 from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud
@@ -107,11 +108,11 @@ def _lees_scenarios(knoop: Knoop, pad: Path) -> Scenarioset:
             m.fout(melding, top.locatie(sleutel))
     uit = []
     for sid, sk in (top["scenarios"] or {}).items():
-        wat = f"scenario '{sid}'"
+        wat = f"scenario '{fragment(sid)}'"
         s = m.object(sk, vorm.SCENARIO, wat)
         if s is None or not s.ok or s["omschrijving"] is None or s["antwoorden"] is None:
             continue
-        antwoorden = {v: m.id(k, f"het antwoord op '{v}' in {wat}") for v, k in s["antwoorden"].items()}
+        antwoorden = {v: m.id(k, f"het antwoord op '{fragment(v)}' in {wat}") for v, k in s["antwoorden"].items()}
         locaties = dict(s.knoop("antwoorden").sleutel_locaties)  # type: ignore[union-attr]
         v = m.object(s["verwacht"], vorm.VERWACHT, f"'verwacht' van {wat}")
         if v is None or not v.ok or None in antwoorden.values():

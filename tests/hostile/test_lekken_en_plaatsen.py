@@ -338,6 +338,18 @@ def test_geen_fout_van_het_systeem_komt_in_het_engels() -> None:
         assert "strerror" not in bestand.read_text(encoding="utf-8"), bestand
 
 
+def test_een_id_van_100000_tekens_wordt_in_elke_melding_kort_geciteerd(tmp_path: Path) -> None:
+    """An id is text from the file: every message quotes it through fragment, also where it names
+    the question ('vraag ... wordt nooit gesteld' quoted it whole)."""
+    lang = "B" * 100_000
+    boom = _schrijf(tmp_path / "b.yaml", KLEIN.read_text(encoding="utf-8")
+                    .replace("  budget:\n    tekst", f"  ? {lang}\n  :\n    tekst").replace("volgende: budget", f"volgende: {lang}"))
+    uit = run_bb("boom", "valideer", str(boom), cwd=tmp_path)
+    assert uit.returncode == VALIDATIE
+    assert f"{boom}:17:5: waarschuwing: vraag '{fragment(lang)}' wordt nooit gesteld" in uit.stdout, uit.stdout[:2000]
+    assert max(map(len, uit.stdout.splitlines())) < 200 + len(str(boom)), uit.stdout[:2000]
+
+
 def test_een_sleutel_van_een_antwoordenbestand_wordt_kort_geciteerd(tmp_path: Path) -> None:
     sleutel = "GEHEIM_" + "X" * 60
     antwoorden = _schrijf(tmp_path / "a.yaml", f"{sleutel}: 1234\n")
