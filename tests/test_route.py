@@ -1,0 +1,193 @@
+"""Routes (issue 23): a tree declares the sequence of instruments practice plans; the loader checks
+it with file:line:col, the engine names the first route that fits above the ranking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from burgers_betrekken.kern.fouten import ModelFout
+from burgers_betrekken.lezen.boom import laad_boom
+from burgers_betrekken.lezen.catalogus import controleer_samenhang, laad_catalogus
+from burgers_betrekken.lezen.json_schema import schema as json_schema
+
+from conftest import ROOT, assert_geen_traceback, run_bb
+
+KLEIN = (ROOT / "tests" / "bomen" / "klein.yaml").read_text(encoding="utf-8")
+
+ROUTES = """\
+routes:
+  breed_diep:
+    wanneer: {doel: inzichten, budget: hoog}
+    stappen:
+      - instrumenten: enquete
+        waarom: eerst breed, hoeveel mensen vinden wat
+      - instrumenten: [focusgroep, diepte_interviews]
+        waarom: dan diep, waarom
+    reden: breed en dan diep geeft cijfers en verhalen
+    bron: Kennisknooppunt Participatie (IenW), 2024
+  goedkoop:
+    wanneer: {doel: inzichten}
+    stappen:
+      - instrumenten: straatgesprek
+        waarom: eerst op straat
+      - instrumenten: enquete
+        waarom: dan breed
+    reden: weinig geld
+    bron: Kennisknooppunt Participatie (IenW), 2024
+"""
+
+
+def regel_van(tekst: str, fragment: str) -> int:
+    for nr, regel in enumerate(tekst.splitlines(), start=1):
+        if fragment in regel:
+            return nr
+    raise AssertionError(f"{fragment!r} not in text")
+
+
+def schrijf(tmp_path: Path, tekst: str, naam: str = "boom.yaml") -> Path:
+    pad = tmp_path / naam
+    pad.write_text(tekst, encoding="utf-8")
+    return pad
+
+
+def laad(pad: Path):
+    boom = laad_boom(pad)
+    catalogus = laad_catalogus(ROOT / "instruments.yaml")
+    controleer_samenhang(boom, catalogus)
+    return boom, catalogus
+
+
+def fout(tmp_path: Path, routes: str) -> tuple[ModelFout, str]:
+    tekst = KLEIN + routes
+    with pytest.raises(ModelFout) as info:
+        laad(schrijf(tmp_path, tekst))
+    return info.value, tekst
+
+
+# --- the model and the loader --------------------------------------------------------------
+
+
+def test_routes_worden_gelezen_in_volgorde_met_hun_stappen(tmp_path: Path) -> None:
+    boom, _ = laad(schrijf(tmp_path, KLEIN + ROUTES))
+    assert [r.id for r in boom.routes] == ["breed_diep", "goedkoop"]
+    route = boom.routes[0]
+    assert [s.instrumenten for s in route.stappen] == [("enquete",), ("focusgroep", "diepte_interviews")]
+    assert route.stappen[1].waarom == "dan diep, waarom"
+    assert route.reden.startswith("breed en dan diep") and "2024" in route.bron
+    assert route.wanneer.geldt({"doel": "inzichten", "budget": "hoog"})
+    assert not route.wanneer.geldt({"doel": "inzichten", "budget": "laag"})
+    assert route.locatie is not None and route.locatie.regel == regel_van(KLEIN + ROUTES, "breed_diep:")
+
+
+def test_een_boom_zonder_routes_heeft_er_geen(tmp_path: Path) -> None:
+    boom, _ = laad(schrijf(tmp_path, KLEIN))
+    assert boom.routes == ()
+
+
+def test_onbekend_instrument_in_een_stap_met_plek(tmp_path: Path) -> None:
+    e, tekst = fout(tmp_path, ROUTES.replace("[focusgroep, diepte_interviews]", "[focusgroep, diepteinterviews]"))
+    (p,) = e.problemen
+    assert "stap 2 van route 'breed_diep' noemt onbekend instrument 'diepteinterviews'" in p.bericht
+    assert "diepte_interviews" in p.bericht  # the suggestion
+    assert p.locatie is not None and p.locatie.bestand.endswith("boom.yaml")
+    assert p.locatie.regel == regel_van(tekst, "diepteinterviews") and p.locatie.kolom > 1
+
+
+@pytest.mark.parametrize("stappen", [1, 5])
+def test_te_weinig_of_te_veel_stappen(tmp_path: Path, stappen: int) -> None:
+    stap = "      - instrumenten: enquete\n        waarom: breed\n"
+    routes = ("routes:\n  r:\n    wanneer: {doel: inzichten}\n    stappen:\n" + stap * stappen
+              + "    reden: r\n    bron: b\n")
+    e, tekst = fout(tmp_path, routes)
+    (p,) = e.problemen
+    assert f"de stappen van route 'r': 2 tot 4 nodig, maar er {'is' if stappen == 1 else 'zijn'} {stappen}" \
+        == p.bericht
+    assert p.locatie is not None and p.locatie.regel == regel_van(tekst, "- instrumenten: enquete")
+
+
+def test_leeg_waarom(tmp_path: Path) -> None:
+    e, tekst = fout(tmp_path, ROUTES.replace("waarom: dan diep, waarom", 'waarom: ""'))
+    (p,) = e.problemen
+    assert p.bericht == "het waarom van stap 2 van route 'breed_diep' mag niet leeg zijn"
+    assert p.locatie is not None and p.locatie.regel == regel_van(tekst, 'waarom: ""')
+
+
+def test_ontbrekende_bron_en_onbekende_sleutel(tmp_path: Path) -> None:
+    e, _ = fout(tmp_path, ROUTES.replace("    bron: Kennisknooppunt Participatie (IenW), 2024\n", "", 1)
+                .replace("waarom: eerst op straat", "waarom: eerst op straat\n        doel: x"))
+    berichten = [p.bericht for p in e.problemen]
+    assert "route 'breed_diep' mist de verplichte sleutel 'bron'" in berichten
+    assert any(b.startswith("onbekende sleutel 'doel' in stap 1 van route 'goedkoop'") for b in berichten)
+
+
+def test_onbekende_vraag_en_optie_in_wanneer(tmp_path: Path) -> None:
+    e, tekst = fout(tmp_path, ROUTES.replace("{doel: inzichten, budget: hoog}", "{doel: inzichten, budget: veel}")
+                    .replace("wanneer: {doel: inzichten}\n", "wanneer: {doell: inzichten}\n"))
+    berichten = {p.bericht: p.locatie for p in e.problemen}
+    optie = next(b for b in berichten if "vraag 'budget' heeft geen optie 'veel'" in b)
+    assert optie.startswith("'wanneer' van route 'breed_diep'")
+    assert berichten[optie].regel == regel_van(tekst, "budget: veel")
+    vraag = next(b for b in berichten if "onbekende vraag" in b)
+    assert "route 'goedkoop'" in vraag and "'doell'" in vraag
+    assert berichten[vraag].regel == regel_van(tekst, "doell")
+
+
+def test_onbekende_trede_in_wanneer(tmp_path: Path) -> None:
+    e, tekst = fout(tmp_path, ROUTES.replace("{doel: inzichten, budget: hoog}", "{niveau: raadplegn}"))
+    (p,) = e.problemen
+    assert "'wanneer' van route 'breed_diep' noemt onbekende trede 'raadplegn'" in p.bericht
+
+
+def test_een_overlay_voegt_toe_haalt_weg_en_vervangt(tmp_path: Path) -> None:
+    schrijf(tmp_path, KLEIN + ROUTES, "basis.yaml")
+    overlay = schrijf(tmp_path, """\
+basis: basis.yaml
+routes:
+  goedkoop: weg
+  breed_diep:
+    stappen:
+      - instrumenten: enquete
+        waarom: breed
+      - instrumenten: focusgroep
+        waarom: diep
+      - instrumenten: klankbordgroep
+        waarom: terugkoppelen
+  nieuw:
+    wanneer: {doel: inzichten}
+    stappen:
+      - instrumenten: straatgesprek
+        waarom: op straat
+      - instrumenten: focusgroep
+        waarom: diep
+    reden: r
+    bron: b
+""", "overlay.yaml")
+    boom, _ = laad(overlay)
+    assert [r.id for r in boom.routes] == ["breed_diep", "nieuw"]
+    breed = boom.routes[0]
+    assert [s.instrumenten for s in breed.stappen] == [("enquete",), ("focusgroep",), ("klankbordgroep",)]
+    assert breed.reden.startswith("breed en dan diep")  # kept from the base
+
+
+def test_json_schema_kent_routes() -> None:
+    schema = json_schema("boom")["else"]  # a whole tree; "then" is a file that builds on another
+    routes = schema["properties"]["routes"]
+    route = routes["additionalProperties"]
+    stappen = route["properties"]["stappen"]
+    assert stappen["minItems"] == 2 and stappen["maxItems"] == 4
+    assert set(route["required"]) == {"wanneer", "stappen", "reden", "bron"}
+    assert set(stappen["items"]["required"]) == {"instrumenten", "waarom"}
+
+
+def test_bb_boom_valideer_noemt_de_plek(tmp_path: Path) -> None:
+    tekst = KLEIN + ROUTES.replace("instrumenten: straatgesprek", "instrumenten: straatgesprekk")
+    pad = schrijf(tmp_path, tekst)
+    r = run_bb("boom", "valideer", str(pad))
+    assert_geen_traceback(r)
+    assert r.returncode == 1
+    uit = r.stdout + r.stderr
+    assert f"boom.yaml:{regel_van(tekst, 'straatgesprekk')}:" in uit
+    assert "stap 1 van route 'goedkoop' noemt onbekend instrument 'straatgesprekk'" in " ".join(uit.split())
