@@ -191,3 +191,100 @@ def test_bb_boom_valideer_noemt_de_plek(tmp_path: Path) -> None:
     uit = r.stdout + r.stderr
     assert f"boom.yaml:{regel_van(tekst, 'straatgesprekk')}:" in uit
     assert "stap 1 van route 'goedkoop' noemt onbekend instrument 'straatgesprekk'" in " ".join(uit.split())
+
+
+# --- the engine ------------------------------------------------------------------------------
+
+
+def advies_bij(tmp_path: Path, tekst: str, **antwoorden: str):
+    from burgers_betrekken.kern.engine import advies
+    boom, catalogus = laad(schrijf(tmp_path, tekst))
+    return advies(boom, catalogus, antwoorden)
+
+
+def stappen(a) -> list[list[str]]:
+    return [[i.id for i in s.instrumenten] for s in a.route.stappen]
+
+
+def test_de_eerste_route_die_past_staat_in_het_advies(tmp_path: Path) -> None:
+    a = advies_bij(tmp_path, KLEIN + ROUTES, doel="inzichten", budget="hoog")
+    assert a.route is not None and a.route.route.id == "breed_diep" and a.route_noot is None
+    assert stappen(a) == [["enquete"], ["focusgroep", "diepte_interviews"]]
+    assert [s.waarom for s in a.route.stappen] == ["eerst breed, hoeveel mensen vinden wat", "dan diep, waarom"]
+    b = advies_bij(tmp_path, KLEIN + ROUTES, doel="inzichten", budget="laag")
+    assert b.route is not None and b.route.route.id == "goedkoop"  # breed_diep asks budget: hoog
+
+
+def test_een_route_verandert_de_rangorde_niet(tmp_path: Path) -> None:
+    met = advies_bij(tmp_path, KLEIN + ROUTES, doel="inzichten", budget="hoog")
+    zonder = advies_bij(tmp_path, KLEIN, doel="inzichten", budget="hoog")
+    assert zonder.route is None and zonder.route_noot is None
+    assert met.instrumenten == zonder.instrumenten and met.afgevallen == zonder.afgevallen
+    assert met.niveau == zonder.niveau
+
+
+def test_een_stap_toont_alleen_instrumenten_die_bleven_staan(tmp_path: Path) -> None:
+    # burgerberaad does not suit the rung raadplegen: it fell off, focusgroep stands
+    tekst = KLEIN + ROUTES.replace("[focusgroep, diepte_interviews]", "[burgerberaad, focusgroep]")
+    a = advies_bij(tmp_path, tekst, doel="inzichten", budget="hoog")
+    assert a.route is not None and stappen(a) == [["enquete"], ["focusgroep"]]
+    assert "burgerberaad" in {x.instrument.id for x in a.afgevallen}
+
+
+def test_een_route_die_een_stap_verliest_maakt_plaats_voor_de_volgende(tmp_path: Path) -> None:
+    tekst = KLEIN + ROUTES.replace("[focusgroep, diepte_interviews]", "burgerberaad")
+    a = advies_bij(tmp_path, tekst, doel="inzichten", budget="hoog")
+    assert a.route is not None and a.route.route.id == "goedkoop" and a.route_noot is None
+    assert all(s.instrumenten for s in a.route.stappen)
+
+
+def test_zonder_passende_route_de_rangorde_met_een_noot(tmp_path: Path) -> None:
+    alleen = ROUTES.split("  goedkoop:")[0].replace("[focusgroep, diepte_interviews]", "[burgerberaad, burgerbegroting]")
+    a = advies_bij(tmp_path, KLEIN + alleen, doel="inzichten", budget="hoog")
+    assert a.route is None and a.instrumenten  # the ranking stays
+    assert a.route_noot == ("Een route past bij uw antwoorden, maar stap 2 (dan diep, waarom) kan niet: "
+                            "Burgerberaad: past niet bij de trede raadplegen; Burgerbegroting: past niet bij de "
+                            "trede raadplegen. Kies daarom uit de instrumenten hieronder.")
+    # a route whose condition does not hold gives no note
+    b = advies_bij(tmp_path, KLEIN + alleen, doel="inzichten", budget="laag")
+    assert b.route is None and b.route_noot is None
+
+
+def test_zonder_participatie_geen_route_en_geen_noot(tmp_path: Path) -> None:
+    tekst = KLEIN + ROUTES.replace("{doel: inzichten, budget: hoog}", "{}")
+    a = advies_bij(tmp_path, tekst, doel="informeren")
+    assert not a.participatie and a.route is None and a.route_noot is None
+
+
+# --- the JSON contract ------------------------------------------------------------------------
+
+
+def test_advies_json_draagt_de_route(tmp_path: Path) -> None:
+    boom = schrijf(tmp_path, KLEIN + ROUTES)
+    antwoorden = schrijf(tmp_path, "doel: inzichten\nbudget: hoog\n", "a.yaml")
+    r = run_bb("advies", "--boom", str(boom), "-a", str(antwoorden), "-f", "json", cwd=tmp_path)
+    assert_geen_traceback(r)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["route"] == {
+        "stappen": [{"instrumenten": ["enquete"], "waarom": "eerst breed, hoeveel mensen vinden wat"},
+                    {"instrumenten": ["focusgroep", "diepte_interviews"], "waarom": "dan diep, waarom"}],
+        "reden": "breed en dan diep geeft cijfers en verhalen",
+        "bron": "Kennisknooppunt Participatie (IenW), 2024"}
+    assert data["route_noot"] is None
+    informeren = schrijf(tmp_path, "doel: informeren\n", "b.yaml")
+    r = run_bb("advies", "--boom", str(boom), "-a", str(informeren), "-f", "json", cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout)["route"] is None
+
+
+def test_boom_paden_json_draagt_de_route(tmp_path: Path) -> None:
+    boom = schrijf(tmp_path, KLEIN + ROUTES)
+    r = run_bb("boom", "paden", str(boom), "--formaat", "json", cwd=tmp_path)
+    assert_geen_traceback(r)
+    assert r.returncode == 0, r.stderr
+    routes = {tuple(p["antwoorden"].items()): p["route"] for p in json.loads(r.stdout)}
+    assert routes == {
+        (("doel", "inzichten"), ("budget", "laag")): [["straatgesprek"], ["enquete"]],
+        (("doel", "inzichten"), ("budget", "hoog")): [["enquete"], ["focusgroep", "diepte_interviews"]],
+        (("doel", "informeren"),): None,
+    }

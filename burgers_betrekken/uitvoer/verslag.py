@@ -193,6 +193,16 @@ def afgevallen_data(a: Advies) -> list[dict[str, Any]]:
     return [{"id": x.instrument.id, "redenen": [r.tekst for r in x.redenen]} for x in a.afgevallen]
 
 
+def route_data(a: Advies) -> dict[str, Any] | None:
+    """The route the advice names, as JSON: null, or its steps (the standing instruments' ids and
+    the step's purpose), its reason and its source."""
+    if a.route is None:
+        return None
+    return {"stappen": [{"instrumenten": [i.id for i in s.instrumenten], "waarom": s.waarom}
+                        for s in a.route.stappen],
+            "reden": a.route.route.reden, "bron": a.route.route.bron}
+
+
 def let_op_data(a: Advies) -> list[dict[str, Any]]:
     return [{"id": lo.id, "titel": lo.titel, "tekst": lo.tekst, "bron": lo.bron} for lo in a.let_op]
 
@@ -207,6 +217,8 @@ def als_data(v: Verslag) -> dict[str, Any]:
         "niveau": a.niveau.id,
         "instrumenten": instrumenten_data(a),
         "beste": [x.instrument.id for x in a.beste],
+        "route": route_data(a),
+        "route_noot": a.route_noot,
         "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
         "afgevallen": afgevallen_data(a),
         "let_op": let_op_data(a),
