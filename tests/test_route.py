@@ -288,3 +288,63 @@ def test_boom_paden_json_draagt_de_route(tmp_path: Path) -> None:
         (("doel", "inzichten"), ("budget", "hoog")): [["enquete"], ["focusgroep", "diepte_interviews"]],
         (("doel", "informeren"),): None,
     }
+
+
+# --- the display ------------------------------------------------------------------------------
+
+
+def _bb_advies(tmp_path: Path, routes: str, *opties: str, antwoorden: str = "doel: inzichten\nbudget: hoog\n"):
+    boom = schrijf(tmp_path, KLEIN + routes)
+    a = schrijf(tmp_path, antwoorden, "a.yaml")
+    r = run_bb("advies", "--boom", str(boom), "-a", str(a), *opties, cwd=tmp_path)
+    assert_geen_traceback(r)
+    assert r.returncode == 0, r.stderr
+    return r
+
+
+ROUTEREGEL = "Aanbevolen route: 1. Enquête → 2. Focusgroep of Diepte-interviews."
+
+
+@pytest.mark.parametrize("opties", [(), ("--kort",)])
+def test_het_scherm_noemt_de_route_boven_de_rangorde(tmp_path: Path, opties: tuple[str, ...]) -> None:
+    uit = _bb_advies(tmp_path, ROUTES, *opties).stdout
+    regels = uit.splitlines()
+    assert ROUTEREGEL in uit  # in the panel, on the first screen
+    route = next(n for n, r in enumerate(regels) if r.startswith("Aanbevolen route ─"))
+    rangorde = next(n for n, r in enumerate(regels) if r.startswith("Aanbevolen instrumenten ─"))
+    assert next(n for n, r in enumerate(regels) if ROUTEREGEL in r) < route < rangorde
+    stappen = "\n".join(regels[route:rangorde])
+    assert "1. Enquête: eerst breed, hoeveel mensen vinden wat" in stappen
+    assert "2. Focusgroep of Diepte-interviews: dan diep, waarom" in stappen
+    assert "Bron: Kennisknooppunt Participatie (IenW), 2024" in stappen
+    assert all(len(r) <= 80 for r in regels)
+
+
+def test_eenvoudig_noemt_de_route_bij_het_begin(tmp_path: Path) -> None:
+    uit = _bb_advies(tmp_path, ROUTES, "--eenvoudig").stdout
+    regels = uit.splitlines()
+    assert ROUTEREGEL in regels[:15]
+    assert uit.index("1. Enquête: eerst breed") < uit.index("Aanbevolen instrumenten")
+
+
+def test_verslagen_dragen_de_route(tmp_path: Path) -> None:
+    _bb_advies(tmp_path, ROUTES, "--uitvoer", "v.md")
+    tekst = (tmp_path / "v.md").read_text(encoding="utf-8")
+    assert f"**{ROUTEREGEL}**" in tekst
+    assert "## Aanbevolen route\n\n1. **Enquête**: eerst breed, hoeveel mensen vinden wat\n" in tekst
+    assert tekst.index("## Aanbevolen route") < tekst.index("## Aanbevolen instrumenten")
+    _bb_advies(tmp_path, ROUTES, "--uitvoer", "v.html")
+    html = (tmp_path / "v.html").read_text(encoding="utf-8")
+    assert "<h2>Aanbevolen route</h2>" in html and "<li><strong>Focusgroep of Diepte-interviews</strong>: " in html
+    assert html.index("<h2>Aanbevolen route</h2>") < html.index("<h2>Aanbevolen instrumenten</h2>")
+
+
+def test_zonder_route_geen_routekop_en_de_noot_bij_de_rangorde(tmp_path: Path) -> None:
+    alleen = ROUTES.split("  goedkoop:")[0].replace("[focusgroep, diepte_interviews]", "burgerberaad")
+    r = _bb_advies(tmp_path, alleen, "--uitvoer", "v.md")
+    assert "Aanbevolen route" not in r.stdout
+    gewoon = " ".join(r.stdout.split())
+    assert "Een route past bij uw antwoorden, maar stap 2 (dan diep, waarom) kan niet: Burgerberaad" in gewoon
+    assert gewoon.index("Een route past") > gewoon.index("Aanbevolen instrumenten")
+    tekst = (tmp_path / "v.md").read_text(encoding="utf-8")
+    assert "## Aanbevolen route" not in tekst and "Een route past bij uw antwoorden" in tekst

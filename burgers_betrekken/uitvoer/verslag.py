@@ -93,7 +93,16 @@ def als_markdown(v: Verslag) -> str:
         r.append(f"Dit is participatie op de trede **{md(a.niveau.naam)}**.")
     else:
         r.append(f"**Dit is geen participatie**: het advies komt uit op de trede {md(a.niveau.naam.lower())}.")
-    r.append(f"**{md(adviestekst.kopregel(a))}**" if a.beste else md(adviestekst.kopregel(a)))
+    if (route := adviestekst.routeregel(a)) is not None and a.route is not None:
+        r.append(f"**{md(route)}**")
+        r.append(md(adviestekst.kopregel(a)))
+        r += ["", "## Aanbevolen route", ""]
+        r += [f"{n}. **{md(namen)}**: {md(waarom)}" for n, (namen, waarom) in
+              enumerate(adviestekst.route_stappen(a), start=1)]
+        r += ["", f"Waarom: {md(a.route.route.reden)}", "", f"*Bron: {md(a.route.route.bron)}*", "",
+              md(adviestekst.ROUTE_ALTERNATIEF)]
+    else:
+        r.append(f"**{md(adviestekst.kopregel(a))}**" if a.beste else md(adviestekst.kopregel(a)))
 
     r += ["", "## Participatieladder", ""]
     for trede in reversed(a.catalogus.ladder):
@@ -110,6 +119,8 @@ def als_markdown(v: Verslag) -> str:
         r.append(f"> {md(v.motivering)}" if v.motivering else f"**{MOTIVERING_ONTBREEKT}** Vul die aan voor het dossier.")
 
     r += ["", "## Aanbevolen instrumenten", ""]
+    if a.route_noot:
+        r += [md(a.route_noot), ""]
     if not a.participatie:
         r.append("Geen: op deze trede krijgen burgers geen invloed, dus er is geen instrument om aan te bevelen.")
     elif not a.instrumenten:
