@@ -348,3 +348,77 @@ def test_zonder_route_geen_routekop_en_de_noot_bij_de_rangorde(tmp_path: Path) -
     assert gewoon.index("Een route past") > gewoon.index("Aanbevolen instrumenten")
     tekst = (tmp_path / "v.md").read_text(encoding="utf-8")
     assert "## Aanbevolen route" not in tekst and "Een route past bij uw antwoorden" in tekst
+
+
+# --- scenarios and the shipped trees ----------------------------------------------------------
+
+
+SCENARIOS = """\
+boom: boom.yaml
+scenarios:
+  hoog:
+    omschrijving: Inzichten met veel geld
+    antwoorden: {doel: inzichten, budget: hoog}
+    verwacht:
+      route: breed_diep
+  informeren:
+    omschrijving: Informeren
+    antwoorden: {doel: informeren}
+    verwacht:
+      route: geen
+"""
+
+
+def _scenarios(tmp_path: Path, opdracht: str, route: str = "breed_diep"):
+    """`bb boom <opdracht>` on the scenarios with the first one expecting `route`: (result, scenario text)."""
+    schrijf(tmp_path, KLEIN + ROUTES)
+    tekst = SCENARIOS.replace("route: breed_diep", f"route: {route}")
+    schrijf(tmp_path, tekst, "boom.tests.yaml")
+    r = run_bb("boom", opdracht, "boom.tests.yaml", cwd=tmp_path)
+    assert_geen_traceback(r)
+    return r, tekst
+
+
+def test_een_scenario_verwacht_een_route(tmp_path: Path) -> None:
+    r, _ = _scenarios(tmp_path, "test")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "2 geslaagd, 0 mislukt" in r.stdout
+
+
+def test_een_andere_route_dan_verwacht_mislukt_op_zijn_plek(tmp_path: Path) -> None:
+    r, tekst = _scenarios(tmp_path, "test", "goedkoop")
+    assert r.returncode == 1
+    assert (f"boom.tests.yaml:{regel_van(tekst, 'route: goedkoop')}:14: route\n        verwacht: goedkoop\n"
+            f"        gekregen: breed_diep\n") in r.stdout
+
+
+def test_een_onbekende_route_in_een_scenario_is_een_fout_met_plek(tmp_path: Path) -> None:
+    r, tekst = _scenarios(tmp_path, "valideer", "breeddiep")
+    assert r.returncode == 1
+    uit = " ".join((r.stdout + r.stderr).split())
+    assert f"boom.tests.yaml:{regel_van(tekst, 'breeddiep')}:" in uit
+    assert "scenario 'hoog': onbekende route 'breeddiep'" in uit and "breed_diep" in uit
+
+
+def test_de_routes_van_rijksoverheid_tonen_nooit_een_afgevallen_instrument(tmp_path: Path) -> None:
+    r = run_bb("boom", "paden", "rijksoverheid", "--formaat", "json", "--hoogstens", "20000", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    paden = json.loads(r.stdout)
+    met_route = [p for p in paden if p["route"] is not None]
+    for p in met_route:
+        assert all(stap and set(stap) <= set(p["instrumenten"]) for stap in p["route"]), p
+        assert p["participatie"] and 2 <= len(p["route"]) <= 4
+    gevonden = {tuple(map(tuple, p["route"])) for p in met_route}
+    assert (("participatieve_waardenevaluatie",), ("burgerberaad",)) in gevonden  # seed 003's combination
+    assert any(stappen[0][0] == "enquete" for stappen in gevonden)  # broad → deep
+    assert len(met_route) < len(paden)  # routes where practice names one, not everywhere
+
+
+def test_het_scherm_van_rijksoverheid_noemt_de_route_van_seed_003(tmp_path: Path) -> None:
+    a = schrijf(tmp_path, "fase: beleidsontwikkeling\ndoel: zwaarwegend_advies\nruimte: ruim\ndoelgroep: breed\n"
+                          "budget: hoog\ndoorlooptijd: lang\ntijdsdruk: nee\n", "a.yaml")
+    r = run_bb("advies", "-a", str(a), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    eerste_scherm = " ".join(r.stdout.splitlines()[:24])
+    assert "Aanbevolen route: 1. Participatieve waardenevaluatie (PWE) → 2. Burgerberaad." in " ".join(
+        eerste_scherm.replace("│", " ").split())

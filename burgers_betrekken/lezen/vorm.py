@@ -191,6 +191,8 @@ VERWACHT = Object((
     Veld("let_op", Ids(), "Aandachtspunten die getoond moeten worden."),
     Veld("geen_let_op", Ids(), "Aandachtspunten die níet getoond mogen worden."),
     Veld("aannames", Ids(), "Vragen waarop 'weet ik niet' is geantwoord en waarvoor het advies een aanname noemt."),
+    Veld("route", Id(), "De id van de route (uit 'routes' van de boom) die het advies boven de rangorde moet "
+         "noemen, of 'geen' als er geen route bij hoort."),
 ), beschrijving="Wat het advies moet zijn.")
 
 SCENARIO = Object((
