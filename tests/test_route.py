@@ -422,3 +422,22 @@ def test_het_scherm_van_rijksoverheid_noemt_de_route_van_seed_003(tmp_path: Path
     eerste_scherm = " ".join(r.stdout.splitlines()[:24])
     assert "Aanbevolen route: 1. Participatieve waardenevaluatie (PWE) → 2. Burgerberaad." in " ".join(
         eerste_scherm.replace("│", " ").split())
+
+
+def test_statistiek_telt_paden_met_een_route_en_een_route_met_een_afgevallen_instrument(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from burgers_betrekken.kern.engine import GekozenStap
+    from burgers_betrekken.kern.statistiek import FOUTEN, tel
+
+    goed = advies_bij(tmp_path, KLEIN + ROUTES, doel="inzichten", budget="hoog")
+    geen = advies_bij(tmp_path, KLEIN + ROUTES, doel="informeren")
+    assert goed.route is not None
+    afgevallen = next(x.instrument for x in goed.afgevallen)
+    fout = replace(goed, route=replace(goed.route, stappen=(*goed.route.stappen, GekozenStap((afgevallen,), "x"))))
+    cijfers = tel([goed, geen, fout])
+    assert cijfers.met_route == 2 and cijfers.route_met_afgevallen == 1 and "route_met_afgevallen" in FOUTEN
+    r = run_bb("boom", "paden", "rijksoverheid", "--statistiek", "--formaat", "json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["met_route"] > 0 and data["route_met_afgevallen"] == 0
