@@ -46,7 +46,7 @@ def verslag(boom, catalogus, antwoorden: dict, motivering: str | None = None) ->
 def test_markdown_bevat_het_hele_advies_met_herkomst(boom, catalogus) -> None:
     md = als_markdown(verslag(boom, catalogus, ADVIES))
     koppen = re.findall(r"^## (.+)$", md, flags=re.M)
-    assert koppen == ["Participatieladder", "Aanbevolen instrumenten", "Afgevallen instrumenten",
+    assert koppen == ["Aanbevolen route", "Participatieladder", "Aanbevolen instrumenten", "Afgevallen instrumenten",
                       "Uw antwoorden", "Waarom dit advies", "Checklist voor het dossier"]
     assert "- gewenst: Adviseren: Een zwaarwegend advies hoort bij de trede adviseren. (omdat: Met welk doel " \
            "betrekt u burgers? Een zwaarwegend advies van burgers)" in md

@@ -27,6 +27,29 @@ def kopregel(advies: Advies) -> str:
     return f"Even passend: {namen(beste)}."
 
 
+def route_stappen(advies: Advies) -> list[tuple[str, str]]:
+    """The route the advice names, per step: its standing instruments ('A of B') and its purpose."""
+    if advies.route is None:
+        return []
+    return [(keuze([i.naam for i in s.instrumenten]), s.waarom) for s in advies.route.stappen]
+
+
+def routeregel(advies: Advies) -> str | None:
+    """'Aanbevolen route: 1. A → 2. B of C.', or None without a route."""
+    stappen = route_stappen(advies)
+    if not stappen:
+        return None
+    return "Aanbevolen route: " + " → ".join(f"{n}. {namen_}" for n, (namen_, _) in enumerate(stappen, start=1)) + "."
+
+
+def keuze(lijst: list[str]) -> str:
+    """'A', 'A of B', 'A, B of C'."""
+    return lijst[0] if len(lijst) == 1 else ", ".join(lijst[:-1]) + " of " + lijst[-1]
+
+
+ROUTE_ALTERNATIEF = "De instrumenten hieronder zijn de alternatieven: elk op zich, in volgorde van passendheid."
+
+
 def waarom_geen(advies: Advies) -> list[str]:
     """With participation but no instrument: the reasons that removed most instruments."""
     return [f"{tekst} ({aantal} {'instrument' if aantal == 1 else 'instrumenten'})"

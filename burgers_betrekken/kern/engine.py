@@ -19,6 +19,7 @@ from burgers_betrekken.kern.model import (
     NiveauRegel,
     Optie,
     PLAATSHOUDER,
+    Route,
     WEET_NIET,
     Trede,
     Vraag,
@@ -82,6 +83,22 @@ class Niveaubepaling:
 
 
 @dataclass(frozen=True)
+class GekozenStap:
+    """One step of the route the advice names: only its instruments that did not fall off."""
+
+    instrumenten: tuple[Instrument, ...]
+    waarom: str
+
+
+@dataclass(frozen=True)
+class GekozenRoute:
+    """The first route of the tree whose `wanneer` holds and whose every step keeps an instrument."""
+
+    route: Route
+    stappen: tuple[GekozenStap, ...]
+
+
+@dataclass(frozen=True)
 class Advies:
     boom: Boom
     catalogus: Catalogus
@@ -94,6 +111,8 @@ class Advies:
     let_op: tuple[LetOp, ...]
     situatie: Mapping[str, frozenset[str]] = field(default_factory=dict)
     wat_als: tuple["Verandering", ...] | None = None  # filled by `watals.met_wat_als`; None: not computed
+    route: GekozenRoute | None = None
+    route_noot: str | None = None  # with no route: why a route that fits the answers gave way to the ranking
 
     @property
     def participatie(self) -> bool:
@@ -251,8 +270,41 @@ def advies(boom: Boom, catalogus: Catalogus, antwoorden: Mapping[str, str],
         afgevallen = [Afgevallen(instrument, geen) for instrument in catalogus.instrumenten]
     actief = [v for v in boom.voorrang if v.wanneer.geldt(feiten)]
     let_op = tuple(lo for lo in boom.let_op if lo.wanneer.geldt(feiten))
+    route, noot = kies_route(boom.routes, feiten, aanbevolen, afgevallen) if boom.routes and niveau.participatie \
+        else (None, None)  # without participation no instrument stands, and the advice says why
     return Advies(boom, catalogus, pad, genegeerd, niveau, bepaling, rangschik(aanbevolen, actief, catalogus),
-                  tuple(afgevallen), let_op, situatie)
+                  tuple(afgevallen), let_op, situatie, route=route, route_noot=noot)
+
+
+def kies_route(routes: tuple[Route, ...], feiten: Mapping[str, str], aanbevolen: list[Aanbeveling],
+               afgevallen: list[Afgevallen]) -> tuple[GekozenRoute | None, str | None]:
+    """The first route whose condition holds and whose every step keeps an instrument that did
+    not fall off, with each step's standing instruments. A step is never shown without one: a
+    route that loses a step gives way to the next route, or to the ranking; with no route, the
+    note says which step of the first route that fits cannot be done and why."""
+    staand = {a.instrument.id: a.instrument for a in aanbevolen}
+    noot = None
+    for route in routes:
+        if not route.wanneer.geldt(feiten):
+            continue
+        stappen = []
+        for nr, stap in enumerate(route.stappen, start=1):
+            over = tuple(staand[i] for i in stap.instrumenten if i in staand)
+            if not over:
+                noot = noot or _route_noot(nr, stap.waarom, stap.instrumenten, afgevallen)
+                break
+            stappen.append(GekozenStap(over, stap.waarom))
+        else:
+            return GekozenRoute(route, tuple(stappen)), None
+    return None, noot
+
+
+def _route_noot(nr: int, waarom: str, ids: tuple[str, ...], afgevallen: list[Afgevallen]) -> str:
+    waarom_af = {a.instrument.id: a for a in afgevallen}
+    redenen = "; ".join(f"{a.instrument.naam}: {', '.join(r.tekst for r in a.redenen)}"
+                        for i in ids if (a := waarom_af.get(i)) is not None)
+    return (f"Een route past bij uw antwoorden, maar stap {nr} ({waarom}) kan niet: {redenen}. "
+            f"Kies daarom uit de instrumenten hieronder.")
 
 
 def _situatie(regels: list[InstrumentRegel], feiten: Mapping[str, str], niveau: Trede) -> dict[str, frozenset[str]]:

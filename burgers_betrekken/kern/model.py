@@ -14,7 +14,8 @@ from typing import Mapping
 
 from burgers_betrekken.kern.fouten import Locatie
 from burgers_betrekken.kern.vormtaal import (
-    GeheelGetal, Id, Ids, JaNee, Keuze, Map, Object, Ref, Tekst, Teksten, TekstenOf, uit_yaml, vorm_van, yaml_vorm,
+    GeheelGetal, Id, Ids, JaNee, Keuze, Lijst, Map, Object, Ref, Tekst, Teksten, TekstenOf, uit_yaml, vorm_van,
+    yaml_vorm,
 )
 
 EINDE = "advies"
@@ -232,6 +233,42 @@ class LetOp:
     locatie: Locatie | None = field(default=None, compare=False)
 
 
+@yaml_vorm("Een stap van een route: een instrument, of instrumenten om uit te kiezen, met het doel van de stap.")
+@dataclass(frozen=True, kw_only=True)
+class Routestap:
+    instrumenten: tuple[str, ...] = uit_yaml(Ids(), "Het instrument van deze stap (id uit de catalogus), of een "
+                                             "lijst van instrumenten waaruit u kiest.", verplicht=True,
+                                             noem="de instrumenten")
+    waarom: str = uit_yaml(Tekst(), "Waarvoor deze stap dient, zoals de gebruiker het leest ('eerst breed: "
+                           "hoeveel mensen vinden wat').", verplicht=True, noem="het waarom")
+    locatie: Locatie | None = field(default=None, compare=False)
+    instrumenten_locatie: Locatie | None = field(default=None, compare=False)
+
+
+ROUTESTAPPEN = (2, 4)
+"""How many steps a route has: at least, at most."""
+
+
+@yaml_vorm("Een route: de volgorde van instrumenten die de praktijk plant, als de antwoorden erbij passen.")
+@dataclass(frozen=True, kw_only=True)
+class Route:
+    """`routes:` — when `wanneer` holds and every step keeps an instrument that did not fall off,
+    the advice names this sequence of steps above the ranking. The first route that fits counts."""
+
+    id: str
+    wanneer: Conditie = uit_yaml(Ref("conditie"), "Wanneer deze route past (dezelfde voorwaarden als bij de "
+                                 "regels; 'niveau' mag).", verplicht=True)
+    stappen: tuple[Routestap, ...] = uit_yaml(
+        Lijst(vorm_van(Routestap), "De stappen van de route, in volgorde.", minimaal=ROUTESTAPPEN[0],
+              maximaal=ROUTESTAPPEN[1]),
+        "De stappen van de route, in volgorde (twee tot vier).", verplicht=True, noem="de stappen")
+    reden: str = uit_yaml(Tekst(), "Waarom deze route past, zoals de gebruiker het leest.", verplicht=True,
+                          noem="de reden")
+    bron: str = uit_yaml(Tekst(), "Waar de route vandaan komt: publicatie, auteur of organisatie, jaar.",
+                         verplicht=True, noem="de bron")
+    locatie: Locatie | None = field(default=None, compare=False)
+
+
 @dataclass(frozen=True, eq=False)  # identity equality: a tree is hashable and cacheable
 class Boom:
     id: str
@@ -253,6 +290,7 @@ class Boom:
     wat_als: tuple[str, ...] | None = None  # questions whose answer can be negotiated; None: all
     sha256: str = field(default="", compare=False)  # of the exact bytes this model was read from
     bases: tuple[tuple[str, str], ...] = ()  # (path, sha256) of each file this one builds on (`basis:`)
+    routes: tuple[Route, ...] = ()  # `routes:`, in order: the first that fits counts
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vragen", _bevroren(self.vragen))

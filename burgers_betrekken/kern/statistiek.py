@@ -25,6 +25,8 @@ class Padcijfers:
     tegen_wanneer_niet: int = 0  # an instrument recommended in a situation its own wanneer_niet excludes
     instrument_zonder_participatie: int = 0  # instruments on a rung without participation
     zonder_onderscheid: int = 0  # an instrument ranked above the next one without a reason the next lacks
+    met_route: int = 0  # participation paths whose advice names a route
+    route_met_afgevallen: int = 0  # a route step naming an instrument that is not recommended: must be 0
     voorbeelden: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def noteer(self, soort: str, advies: Advies, hoogstens: int = 3) -> None:
@@ -53,6 +55,11 @@ def tel(adviezen: Iterable[Advies]) -> Padcijfers:
             c.noteer("tegen_wanneer_niet", a)
         if not _elk_onderscheiden(a):
             c.noteer("zonder_onderscheid", a)
+        if a.route is not None:
+            c.met_route += 1
+            staand = {x.instrument.id for x in a.instrumenten}
+            if any(not s.instrumenten or any(i.id not in staand for i in s.instrumenten) for s in a.route.stappen):
+                c.noteer("route_met_afgevallen", a)
     return c
 
 
@@ -67,7 +74,8 @@ def _elk_onderscheiden(a: Advies) -> bool:
     return True
 
 
-FOUTEN = ("zonder_uitleg", "tegen_wanneer_niet", "instrument_zonder_participatie", "zonder_onderscheid")
+FOUTEN = ("zonder_uitleg", "tegen_wanneer_niet", "instrument_zonder_participatie", "zonder_onderscheid",
+          "route_met_afgevallen")
 """The figures that count faults in the tree or the catalogue: each should be 0."""
 
 REGELS = (
@@ -79,5 +87,7 @@ REGELS = (
     ("tegen_wanneer_niet", "instrument aanbevolen tegen zijn eigen 'wanneer niet'"),
     ("instrument_zonder_participatie", "instrumenten zonder participatie"),
     ("zonder_onderscheid", "instrument hoger zonder reden die het volgende mist"),
+    ("met_route", "participatie met een aanbevolen route"),
+    ("route_met_afgevallen", "route met een stap die een afgevallen instrument noemt"),
 )
 """The figures in the order they are shown, with their Dutch description."""

@@ -32,7 +32,7 @@ GEEN = ""
 class Wijziging:
     """One item of the tree or catalogue added, removed or changed (and then which fields)."""
 
-    # vraag, optie, instrumentregel, gelijke_punten, let_op, niveau, boom, catalogus, trede, instrument, kenmerk
+    # vraag, optie, instrumentregel, gelijke_punten, let_op, route, niveau, boom, catalogus, trede, instrument, kenmerk
     soort: str
     id: str
     wat: str  # TOEGEVOEGD, WEGGEHAALD or GEWIJZIGD
@@ -188,6 +188,8 @@ def _boom_wijzigingen(oud: Boom, nieuw: Boom) -> list[Wijziging]:
         meta.append("volgorde van gelijke_punten")
     if _volgorde_anders((lo.id for lo in oud.let_op), (lo.id for lo in nieuw.let_op)):
         meta.append("volgorde van let_op")
+    if _volgorde_anders((r.id for r in oud.routes), (r.id for r in nieuw.routes)):
+        meta.append("volgorde van routes")  # the first route that fits counts
     if meta:
         uit.append(Wijziging("boom", oud.id, GEWIJZIGD, tuple(meta)))
     uit += _vergelijk("vraag", oud.vragen, nieuw.vragen, negeer=("opties",))
@@ -208,6 +210,7 @@ def _boom_wijzigingen(oud: Boom, nieuw: Boom) -> list[Wijziging]:
     uit += _vergelijk("instrumentregel", {r.id: r for r in oud.instrumentregels}, {r.id: r for r in nieuw.instrumentregels})
     uit += _vergelijk("gelijke_punten", {r.id: r for r in oud.voorrang}, {r.id: r for r in nieuw.voorrang})
     uit += _vergelijk("let_op", {r.id: r for r in oud.let_op}, {r.id: r for r in nieuw.let_op})
+    uit += _vergelijk("route", {r.id: r for r in oud.routes}, {r.id: r for r in nieuw.routes})
     return uit
 
 

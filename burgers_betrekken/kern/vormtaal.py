@@ -125,6 +125,8 @@ class Map:
 class Lijst:
     item: Vorm
     beschrijving: str = ""
+    minimaal: int = 0
+    maximaal: int | None = None
 
 
 @dataclass(frozen=True)

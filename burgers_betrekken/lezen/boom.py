@@ -18,6 +18,8 @@ from burgers_betrekken.kern.model import (
     ALTIJD,
     Voorrangsregel,
     Optie,
+    Route,
+    Routestap,
     Vraag,
     WeetNiet,
 )
@@ -100,6 +102,7 @@ class BoomLezer:
         regels = self._instrumentregels(top["instrumentregels"])
         let_op = self._let_op(top["let_op"])
         voorrang = self._voorrang(top["gelijke_punten"])
+        routes = self._routes(top["routes"], top.knoop("routes"))
         wat_als = top["wat_als"]
         for vid in wat_als or ():
             if vid not in self.vraag_ids:
@@ -114,7 +117,7 @@ class BoomLezer:
                     catalogus=catalogus, catalogus_locatie=meta.locatie("catalogus") if meta else None,
                     standaard_locatie=standaard_knoop.locatie if standaard_knoop else None,
                     voorrang=voorrang, wat_als=tuple(wat_als) if wat_als else None, sha256=self.sha256,
-                    bases=self.bases)
+                    bases=self.bases, routes=routes)
 
     def _catalogus(self, meta: Gelezen | None) -> str | None:
         """The catalogue the tree names, relative to the file where that line stands (a tree that
@@ -367,4 +370,24 @@ class BoomLezer:
             cond = self.conditie(v["wanneer"], wat)
             if v.volledig and cond is not None:
                 uit.append(v.bouw(LetOp, id=lid, wanneer=cond, locatie=lk.locatie))
+        return tuple(uit)
+
+    # --- routes --------------------------------------------------------------------
+
+    def _routes(self, velden: dict[str, Knoop] | None, knoop: Knoop | None) -> tuple[Route, ...]:
+        uit = []
+        for rid, rk in (velden or {}).items():
+            wat = f"route '{rid}'"
+            r = self.m.object(rk, vorm.ROUTE, wat)
+            if r is None:
+                continue
+            cond = self.conditie(r["wanneer"], wat)
+            stappen = []
+            for nr, sk in enumerate(r["stappen"] or (), start=1):
+                s = self.m.object(sk, vorm.ROUTESTAP, f"stap {nr} van {wat}")
+                if s is not None and s.volledig:
+                    stappen.append(s.bouw(Routestap, locatie=sk.locatie))
+            if r.volledig and cond is not None and len(stappen) == len(r["stappen"]):
+                plek = knoop.sleutel_locaties.get(rid, rk.locatie) if knoop else rk.locatie
+                uit.append(r.bouw(Route, id=rid, wanneer=cond, stappen=tuple(stappen), locatie=plek))
         return tuple(uit)

@@ -231,6 +231,14 @@ def samenhang_problemen(boom: Boom, catalogus: Catalogus) -> list[Probleem]:
                        f"({opsomming(toegestaan)})", vr.volgorde_locatie or vr.locatie)
     for let_op in boom.let_op:
         conditie(let_op.wanneer, f"let_op '{let_op.id}'")
+    for route in boom.routes:
+        conditie(route.wanneer, f"route '{route.id}'")
+        for nr, stap in enumerate(route.stappen, start=1):
+            for iid in stap.instrumenten:
+                if iid not in ids:
+                    m.fout(f"stap {nr} van route '{route.id}' noemt onbekend instrument '{iid}'{suggestie(iid, ids)} "
+                           f"(instrumenten in {catalogus.bestand}: {opsomming(ids)})",
+                           stap.instrumenten_locatie or stap.locatie)
     if not m.fouten:  # with broken references the analysis would only repeat them as warnings
         _nooit_aanbevolen(boom, catalogus, m)
     return m.problemen

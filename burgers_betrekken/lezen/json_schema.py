@@ -113,6 +113,10 @@ def _vorm(v: Vorm, beschrijving: str = "", aanvulling: bool = False) -> dict[str
         beschrijving = beschrijving or v.beschrijving
     elif isinstance(v, Lijst):
         uit = {"type": "array", "items": _vorm(v.item)}
+        if v.minimaal:
+            uit["minItems"] = v.minimaal
+        if v.maximaal is not None:
+            uit["maxItems"] = v.maximaal
         beschrijving = beschrijving or v.beschrijving
     elif isinstance(v, Ref):
         uit = {"$ref": f"#/$defs/{v.naam}"}

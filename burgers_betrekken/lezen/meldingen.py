@@ -246,7 +246,14 @@ class Meldingen:
                 self.fout(vorm.te_weinig.format(wat=wat, minimaal=vorm.minimaal), knoop.locatie)
             return velden
         if isinstance(vorm, Lijst):
-            return self.lijst(knoop, wat)
+            items = self.lijst(knoop, wat)
+            if items is not None and not vorm.minimaal <= len(items) <= (vorm.maximaal or len(items)):
+                grens = (f"{vorm.minimaal} tot {vorm.maximaal}" if vorm.maximaal is not None
+                         else f"minstens {vorm.minimaal}")
+                self.fout(f"{wat}: {grens} nodig, maar er {'is' if len(items) == 1 else 'zijn'} {len(items)}",
+                          knoop.locatie)
+                return None
+            return items
         return knoop  # Object or Ref: the loader reads it with its own context
 
     def vrije_mapping(self, knoop: Knoop | None, wat: str) -> dict[str, Knoop] | None:

@@ -24,6 +24,8 @@ from burgers_betrekken.lezen.basis import los_op
 from burgers_betrekken.lezen.knopen import Knoop, lees_inhoud
 
 ACHTERVOEGSEL = ".tests.yaml"
+GEEN_ROUTE = "geen"
+"""`route: geen` in an expectation: the advice names no route."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class Verwachting:
     let_op: tuple[str, ...] = ()
     geen_let_op: tuple[str, ...] = ()
     aannames: tuple[str, ...] = ()
+    route: str | None = None  # a route id, or GEEN_ROUTE
     locaties: Mapping[str, Locatie] = field(default_factory=dict, compare=False)
 
 
@@ -150,6 +153,7 @@ def scenario_problemen(reeks: Scenarioset, boom: Boom, catalogus: Catalogus) -> 
               for k in ("beste", "in_top", "niet_in_top", "aanbevolen", "niet_aanbevolen")],
             *[(k, getattr(v, k), "onbekend aandachtspunt", let_op) for k in ("let_op", "geen_let_op")],
             ("aannames", v.aannames, "onbekende vraag", list(boom.vragen)),
+            ("route", (v.route,) if v.route else (), "onbekende route", [*(r.id for r in boom.routes), GEEN_ROUTE]),
         ]
         for sleutel, waarden, soort, bekend in controles:
             for w in waarden:
@@ -219,6 +223,9 @@ def toets(scenario: Scenario, boom: Boom, catalogus: Catalogus) -> Uitslag:
         ("let_op", v.let_op, getoond, True, "getoond"),
         ("geen_let_op", v.geen_let_op, getoond, False, "niet getoond"),
     ]
+    route = a.route.route.id if a.route else GEEN_ROUTE
+    if v.route is not None and route != v.route:
+        afwijking("route", v.route, route)
     aangenomen = [s.vraag.id for s in a.aannames]
     if v.aannames and sorted(v.aannames) != sorted(aangenomen):
         afwijking("aannames", _lijst(v.aannames), _lijst(aangenomen))

@@ -23,6 +23,8 @@ from burgers_betrekken.kern.model import (
     LetOp,
     NiveauRegel,
     Optie,
+    Route,
+    Routestap,
     Trede,
     Uitsluiting,
     Voorrangsregel,
@@ -92,6 +94,10 @@ VOORRANGSREGEL = vorm_van(Voorrangsregel)
 
 LET_OP = vorm_van(LetOp)
 
+ROUTESTAP = vorm_van(Routestap)
+
+ROUTE = vorm_van(Route)
+
 BOOM = Object((
     Veld("basis", Tekst(), "De boom waarop deze boom voortbouwt: de naam van een meegeleverde boom "
          "(rijksoverheid) of een pad ten opzichte van dit bestand. Dan staat hier alleen wat anders is; "
@@ -126,6 +132,10 @@ BOOM = Object((
          "het advies noemt welke andere antwoorden het advies veranderen. Weglaten: alle vragen."),
     Veld("let_op", Map(LET_OP, "Aandachtspunten: id met titel, tekst, bron en wanneer."),
          "Aandachtspunten: id met titel, tekst, bron en wanneer."),
+    Veld("routes", Map(ROUTE, "Routes: id met wanneer, stappen, reden en bron; de eerste die past staat "
+                       "boven de rangorde.", geordend=True),
+         "Routes die de praktijk plant: id met wanneer, stappen, reden en bron. De eerste route die past en "
+         "waarvan elke stap een instrument houdt, staat in het advies boven de rangorde."),
 ), beschrijving="Een beslisboom voor bb (burgers betrekken).")
 
 
@@ -181,6 +191,8 @@ VERWACHT = Object((
     Veld("let_op", Ids(), "Aandachtspunten die getoond moeten worden."),
     Veld("geen_let_op", Ids(), "Aandachtspunten die níet getoond mogen worden."),
     Veld("aannames", Ids(), "Vragen waarop 'weet ik niet' is geantwoord en waarvoor het advies een aanname noemt."),
+    Veld("route", Id(), "De id van de route (uit 'routes' van de boom) die het advies boven de rangorde moet "
+         "noemen, of 'geen' als er geen route bij hoort."),
 ), beschrijving="Wat het advies moet zijn.")
 
 SCENARIO = Object((

@@ -203,7 +203,7 @@ def boom_overzicht(boom: Boom) -> RenderableType:
 
 
 _ENKELVOUD = {"vragen": "vraag", "instrumentregels": "instrumentregel", "gelijke_punten": "gelijke_punten",
-              "let_op": "let_op", "ladder": "trede", "kenmerken": "kenmerk", "instrumenten": "instrument",
+              "let_op": "let_op", "routes": "route", "ladder": "trede", "kenmerken": "kenmerk", "instrumenten": "instrument",
               "scenarios": "scenario"}
 
 

@@ -19,6 +19,7 @@ def pad_als_data(nummer: int, advies: Advies) -> dict[str, Any]:
         "instrumenten": [a.instrument.id for a in advies.instrumenten],
         "beste": [a.instrument.id for a in advies.beste],
         "let_op": [lo.id for lo in advies.let_op],
+        "route": [[i.id for i in s.instrumenten] for s in advies.route.stappen] if advies.route else None,
     }
 
 

@@ -93,7 +93,16 @@ def als_markdown(v: Verslag) -> str:
         r.append(f"Dit is participatie op de trede **{md(a.niveau.naam)}**.")
     else:
         r.append(f"**Dit is geen participatie**: het advies komt uit op de trede {md(a.niveau.naam.lower())}.")
-    r.append(f"**{md(adviestekst.kopregel(a))}**" if a.beste else md(adviestekst.kopregel(a)))
+    if (route := adviestekst.routeregel(a)) is not None and a.route is not None:
+        r.append(f"**{md(route)}**")
+        r.append(md(adviestekst.kopregel(a)))
+        r += ["", "## Aanbevolen route", ""]
+        r += [f"{n}. **{md(namen)}**: {md(waarom)}" for n, (namen, waarom) in
+              enumerate(adviestekst.route_stappen(a), start=1)]
+        r += ["", f"Waarom: {md(a.route.route.reden)}", "", f"*Bron: {md(a.route.route.bron)}*", "",
+              md(adviestekst.ROUTE_ALTERNATIEF)]
+    else:
+        r.append(f"**{md(adviestekst.kopregel(a))}**" if a.beste else md(adviestekst.kopregel(a)))
 
     r += ["", "## Participatieladder", ""]
     for trede in reversed(a.catalogus.ladder):
@@ -110,6 +119,8 @@ def als_markdown(v: Verslag) -> str:
         r.append(f"> {md(v.motivering)}" if v.motivering else f"**{MOTIVERING_ONTBREEKT}** Vul die aan voor het dossier.")
 
     r += ["", "## Aanbevolen instrumenten", ""]
+    if a.route_noot:
+        r += [md(a.route_noot), ""]
     if not a.participatie:
         r.append("Geen: op deze trede krijgen burgers geen invloed, dus er is geen instrument om aan te bevelen.")
     elif not a.instrumenten:
@@ -193,6 +204,16 @@ def afgevallen_data(a: Advies) -> list[dict[str, Any]]:
     return [{"id": x.instrument.id, "redenen": [r.tekst for r in x.redenen]} for x in a.afgevallen]
 
 
+def route_data(a: Advies) -> dict[str, Any] | None:
+    """The route the advice names, as JSON: null, or its steps (the standing instruments' ids and
+    the step's purpose), its reason and its source."""
+    if a.route is None:
+        return None
+    return {"stappen": [{"instrumenten": [i.id for i in s.instrumenten], "waarom": s.waarom}
+                        for s in a.route.stappen],
+            "reden": a.route.route.reden, "bron": a.route.route.bron}
+
+
 def let_op_data(a: Advies) -> list[dict[str, Any]]:
     return [{"id": lo.id, "titel": lo.titel, "tekst": lo.tekst, "bron": lo.bron} for lo in a.let_op]
 
@@ -207,6 +228,8 @@ def als_data(v: Verslag) -> dict[str, Any]:
         "niveau": a.niveau.id,
         "instrumenten": instrumenten_data(a),
         "beste": [x.instrument.id for x in a.beste],
+        "route": route_data(a),
+        "route_noot": a.route_noot,
         "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
         "afgevallen": afgevallen_data(a),
         "let_op": let_op_data(a),

@@ -81,7 +81,14 @@ def als_html(v: Verslag) -> str:
                     else f"<strong>Dit is geen participatie</strong>: het advies komt uit op de trede "
                          f"{_e(a.niveau.naam.lower())}.")
     beste = f" <strong>{_e(adviestekst.kopregel(a))}</strong>" if a.beste else f" {_e(adviestekst.kopregel(a))}"
+    if (route := adviestekst.routeregel(a)) is not None and a.route is not None:
+        beste = f" <strong>{_e(route)}</strong> {_e(adviestekst.kopregel(a))}"
     d.append(f'<p class="samenvatting">{samenvatting}{beste}</p>')
+    if a.route is not None:
+        d += ["<h2>Aanbevolen route</h2>", '<ol class="route">']
+        d += [f"<li><strong>{_e(namen)}</strong>: {_e(waarom)}</li>" for namen, waarom in adviestekst.route_stappen(a)]
+        d += ["</ol>", f"<p>Waarom: {_e(a.route.route.reden)}</p>", f'<p class="bron">Bron: {_e(a.route.route.bron)}</p>',
+              f"<p>{_e(adviestekst.ROUTE_ALTERNATIEF)}</p>"]
 
     d += ["<h2>Participatieladder</h2>", '<ol class="ladder" reversed>']
     for trede in reversed(a.catalogus.ladder):
@@ -102,6 +109,8 @@ def als_html(v: Verslag) -> str:
         d.append("</section>")
 
     d.append("<h2>Aanbevolen instrumenten</h2>")
+    if a.route_noot:
+        d.append(f"<p>{_e(a.route_noot)}</p>")
     if not a.participatie:
         d.append("<p>Geen: op deze trede krijgen burgers geen invloed, dus er is geen instrument om aan te "
                  "bevelen.</p>")

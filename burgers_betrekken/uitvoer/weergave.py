@@ -100,7 +100,10 @@ def advies(advies: Advies, kort: bool = False, antwoorden: bool = True) -> Rende
     Then the recommended instruments and the detail. `kort`: only the decision and the
     recommended instruments. `antwoorden`: repeat the answers (not after the user just reviewed
     them on the screen)."""
-    delen: list[RenderableType] = [_samenvatting(advies), _kop("Aanbevolen instrumenten"), _aanbevolen(advies)]
+    delen: list[RenderableType] = [_samenvatting(advies)]
+    if advies.route is not None:
+        delen += [_kop("Aanbevolen route"), _route(advies)]
+    delen += [_kop("Aanbevolen instrumenten"), _aanbevolen(advies)]
     if kort:
         return Group(*delen)
     if advies.wat_als:
@@ -129,8 +132,11 @@ def _samenvatting(advies: Advies) -> RenderableType:
     else:
         tekst.append("Dit is geen participatie", style="bold")
         tekst.append(f": het advies komt uit op de trede {veilig(niveau.naam).lower()}.")
+    if (route := adviestekst.routeregel(advies)) is not None:
+        tekst.append("\n")
+        tekst.append(veilig(route), style="bold")
     tekst.append("\n")
-    tekst.append(veilig(adviestekst.kopregel(advies)), style="bold" if advies.beste else "")
+    tekst.append(veilig(adviestekst.kopregel(advies)), style="bold" if advies.beste and not route else "")
     if advies.let_op:
         tekst.append("\nLet op: ", style="bold")
         tekst.append(veilig(advies.let_op[0].titel))
@@ -178,6 +184,20 @@ def _redenen(redenen: Iterable[str], teken: str, stijl: str) -> RenderableType:
     return lijst
 
 
+def _route(advies: Advies) -> RenderableType:
+    """The route's steps, each with its purpose, then why this route and its source."""
+    assert advies.route is not None
+    stappen = Table.grid(padding=(0, 1))
+    stappen.add_column(no_wrap=True, style="bold")
+    stappen.add_column(ratio=1)
+    for n, (namen, waarom) in enumerate(adviestekst.route_stappen(advies), start=1):
+        stappen.add_row(f"{n}.", Text.assemble((veilig(namen), "bold"), ": ", veilig(waarom)))
+    route = advies.route.route
+    onder = Text.assemble(("Waarom: ", "bold"), veilig(route.reden), "\n", ("Bron: ", "dim"),
+                          (veilig(route.bron), "dim italic"), "\n", (adviestekst.ROUTE_ALTERNATIEF, "dim"))
+    return Group(Padding(stappen, (0, 2)), Padding(onder, (0, 2)))
+
+
 def _aanbevolen(advies: Advies) -> RenderableType:
     if not advies.participatie:
         return Padding(Text("Geen: op deze trede krijgen burgers geen invloed, dus er is geen instrument om "
@@ -189,7 +209,7 @@ def _aanbevolen(advies: Advies) -> RenderableType:
         if advies.wat_als:
             delen.append(Padding(Text("Wat zou helpen, staat onder 'Wat als'."), (0, 2)))
         return Group(*delen)
-    delen = []
+    delen = [Padding(t(advies.route_noot), (0, 2, 1, 2))] if advies.route_noot else []
     gelijk = adviestekst.gelijk_onderscheid(advies)
     if gelijk:
         delen.append(Padding(Text(f"Even passend: {veilig(adviestekst.namen([n for n, _ in gelijk]))}. "
