@@ -39,7 +39,7 @@ def routeregel(advies: Advies) -> str | None:
     stappen = route_stappen(advies)
     if not stappen:
         return None
-    return "Aanbevolen route: " + " → ".join(f"{n}. {namen_}" for n, (namen_, _) in enumerate(stappen, start=1)) + "."
+    return "Aanbevolen route: " + " → ".join(f"{n}.\u00a0{namen_}" for n, (namen_, _) in enumerate(stappen, start=1)) + "."
 
 
 def keuze(lijst: list[str]) -> str:
