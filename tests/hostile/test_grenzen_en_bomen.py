@@ -10,6 +10,7 @@ import signal
 import subprocess
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -100,6 +101,29 @@ def _cpu_seconden(pid: int) -> float:
     return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _als_een_interactieve_shell() -> None:
+    """A shell started in the background ignores SIGINT; one at a terminal lets it through."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _ctrl_c_zodra(args: list[str], cwd: Path, bezig: Callable[[int], bool], waarom: str) -> tuple[int, str, str]:
+    """Start `bb args`, wait until `bezig(pid)` says it is at work (at most 60 s), press Ctrl-C:
+    its exit code, stdout and stderr."""
+    kind = subprocess.Popen([bb_exe(), *args], cwd=cwd, env=schone_env(), stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_als_een_interactieve_shell)
+    try:
+        eind = time.monotonic() + 60
+        while not bezig(kind.pid):
+            assert kind.poll() is None and time.monotonic() < eind, waarom
+            time.sleep(0.05)
+        kind.send_signal(signal.SIGINT)
+        uit, fout = kind.communicate(timeout=30)
+    finally:
+        kind.kill()
+    return kind.returncode, uit, fout
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see that the work has begun")
 @pytest.mark.parametrize("opdracht", [["boom", "website", "{boom}", "-o", "{pagina}"],
                                       ["boom", "verschil", "{boom}", "{boom}"],
@@ -110,23 +134,10 @@ def test_ctrl_c_tijdens_lang_werk_zegt_afgebroken(opdracht: list[str], tmp_path:
     boom, pagina = tmp_path / "keten.yaml", tmp_path / "keten.html"
     boom.write_text(keten(14), encoding="utf-8")
     args = [a.format(boom=boom, pagina=pagina) for a in opdracht]
-
-    def als_een_interactieve_shell() -> None:  # a shell started in the background ignores SIGINT
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-    kind = subprocess.Popen([bb_exe(), *args], cwd=tmp_path, env=schone_env(), stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=als_een_interactieve_shell)
-    try:
-        eind = time.monotonic() + 60
-        while _cpu_seconden(kind.pid) < 1.0:  # past start-up and loading: in the walk over the paths
-            assert kind.poll() is None and time.monotonic() < eind, "the work ended before Ctrl-C"
-            time.sleep(0.05)
-        kind.send_signal(signal.SIGINT)
-        uit, fout = kind.communicate(timeout=30)
-    finally:
-        kind.kill()
-    assert kind.returncode == AFGEBROKEN, fout
+    # past start-up and loading: in the walk over the paths
+    code, uit, fout = _ctrl_c_zodra(args, tmp_path, lambda pid: _cpu_seconden(pid) >= 1.0,
+                                    "the work ended before Ctrl-C")
+    assert code == AFGEBROKEN, fout
     assert fout == "Afgebroken.\n"
     assert "Traceback" not in uit
     assert not pagina.exists()
@@ -147,24 +158,12 @@ def test_ctrl_c_tijdens_advies_met_antwoorden_zegt_afgebroken(tmp_path: Path) ->
     fifo, verslag = tmp_path / "antwoorden.yaml", tmp_path / "v.md"
     os.mkfifo(fifo)
     schrijver = os.open(fifo, os.O_RDWR)  # a writer that never writes: bb waits for the end of the answers
-
-    def als_een_interactieve_shell() -> None:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-    kind = subprocess.Popen([bb_exe(), "advies", "-a", str(fifo), "-o", str(verslag)], cwd=tmp_path,
-                            env=schone_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, preexec_fn=als_een_interactieve_shell)
     try:
-        eind = time.monotonic() + 30
-        while not _heeft_open(kind.pid, fifo):
-            assert kind.poll() is None and time.monotonic() < eind, "bb ended before it read its answers"
-            time.sleep(0.05)
-        kind.send_signal(signal.SIGINT)
-        uit, fout = kind.communicate(timeout=30)
+        code, uit, fout = _ctrl_c_zodra(["advies", "-a", str(fifo), "-o", str(verslag)], tmp_path,
+                                        lambda pid: _heeft_open(pid, fifo), "bb ended before it read its answers")
     finally:
-        kind.kill()
         os.close(schrijver)
-    assert kind.returncode == AFGEBROKEN, fout
+    assert code == AFGEBROKEN, fout
     assert fout == "Afgebroken.\n" and uit == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["antwoorden.yaml"]
 
