@@ -377,7 +377,7 @@ class BoomLezer:
     def _routes(self, velden: dict[str, Knoop] | None, knoop: Knoop | None) -> tuple[Route, ...]:
         uit = []
         for rid, rk in (velden or {}).items():
-            wat = f"route '{rid}'"
+            wat = f"route '{fragment(rid)}'"
             r = self.m.object(rk, vorm.ROUTE, wat)
             if r is None:
                 continue
