@@ -179,7 +179,8 @@ def test_json_schema_kent_routes() -> None:
     stappen = route["properties"]["stappen"]
     assert stappen["minItems"] == 2 and stappen["maxItems"] == 4
     assert set(route["required"]) == {"wanneer", "stappen", "reden", "bron"}
-    assert set(stappen["items"]["required"]) == {"instrumenten", "waarom"}
+    assert set(stappen["items"]["required"]) == {"waarom"}
+    assert stappen["items"]["oneOf"] == [{"required": ["instrumenten"]}, {"required": ["naam"]}]
 
 
 def test_bb_boom_valideer_noemt_de_plek(tmp_path: Path) -> None:
@@ -259,13 +260,19 @@ def test_zonder_participatie_geen_route_en_geen_noot(tmp_path: Path) -> None:
 # --- the JSON contract ------------------------------------------------------------------------
 
 
-def test_advies_json_draagt_de_route(tmp_path: Path) -> None:
-    boom = schrijf(tmp_path, KLEIN + ROUTES)
-    antwoorden = schrijf(tmp_path, "doel: inzichten\nbudget: hoog\n", "a.yaml")
-    r = run_bb("advies", "--boom", str(boom), "-a", str(antwoorden), "-f", "json", cwd=tmp_path)
+def advies_json(tmp_path: Path, tekst: str, antwoorden: str) -> dict:
+    """The advice of `bb advies -f json` on a tree and answers, as data."""
+    boom = schrijf(tmp_path, tekst)
+    pad = schrijf(tmp_path, antwoorden, "a.yaml")
+    r = run_bb("advies", "--boom", str(boom), "-a", str(pad), "-f", "json", cwd=tmp_path)
     assert_geen_traceback(r)
     assert r.returncode == 0, r.stderr
-    data = json.loads(r.stdout)
+    return json.loads(r.stdout)
+
+
+def test_advies_json_draagt_de_route(tmp_path: Path) -> None:
+    data = advies_json(tmp_path, KLEIN + ROUTES, "doel: inzichten\nbudget: hoog\n")
+    boom = tmp_path / "boom.yaml"
     assert data["route"] == {
         "stappen": [{"instrumenten": ["enquete"], "waarom": "eerst breed, hoeveel mensen vinden wat"},
                     {"instrumenten": ["focusgroep", "diepte_interviews"], "waarom": "dan diep, waarom"}],
@@ -440,3 +447,108 @@ def test_statistiek_telt_paden_met_een_route_en_een_route_met_een_afgevallen_ins
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["met_route"] > 0 and data["route_met_afgevallen"] == 0
+
+
+# --- steps of their own kind: an activity, and a step judged at its own rung ----------------
+
+COPRODUCEREN = KLEIN.replace("standaard: raadplegen", "standaard: coproduceren")
+"""The small tree with its default rung at coproduceren: enquête and focusgroep fall off there."""
+
+ONTWERPROUTE = """\
+routes:
+  eerst_horen_dan_ontwerpen:
+    wanneer: {doel: inzichten}
+    stappen:
+      - instrumenten: [diepte_interviews, focusgroep]
+        trede: raadplegen
+        waarom: eerst horen waar mensen vastlopen
+      - instrumenten: co_creatiesessie
+        waarom: dan samen ontwerpen
+      - naam: Terugkoppeling en evaluatie
+        waarom: laat deelnemers weten wat er met hun inbreng gebeurt, en evalueer de participatie
+    reden: wie eerst luistert, ontwerpt op de echte knelpunten
+    bron: Kennisknooppunt Participatie (IenW), 2024
+"""
+
+
+def test_een_voorbereidende_stap_wordt_op_haar_eigen_trede_beoordeeld(tmp_path: Path) -> None:
+    a = advies_bij(tmp_path, COPRODUCEREN + ONTWERPROUTE, doel="inzichten", budget="laag")
+    assert a.niveau.id == "coproduceren"
+    # at the advice's rung the interviews fell off; the route's first step judges them at raadplegen
+    assert {"diepte_interviews", "focusgroep"} <= {x.instrument.id for x in a.afgevallen}
+    assert a.route is not None and a.route_noot is None
+    assert stappen(a) == [["diepte_interviews", "focusgroep"], ["co_creatiesessie"], []]
+    assert [s.trede for s in a.route.stappen] == ["raadplegen", None, None]
+    # the ranking is the advice's own: the step's rung does not leak into it
+    assert [x.instrument.id for x in a.instrumenten] == ["co_creatiesessie"] or \
+        "diepte_interviews" not in {x.instrument.id for x in a.instrumenten}
+
+
+def test_een_stap_op_eigen_trede_valt_nog_af_om_haar_eigen_redenen(tmp_path: Path) -> None:
+    # burgerberaad belongs on no rung as low as raadplegen: the step cannot be done, and the note says so
+    tekst = COPRODUCEREN + ONTWERPROUTE.replace("[diepte_interviews, focusgroep]", "burgerberaad")
+    a = advies_bij(tmp_path, tekst, doel="inzichten", budget="laag")
+    assert a.route is None
+    assert a.route_noot is not None and "stap 1 (eerst horen waar mensen vastlopen)" in a.route_noot
+    assert "Burgerberaad: past niet bij de trede raadplegen" in a.route_noot
+
+
+def test_een_activiteit_heeft_een_naam_en_staat_altijd(tmp_path: Path) -> None:
+    a = advies_bij(tmp_path, COPRODUCEREN + ONTWERPROUTE, doel="inzichten", budget="laag")
+    assert a.route is not None
+    laatste = a.route.stappen[-1]
+    assert laatste.instrumenten == () and laatste.naam == "Terugkoppeling en evaluatie"
+    from burgers_betrekken.kern.adviestekst import routeregel
+    assert routeregel(a) == ("Aanbevolen route: 1.\u00a0Diepte-interviews of Focusgroep → 2.\u00a0Co-creatiesessie"
+                             " → 3.\u00a0Terugkoppeling en evaluatie.")
+
+
+def test_json_noemt_naam_en_trede_alleen_waar_ze_gelden(tmp_path: Path) -> None:
+    data = advies_json(tmp_path, COPRODUCEREN + ONTWERPROUTE, "doel: inzichten\nbudget: laag\n")
+    assert data["route"]["stappen"] == [
+        {"instrumenten": ["diepte_interviews", "focusgroep"], "waarom": "eerst horen waar mensen vastlopen",
+         "trede": "raadplegen"},
+        {"instrumenten": ["co_creatiesessie"], "waarom": "dan samen ontwerpen"},
+        {"instrumenten": [], "waarom": "laat deelnemers weten wat er met hun inbreng gebeurt, en evalueer de "
+                                       "participatie", "naam": "Terugkoppeling en evaluatie"}]
+
+
+@pytest.mark.parametrize("vervang, verwacht, plek", [
+    ("      - naam: Terugkoppeling en evaluatie\n",
+     "      - naam: Terugkoppeling en evaluatie\n        instrumenten: enquete\n",
+     "noemt zowel 'instrumenten' als 'naam'"),
+    ("        trede: raadplegen\n", "        trede: raadplegn\n", "stap 1 van route 'eerst_horen_dan_ontwerpen' "
+                                                                 "noemt onbekende trede 'raadplegn'"),
+    ("        trede: raadplegen\n", "        trede: informeren\n", "noemt trede 'informeren', waarop burgers geen "
+                                                                   "invloed hebben"),
+    ("        waarom: laat deelnemers", "        trede: raadplegen\n        waarom: laat deelnemers",
+     "is een activiteit zonder instrument en kan geen 'trede' hebben"),
+])
+def test_een_stap_van_de_verkeerde_soort_met_plek(tmp_path: Path, vervang: str, verwacht: str, plek: str) -> None:
+    assert vervang in ONTWERPROUTE
+    tekst = COPRODUCEREN + ONTWERPROUTE.replace(vervang, verwacht, 1)
+    with pytest.raises(ModelFout) as info:
+        laad(schrijf(tmp_path, tekst))
+    (p,) = info.value.problemen
+    assert plek in p.bericht
+    # the place is a line the change wrote (the change's lines may also occur elsewhere)
+    geschreven = {nr for nr, regel in enumerate(tekst.splitlines(), start=1)
+                  if regel in verwacht.splitlines() and regel not in vervang.splitlines()}
+    assert p.locatie is not None and p.locatie.regel in geschreven
+
+
+def test_een_stap_zonder_instrumenten_en_zonder_naam(tmp_path: Path) -> None:
+    tekst = COPRODUCEREN + ONTWERPROUTE.replace("      - naam: Terugkoppeling en evaluatie\n", "      -\n")
+    with pytest.raises(ModelFout) as info:
+        laad(schrijf(tmp_path, tekst))
+    assert any("noemt geen 'instrumenten' en geen 'naam'" in p.bericht for p in info.value.problemen)
+
+
+def test_een_route_met_alleen_activiteiten_wordt_geweigerd(tmp_path: Path) -> None:
+    stap = "      - naam: Terugkoppeling\n        waarom: vertel wat er gebeurt\n"
+    tekst = COPRODUCEREN + ("routes:\n  r:\n    wanneer: {}\n    stappen:\n" + stap * 2 + "    reden: r\n    bron: b\n")
+    with pytest.raises(ModelFout) as info:
+        laad(schrijf(tmp_path, tekst))
+    (p,) = info.value.problemen
+    assert p.bericht == "route 'r' heeft geen stap met een instrument; noem bij minstens één stap 'instrumenten'"
+    assert p.locatie is not None and p.locatie.regel == regel_van(tekst, "- naam: Terugkoppeling")

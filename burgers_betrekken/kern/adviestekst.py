@@ -28,10 +28,11 @@ def kopregel(advies: Advies) -> str:
 
 
 def route_stappen(advies: Advies) -> list[tuple[str, str]]:
-    """The route the advice names, per step: its standing instruments ('A of B') and its purpose."""
+    """The route the advice names, per step: its standing instruments ('A of B'), or the name of
+    an activity step, and its purpose."""
     if advies.route is None:
         return []
-    return [(keuze([i.naam for i in s.instrumenten]), s.waarom) for s in advies.route.stappen]
+    return [(s.naam or keuze([i.naam for i in s.instrumenten]), s.waarom) for s in advies.route.stappen]
 
 
 def routeregel(advies: Advies) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from burgers_betrekken.kern.fouten import GETOOND, AntwoordFout, Locatie, Probleem
 from burgers_betrekken.kern.model import (
@@ -86,8 +86,10 @@ class Niveaubepaling:
 class GekozenStap:
     """One step of the route the advice names: only its instruments that did not fall off."""
 
-    instrumenten: tuple[Instrument, ...]
+    instrumenten: tuple[Instrument, ...]  # empty for an activity step
     waarom: str
+    naam: str | None = None  # an activity step's name ("Terugkoppeling en evaluatie")
+    trede: str | None = None  # the rung this step was judged at, when it is not the advice's
 
 
 @dataclass(frozen=True)
@@ -249,6 +251,28 @@ def advies(boom: Boom, catalogus: Catalogus, antwoorden: Mapping[str, str],
     feiten[NIVEAU] = niveau.id
     labels = {s.vraag.id: s.optie.label for s in pad} | {NIVEAU: niveau.naam.lower()}
 
+    aanbevolen, afgevallen, situatie = _beoordeel_catalogus(boom, catalogus, feiten, labels, niveau)
+    actief = [v for v in boom.voorrang if v.wanneer.geldt(feiten)]
+    let_op = tuple(lo for lo in boom.let_op if lo.wanneer.geldt(feiten))
+    route, noot = None, None
+    if boom.routes and niveau.participatie:  # without participation no instrument stands, and the advice says why
+
+        def op_trede(trede_id: str) -> tuple[list[Aanbeveling], list[Afgevallen]]:
+            # a step judged at its own rung: the same rules, with that rung as the fact `niveau`
+            trede = catalogus.trede(trede_id)
+            anders = _beoordeel_catalogus(boom, catalogus, {**feiten, NIVEAU: trede.id},
+                                          {**labels, NIVEAU: trede.naam.lower()}, trede)
+            return anders[0], anders[1]
+
+        route, noot = kies_route(boom.routes, feiten, (aanbevolen, afgevallen), op_trede)
+    return Advies(boom, catalogus, pad, genegeerd, niveau, bepaling, rangschik(aanbevolen, actief, catalogus),
+                  tuple(afgevallen), let_op, situatie, route=route, route_noot=noot)
+
+
+def _beoordeel_catalogus(boom: Boom, catalogus: Catalogus, feiten: Mapping[str, str], labels: Mapping[str, str],
+                         niveau: Trede) -> tuple[list[Aanbeveling], list[Afgevallen], dict[str, frozenset[str]]]:
+    """Every instrument of the catalogue judged by the tree's active rules and its own
+    `wanneer_niet`, at rung `niveau`: (recommended, fallen off, the situation looked for)."""
     regels = [r for r in boom.instrumentregels if r.wanneer.geldt(feiten)]
     situatie = _situatie(regels, feiten, niveau)
     aanbevolen: list[Aanbeveling] = []
@@ -268,32 +292,41 @@ def advies(boom: Boom, catalogus: Catalogus, antwoorden: Mapping[str, str],
     else:  # no influence, so no instrument: nothing to promise
         geen = (Reden(vul_in(GEEN_PARTICIPATIE, labels), None),)
         afgevallen = [Afgevallen(instrument, geen) for instrument in catalogus.instrumenten]
-    actief = [v for v in boom.voorrang if v.wanneer.geldt(feiten)]
-    let_op = tuple(lo for lo in boom.let_op if lo.wanneer.geldt(feiten))
-    route, noot = kies_route(boom.routes, feiten, aanbevolen, afgevallen) if boom.routes and niveau.participatie \
-        else (None, None)  # without participation no instrument stands, and the advice says why
-    return Advies(boom, catalogus, pad, genegeerd, niveau, bepaling, rangschik(aanbevolen, actief, catalogus),
-                  tuple(afgevallen), let_op, situatie, route=route, route_noot=noot)
+    return aanbevolen, afgevallen, situatie
 
 
-def kies_route(routes: tuple[Route, ...], feiten: Mapping[str, str], aanbevolen: list[Aanbeveling],
-               afgevallen: list[Afgevallen]) -> tuple[GekozenRoute | None, str | None]:
-    """The first route whose condition holds and whose every step keeps an instrument that did
-    not fall off, with each step's standing instruments. A step is never shown without one: a
-    route that loses a step gives way to the next route, or to the ranking; with no route, the
-    note says which step of the first route that fits cannot be done and why."""
-    staand = {a.instrument.id: a.instrument for a in aanbevolen}
+Beoordeling = tuple[list[Aanbeveling], list[Afgevallen]]
+"""The catalogue judged at one rung: (recommended, fallen off)."""
+
+
+def kies_route(routes: tuple[Route, ...], feiten: Mapping[str, str], eigen: Beoordeling,
+               op_trede: Callable[[str], Beoordeling]) -> tuple[GekozenRoute | None, str | None]:
+    """The first route whose condition holds and whose every instrument step keeps an
+    instrument that did not fall off, with each step's standing instruments. A step with its
+    own `trede` is judged at that rung (`op_trede`), every other step at the advice's (`eigen`).
+    A step is never shown without one: a route that loses a step gives way to the next route,
+    or to the ranking; with no route, the note says which step of the first route that fits
+    cannot be done and why. An activity step (`naam`, no instrument) always stands."""
+    beoordelingen: dict[str | None, Beoordeling] = {None: eigen, feiten[NIVEAU]: eigen}
     noot = None
     for route in routes:
         if not route.wanneer.geldt(feiten):
             continue
         stappen = []
         for nr, stap in enumerate(route.stappen, start=1):
+            if not stap.instrumenten:
+                stappen.append(GekozenStap((), stap.waarom, stap.naam, None))
+                continue
+            if stap.trede not in beoordelingen:
+                beoordelingen[stap.trede] = op_trede(stap.trede)  # type: ignore[arg-type]
+            aanbevolen, afgevallen = beoordelingen[stap.trede]
+            staand = {a.instrument.id: a.instrument for a in aanbevolen}
             over = tuple(staand[i] for i in stap.instrumenten if i in staand)
             if not over:
                 noot = noot or _route_noot(nr, stap.waarom, stap.instrumenten, afgevallen)
                 break
-            stappen.append(GekozenStap(over, stap.waarom))
+            stappen.append(GekozenStap(over, stap.waarom, None,
+                                       stap.trede if stap.trede != feiten[NIVEAU] else None))
         else:
             return GekozenRoute(route, tuple(stappen)), None
     return None, noot

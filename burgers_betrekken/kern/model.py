@@ -233,16 +233,28 @@ class LetOp:
     locatie: Locatie | None = field(default=None, compare=False)
 
 
-@yaml_vorm("Een stap van een route: een instrument, of instrumenten om uit te kiezen, met het doel van de stap.")
+@yaml_vorm("Een stap van een route: een instrument of instrumenten om uit te kiezen, of een activiteit zonder "
+           "instrument (zoals de terugkoppeling), met het doel van de stap.", precies_een=("instrumenten", "naam"))
 @dataclass(frozen=True, kw_only=True)
 class Routestap:
+    """One step of a route: instruments of the catalogue (one, or a choice), or an activity that
+    is no instrument (`naam`, e.g. feedback and evaluation). A step with `trede` is judged at that
+    rung instead of the advice's: a preparatory step (a survey before a citizens' assembly)
+    serves its own function, not the rung of the whole route."""
+
     instrumenten: tuple[str, ...] = uit_yaml(Ids(), "Het instrument van deze stap (id uit de catalogus), of een "
-                                             "lijst van instrumenten waaruit u kiest.", verplicht=True,
+                                             "lijst van instrumenten waaruit u kiest. Niet samen met 'naam'.",
                                              noem="de instrumenten")
+    naam: str | None = uit_yaml(Tekst(), "Een stap zonder instrument uit de catalogus, zoals 'Terugkoppeling "
+                                "en evaluatie'. Niet samen met 'instrumenten'.", noem="de naam")
+    trede: str | None = uit_yaml(Id(), "De trede waarop de instrumenten van deze stap worden beoordeeld, als die "
+                                 "lager is dan de trede van het advies (een voorbereidende stap, zoals eerst "
+                                 "raadplegen). Weglaten: de trede van het advies.", noem="de trede")
     waarom: str = uit_yaml(Tekst(), "Waarvoor deze stap dient, zoals de gebruiker het leest ('eerst breed: "
                            "hoeveel mensen vinden wat').", verplicht=True, noem="het waarom")
     locatie: Locatie | None = field(default=None, compare=False)
     instrumenten_locatie: Locatie | None = field(default=None, compare=False)
+    trede_locatie: Locatie | None = field(default=None, compare=False)
 
 
 ROUTESTAPPEN = (2, 4)

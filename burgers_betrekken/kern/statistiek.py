@@ -57,10 +57,23 @@ def tel(adviezen: Iterable[Advies]) -> Padcijfers:
             c.noteer("zonder_onderscheid", a)
         if a.route is not None:
             c.met_route += 1
-            staand = {x.instrument.id for x in a.instrumenten}
-            if any(not s.instrumenten or any(i.id not in staand for i in s.instrumenten) for s in a.route.stappen):
+            if not _route_staat(a):
                 c.noteer("route_met_afgevallen", a)
     return c
+
+
+def _route_staat(a: Advies) -> bool:
+    """Every step of the route names something that stands: an activity, or instruments that
+    were recommended at the advice's rung, or, for a step judged at its own rung, instruments
+    that belong on that rung."""
+    assert a.route is not None
+    staand = {x.instrument.id for x in a.instrumenten}
+    for s in a.route.stappen:
+        if not s.instrumenten and not s.naam:
+            return False
+        if any((s.trede not in i.niveaus) if s.trede else (i.id not in staand) for i in s.instrumenten):
+            return False
+    return True
 
 
 def _elk_onderscheiden(a: Advies) -> bool:

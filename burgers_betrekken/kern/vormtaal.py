@@ -93,6 +93,7 @@ class Object:
     overige: Vorm | None = None
     overige_beschrijving: str = ""
     overige_soort: str = ""  # what the further keys are, for messages: "vraag", "kenmerk"
+    precies_een: tuple[str, ...] = ()  # of these keys exactly one is given (the reader checks it)
 
     def veld(self, naam: str) -> Veld | None:
         return self._index.get(naam)

@@ -374,6 +374,22 @@ class BoomLezer:
 
     # --- routes --------------------------------------------------------------------
 
+    def _stap_soort_klopt(self, s: Gelezen, wat: str, knoop: Knoop) -> bool:
+        """A step names instruments or is an activity with a `naam`: exactly one of the two, and
+        a `trede` only for instruments."""
+        een, ander = vorm.ROUTESTAP.precies_een
+        if bool(s[een]) == bool(s[ander]):
+            self.m.fout(f"{wat} noemt {'zowel' if s['naam'] else 'geen'} 'instrumenten' "
+                        f"{'als' if s['naam'] else 'en geen'} 'naam'; een stap is een instrument (of een keuze "
+                        f"uit instrumenten) of een activiteit zonder instrument, zoals 'Terugkoppeling en "
+                        f"evaluatie'", s.locatie(een) or knoop.locatie)
+            return False
+        if s["trede"] and s["naam"]:
+            self.m.fout(f"{wat} is een activiteit zonder instrument en kan geen 'trede' hebben; een trede "
+                        f"zegt waarop de instrumenten van een stap worden beoordeeld", s.locatie("trede"))
+            return False
+        return True
+
     def _routes(self, velden: dict[str, Knoop] | None, knoop: Knoop | None) -> tuple[Route, ...]:
         uit = []
         for rid, rk in (velden or {}).items():
@@ -385,8 +401,13 @@ class BoomLezer:
             stappen = []
             for nr, sk in enumerate(r["stappen"] or (), start=1):
                 s = self.m.object(sk, vorm.ROUTESTAP, f"stap {nr} van {wat}")
-                if s is not None and s.volledig:
+                if s is not None and s.volledig and self._stap_soort_klopt(s, f"stap {nr} van {wat}", sk):
                     stappen.append(s.bouw(Routestap, locatie=sk.locatie))
+            if r.volledig and stappen and len(stappen) == len(r["stappen"]) \
+                    and not any(s.instrumenten for s in stappen):
+                self.m.fout(f"{wat} heeft geen stap met een instrument; noem bij minstens één stap "
+                            f"'instrumenten'", r.locatie("stappen") or rk.locatie)
+                continue
             if r.volledig and cond is not None and len(stappen) == len(r["stappen"]):
                 plek = knoop.sleutel_locaties.get(rid, rk.locatie) if knoop else rk.locatie
                 uit.append(r.bouw(Route, id=rid, wanneer=cond, stappen=tuple(stappen), locatie=plek))

@@ -234,6 +234,12 @@ def samenhang_problemen(boom: Boom, catalogus: Catalogus) -> list[Probleem]:
     for route in boom.routes:
         conditie(route.wanneer, f"route '{route.id}'")
         for nr, stap in enumerate(route.stappen, start=1):
+            if stap.trede is not None:
+                trede(stap.trede, stap.trede_locatie or stap.locatie, f"stap {nr} van route '{route.id}'")
+                if stap.trede in tredes and not catalogus.trede(stap.trede).participatie:
+                    m.fout(f"stap {nr} van route '{route.id}' noemt trede '{stap.trede}', waarop burgers geen "
+                           f"invloed hebben; een stap van een route is participatie",
+                           stap.trede_locatie or stap.locatie)
             for iid in stap.instrumenten:
                 if iid not in ids:
                     m.fout(f"stap {nr} van route '{route.id}' noemt onbekend instrument '{iid}'{suggestie(iid, ids)} "

@@ -98,6 +98,8 @@ def _vorm(v: Vorm, beschrijving: str = "", aanvulling: bool = False) -> dict[str
             uit["properties"][veld.naam] = {"anyOf": [eigen, _WEG]} if aanvulling else eigen
         if v.verplicht and not aanvulling:
             uit["required"] = list(v.verplicht)
+        if v.precies_een and not aanvulling:
+            uit["oneOf"] = [{"required": [naam]} for naam in v.precies_een]
         if v.overige is None:
             uit["additionalProperties"] = False
         else:
