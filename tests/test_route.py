@@ -552,3 +552,65 @@ def test_een_route_met_alleen_activiteiten_wordt_geweigerd(tmp_path: Path) -> No
     (p,) = info.value.problemen
     assert p.bericht == "route 'r' heeft geen stap met een instrument; noem bij minstens één stap 'instrumenten'"
     assert p.locatie is not None and p.locatie.regel == regel_van(tekst, "- naam: Terugkoppeling")
+
+
+# --- a step judged with answers of its own (alsof) -------------------------------------------
+
+MET_BUDGETREGEL = KLEIN.replace("""let_op:""", """  budget_laag:
+    wanneer: {budget: laag}
+    kenmerk: kosten
+    waarden: [laag]
+    soort: eis
+    reden_afgevallen: vraagt meer geld dan een laag budget toelaat
+let_op:""")
+
+ALSOF = """\
+routes:
+  later_ruimer:
+    wanneer: {doel: inzichten}
+    stappen:
+      - instrumenten: straatgesprek
+        waarom: nu, met weinig geld
+      - instrumenten: community_onderzoek
+        alsof: {budget: hoog}
+        waarom: later, als er meer geld is
+      - naam: Terugkoppeling en evaluatie
+        waarom: vertel deelnemers wat er met hun inbreng gebeurt
+    reden: r
+    bron: b
+"""
+
+
+def test_een_stap_met_alsof_wordt_met_die_antwoorden_beoordeeld(tmp_path: Path) -> None:
+    a = advies_bij(tmp_path, MET_BUDGETREGEL + ALSOF, doel="inzichten", budget="laag")
+    # for the advice community onderzoek is too expensive; the step that assumes more money keeps it
+    assert "community_onderzoek" in {x.instrument.id for x in a.afgevallen}
+    assert a.route is not None and stappen(a) == [["straatgesprek"], ["community_onderzoek"], []]
+    assert dict(a.route.stappen[1].alsof) == {"budget": "hoog"} and not a.route.stappen[0].alsof
+    zonder = advies_bij(tmp_path, MET_BUDGETREGEL + ALSOF.replace("        alsof: {budget: hoog}\n", ""),
+                        doel="inzichten", budget="laag")
+    assert zonder.route is None and "vraagt meer geld dan een laag budget toelaat" in zonder.route_noot
+    data = advies_json(tmp_path, MET_BUDGETREGEL + ALSOF, "doel: inzichten\nbudget: laag\n")
+    assert data["route"]["stappen"][1]["alsof"] == {"budget": "hoog"}
+    assert "alsof" not in data["route"]["stappen"][0]
+
+
+@pytest.mark.parametrize("alsof, bericht", [
+    ("{budgt: hoog}", "'alsof' van stap 2 van route 'later_ruimer' noemt onbekende vraag 'budgt'"),
+    ("{budget: hooog}", "'alsof' van stap 2 van route 'later_ruimer': vraag 'budget' heeft geen optie 'hooog'"),
+])
+def test_alsof_met_een_onbekende_vraag_of_optie_met_plek(tmp_path: Path, alsof: str, bericht: str) -> None:
+    tekst = MET_BUDGETREGEL + ALSOF.replace("{budget: hoog}", alsof)
+    with pytest.raises(ModelFout) as info:
+        laad(schrijf(tmp_path, tekst))
+    (p,) = info.value.problemen
+    assert p.bericht.startswith(bericht)
+    assert p.locatie is not None and p.locatie.regel == regel_van(tekst, "alsof:")
+
+
+def test_een_activiteit_kan_geen_alsof_hebben(tmp_path: Path) -> None:
+    tekst = MET_BUDGETREGEL + ALSOF.replace("        waarom: vertel", "        alsof: {budget: hoog}\n        waarom: vertel")
+    with pytest.raises(ModelFout) as info:
+        laad(schrijf(tmp_path, tekst))
+    (p,) = info.value.problemen
+    assert "is een activiteit zonder instrument en kan geen 'alsof' hebben" in p.bericht

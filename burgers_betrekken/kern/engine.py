@@ -20,6 +20,7 @@ from burgers_betrekken.kern.model import (
     Optie,
     PLAATSHOUDER,
     Route,
+    Routestap,
     WEET_NIET,
     Trede,
     Vraag,
@@ -90,6 +91,7 @@ class GekozenStap:
     waarom: str
     naam: str | None = None  # an activity step's name ("Terugkoppeling en evaluatie")
     trede: str | None = None  # the rung this step was judged at, when it is not the advice's
+    alsof: Mapping[str, str] = field(default_factory=dict)  # answers this step was judged with instead
 
 
 @dataclass(frozen=True)
@@ -257,14 +259,16 @@ def advies(boom: Boom, catalogus: Catalogus, antwoorden: Mapping[str, str],
     route, noot = None, None
     if boom.routes and niveau.participatie:  # without participation no instrument stands, and the advice says why
 
-        def op_trede(trede_id: str) -> tuple[list[Aanbeveling], list[Afgevallen]]:
-            # a step judged at its own rung: the same rules, with that rung as the fact `niveau`
-            trede = catalogus.trede(trede_id)
-            anders = _beoordeel_catalogus(boom, catalogus, {**feiten, NIVEAU: trede.id},
-                                          {**labels, NIVEAU: trede.naam.lower()}, trede)
+        def eigen_oordeel(stap: Routestap) -> Beoordeling:
+            # a step judged at its own rung and with its own answers: the same rules and catalogue
+            trede = catalogus.trede(stap.trede) if stap.trede else niveau
+            stapfeiten = {**feiten, **stap.alsof, NIVEAU: trede.id}
+            staplabels = {**labels, NIVEAU: trede.naam.lower(),
+                          **{v: boom.vraag(v).optie(o).label for v, o in stap.alsof.items()}}  # type: ignore[union-attr]
+            anders = _beoordeel_catalogus(boom, catalogus, stapfeiten, staplabels, trede)
             return anders[0], anders[1]
 
-        route, noot = kies_route(boom.routes, feiten, (aanbevolen, afgevallen), op_trede)
+        route, noot = kies_route(boom.routes, feiten, (aanbevolen, afgevallen), eigen_oordeel)
     return Advies(boom, catalogus, pad, genegeerd, niveau, bepaling, rangschik(aanbevolen, actief, catalogus),
                   tuple(afgevallen), let_op, situatie, route=route, route_noot=noot)
 
@@ -300,14 +304,14 @@ Beoordeling = tuple[list[Aanbeveling], list[Afgevallen]]
 
 
 def kies_route(routes: tuple[Route, ...], feiten: Mapping[str, str], eigen: Beoordeling,
-               op_trede: Callable[[str], Beoordeling]) -> tuple[GekozenRoute | None, str | None]:
+               eigen_oordeel: Callable[[Routestap], Beoordeling]) -> tuple[GekozenRoute | None, str | None]:
     """The first route whose condition holds and whose every instrument step keeps an
     instrument that did not fall off, with each step's standing instruments. A step with its
-    own `trede` is judged at that rung (`op_trede`), every other step at the advice's (`eigen`).
-    A step is never shown without one: a route that loses a step gives way to the next route,
-    or to the ranking; with no route, the note says which step of the first route that fits
-    cannot be done and why. An activity step (`naam`, no instrument) always stands."""
-    beoordelingen: dict[str | None, Beoordeling] = {None: eigen, feiten[NIVEAU]: eigen}
+    own `trede` or `alsof` is judged by those (`eigen_oordeel`), every other step as the advice
+    (`eigen`). A step is never shown without one: a route that loses a step gives way to the
+    next route, or to the ranking; with no route, the note says which step of the first route
+    that fits cannot be done and why. An activity step (`naam`, no instrument) always stands."""
+    beoordelingen: dict[tuple[str | None, tuple[tuple[str, str], ...]], Beoordeling] = {(None, ()): eigen}
     noot = None
     for route in routes:
         if not route.wanneer.geldt(feiten):
@@ -317,16 +321,16 @@ def kies_route(routes: tuple[Route, ...], feiten: Mapping[str, str], eigen: Beoo
             if not stap.instrumenten:
                 stappen.append(GekozenStap((), stap.waarom, stap.naam, None))
                 continue
-            if stap.trede not in beoordelingen:
-                beoordelingen[stap.trede] = op_trede(stap.trede)  # type: ignore[arg-type]
-            aanbevolen, afgevallen = beoordelingen[stap.trede]
+            sleutel = (None if stap.trede == feiten[NIVEAU] else stap.trede, stap.eigen[1])
+            if sleutel not in beoordelingen:
+                beoordelingen[sleutel] = eigen_oordeel(stap)
+            aanbevolen, afgevallen = beoordelingen[sleutel]
             staand = {a.instrument.id: a.instrument for a in aanbevolen}
             over = tuple(staand[i] for i in stap.instrumenten if i in staand)
             if not over:
                 noot = noot or _route_noot(nr, stap.waarom, stap.instrumenten, afgevallen)
                 break
-            stappen.append(GekozenStap(over, stap.waarom, None,
-                                       stap.trede if stap.trede != feiten[NIVEAU] else None))
+            stappen.append(GekozenStap(over, stap.waarom, None, sleutel[0], stap.alsof))
         else:
             return GekozenRoute(route, tuple(stappen)), None
     return None, noot

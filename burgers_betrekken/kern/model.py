@@ -250,11 +250,23 @@ class Routestap:
     trede: str | None = uit_yaml(Id(), "De trede waarop de instrumenten van deze stap worden beoordeeld, als die "
                                  "lager is dan de trede van het advies (een voorbereidende stap, zoals eerst "
                                  "raadplegen). Weglaten: de trede van het advies.", noem="de trede")
+    alsof: Mapping[str, str] = uit_yaml(
+        Map(Id(), "Vraag-id met de optie-id waarmee deze stap wordt beoordeeld."),
+        "Antwoorden die voor deze stap anders gelden dan voor de route als geheel: de verdiepende stap "
+        "spreekt wie het meest geraakt wordt ({doelgroep: specifiek}), de dialoog na de acute fase "
+        "heeft geen acute druk meer ({tijdsdruk: nee}). Weglaten: de antwoorden van de gebruiker.",
+        noem="alsof")
     waarom: str = uit_yaml(Tekst(), "Waarvoor deze stap dient, zoals de gebruiker het leest ('eerst breed: "
                            "hoeveel mensen vinden wat').", verplicht=True, noem="het waarom")
     locatie: Locatie | None = field(default=None, compare=False)
     instrumenten_locatie: Locatie | None = field(default=None, compare=False)
     trede_locatie: Locatie | None = field(default=None, compare=False)
+    alsof_locaties: Mapping[str, Locatie] = field(default_factory=dict, compare=False)  # per question id
+
+    @property
+    def eigen(self) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+        """What this step is judged by beyond the advice: its own rung and its own answers."""
+        return self.trede, tuple(sorted(self.alsof.items()))
 
 
 ROUTESTAPPEN = (2, 4)

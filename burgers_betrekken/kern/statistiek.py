@@ -64,14 +64,15 @@ def tel(adviezen: Iterable[Advies]) -> Padcijfers:
 
 def _route_staat(a: Advies) -> bool:
     """Every step of the route names something that stands: an activity, or instruments that
-    were recommended at the advice's rung, or, for a step judged at its own rung, instruments
-    that belong on that rung."""
+    were recommended at the advice's rung, or, for a step judged by its own rung or answers,
+    instruments that belong on that rung."""
     assert a.route is not None
     staand = {x.instrument.id for x in a.instrumenten}
     for s in a.route.stappen:
         if not s.instrumenten and not s.naam:
             return False
-        if any((s.trede not in i.niveaus) if s.trede else (i.id not in staand) for i in s.instrumenten):
+        eigen = s.trede is not None or bool(s.alsof)  # judged by its own rung or answers: check the rung
+        if any((s.trede or a.niveau.id) not in i.niveaus if eigen else i.id not in staand for i in s.instrumenten):
             return False
     return True
 

@@ -376,7 +376,7 @@ class BoomLezer:
 
     def _stap_soort_klopt(self, s: Gelezen, wat: str, knoop: Knoop) -> bool:
         """A step names instruments or is an activity with a `naam`: exactly one of the two, and
-        a `trede` only for instruments."""
+        a `trede` or `alsof` only for instruments."""
         een, ander = vorm.ROUTESTAP.precies_een
         if bool(s[een]) == bool(s[ander]):
             self.m.fout(f"{wat} noemt {'zowel' if s['naam'] else 'geen'} 'instrumenten' "
@@ -384,10 +384,11 @@ class BoomLezer:
                         f"uit instrumenten) of een activiteit zonder instrument, zoals 'Terugkoppeling en "
                         f"evaluatie'", s.locatie(een) or knoop.locatie)
             return False
-        if s["trede"] and s["naam"]:
-            self.m.fout(f"{wat} is een activiteit zonder instrument en kan geen 'trede' hebben; een trede "
-                        f"zegt waarop de instrumenten van een stap worden beoordeeld", s.locatie("trede"))
-            return False
+        for sleutel in ("trede", "alsof"):
+            if s[sleutel] and s["naam"]:
+                self.m.fout(f"{wat} is een activiteit zonder instrument en kan geen '{sleutel}' hebben; "
+                            f"'{sleutel}' zegt hoe de instrumenten van een stap worden beoordeeld", s.locatie(sleutel))
+                return False
         return True
 
     def _routes(self, velden: dict[str, Knoop] | None, knoop: Knoop | None) -> tuple[Route, ...]:
@@ -402,7 +403,12 @@ class BoomLezer:
             for nr, sk in enumerate(r["stappen"] or (), start=1):
                 s = self.m.object(sk, vorm.ROUTESTAP, f"stap {nr} van {wat}")
                 if s is not None and s.volledig and self._stap_soort_klopt(s, f"stap {nr} van {wat}", sk):
-                    stappen.append(s.bouw(Routestap, locatie=sk.locatie))
+                    alsof = {v: self.m.id(k, f"'alsof' van stap {nr} van {wat}, vraag '{fragment(v)}'")
+                             for v, k in (s["alsof"] or {}).items()}
+                    if None in alsof.values():
+                        continue
+                    plekken = dict(s.knoop("alsof").sleutel_locaties) if s.knoop("alsof") is not None else {}
+                    stappen.append(s.bouw(Routestap, alsof=alsof, alsof_locaties=plekken, locatie=sk.locatie))
             if r.volledig and stappen and len(stappen) == len(r["stappen"]) \
                     and not any(s.instrumenten for s in stappen):
                 self.m.fout(f"{wat} heeft geen stap met een instrument; noem bij minstens één stap "

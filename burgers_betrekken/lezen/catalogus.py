@@ -240,6 +240,15 @@ def samenhang_problemen(boom: Boom, catalogus: Catalogus) -> list[Probleem]:
                     m.fout(f"stap {nr} van route '{route.id}' noemt trede '{stap.trede}', waarop burgers geen "
                            f"invloed hebben; een stap van een route is participatie",
                            stap.trede_locatie or stap.locatie)
+            for vid, oid in stap.alsof.items():
+                plek = stap.alsof_locaties.get(vid, stap.locatie)
+                if vid not in boom.vragen:
+                    m.fout(f"'alsof' van stap {nr} van route '{route.id}' noemt onbekende vraag '{fragment(vid)}'"
+                           f"{suggestie(vid, boom.vragen)} (vragen: {opsomming(boom.vragen)})", plek)
+                elif boom.vraag(vid).optie(oid) is None:
+                    opties = boom.vraag(vid).optie_ids
+                    m.fout(f"'alsof' van stap {nr} van route '{route.id}': vraag '{vid}' heeft geen optie "
+                           f"'{fragment(oid)}'{suggestie(oid, opties)} (opties: {opsomming(opties)})", plek)
             for iid in stap.instrumenten:
                 if iid not in ids:
                     m.fout(f"stap {nr} van route '{route.id}' noemt onbekend instrument '{iid}'{suggestie(iid, ids)} "

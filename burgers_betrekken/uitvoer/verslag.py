@@ -206,12 +206,13 @@ def afgevallen_data(a: Advies) -> list[dict[str, Any]]:
 
 def route_data(a: Advies) -> dict[str, Any] | None:
     """The route the advice names, as JSON: null, or its steps (the standing instruments' ids, the
-    step's purpose, an activity step's name (no instruments), and the rung a step was judged at
-    when it is not the advice's), its reason and its source."""
+    step's purpose, an activity step's name (no instruments), and the rung and answers a step was
+    judged with when they are not the advice's), its reason and its source."""
     if a.route is None:
         return None
     return {"stappen": [{"instrumenten": [i.id for i in s.instrumenten], "waarom": s.waarom,
-                         **({"naam": s.naam} if s.naam else {}), **({"trede": s.trede} if s.trede else {})}
+                         **({"naam": s.naam} if s.naam else {}), **({"trede": s.trede} if s.trede else {}),
+                         **({"alsof": dict(s.alsof)} if s.alsof else {})}
                         for s in a.route.stappen],
             "reden": a.route.route.reden, "bron": a.route.route.bron}
 
