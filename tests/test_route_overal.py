@@ -1,0 +1,124 @@
+"""The route on every surface that explains or shows a tree or an advice (issue 23): `bb uitleg`
+says which route, why it fits and its steps, `bb boom document` lists each route, `bb boom verschil`
+counts the paths whose route changed, and the web page shows the route where `bb advies` does.
+The tree is tests/bomen/routes.yaml: a route with a choice, one with a step judged at its own rung
+and an activity, and a path where a route fits but a step cannot be done."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from burgers_betrekken.kern import adviestekst, engine
+from burgers_betrekken.kern.paden import paden
+from burgers_betrekken.opslag.laden import laad
+from burgers_betrekken.toepassing import website
+from burgers_betrekken.uitvoer.website import pagina
+
+from conftest import ROOT, assert_geen_traceback, run_bb
+from tests.test_website import _lees, _toegankelijk
+
+BOOM = ROOT / "tests" / "bomen" / "routes.yaml"
+TEKST = BOOM.read_text(encoding="utf-8")
+ONTWERPEN = {"doel": "ontwerpen", "budget": "laag"}
+"""Route eerst_horen_dan_ontwerpen: a choice judged at raadplegen, co-creation, then an activity."""
+NOOT = {"doel": "ontwerpen", "budget": "hoog"}
+"""Route breed_dan_ontwerpen fits, but its survey falls off at coproduceren: no route, a note."""
+INFORMEREN = {"doel": "informeren"}
+
+
+def schrijf(tmp_path: Path, tekst: str, naam: str) -> Path:
+    pad = tmp_path / naam
+    pad.write_text(tekst, encoding="utf-8")
+    return pad
+
+
+def bb(tmp_path: Path, *args: str) -> str:
+    r = run_bb(*args, cwd=tmp_path)
+    assert_geen_traceback(r)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return r.stdout
+
+
+def antwoorden(tmp_path: Path, waarden: dict[str, str]) -> str:
+    return str(schrijf(tmp_path, json.dumps(waarden), "a.json"))
+
+
+def plat(tekst: str) -> str:
+    """Text as one line of words: wrapping at 80 columns does not count."""
+    return " ".join(tekst.split())
+
+
+# --- bb uitleg --------------------------------------------------------------------------------
+
+
+def test_uitleg_noemt_de_route_waarom_ze_past_haar_stappen_reden_en_bron(tmp_path: Path) -> None:
+    uit = bb(tmp_path, "uitleg", "--boom", str(BOOM), antwoorden(tmp_path, ONTWERPEN))
+    regels = uit.splitlines()
+    kop = [n for n, r in enumerate(regels) if r.startswith(("De trede ─", "De route ─", "Instrumenten ─"))]
+    assert [regels[n].split(" ─")[0] for n in kop] == ["De trede", "De route", "Instrumenten"]  # between rung and instruments
+    route = "\n".join(regels[kop[1]:kop[2]])
+    assert adviestekst.ROUTE_PAST in route
+    # why it fits: the answers its condition looked at, as the rules are explained
+    assert re.findall(r"omdat (.*)", route) == ["Wat is het doel? → Samen ontwerpen", "Hoeveel budget is er? → Laag",
+                                                "Trede van het advies → Coproduceren"]
+    stappen = plat(route)
+    assert ("1. Diepte-interviews of Focusgroep (op de trede raadplegen): eerst horen waar mensen vastlopen "
+            "2. Co-creatiesessie: dan samen ontwerpen 3. Terugkoppeling en evaluatie: laat deelnemers") in stappen
+    assert "Waarom: wie eerst luistert, ontwerpt op de echte knelpunten" in stappen
+    assert "Bron: Kennisknooppunt Participatie (IenW), 2024" in stappen
+    assert all(len(r) <= 80 for r in regels)
+    # a wrapped step hangs under its text, not under its number
+    assert re.search(r"^  1\. Diepte-interviews.*\n     \S", route, re.M)
+
+
+def test_uitleg_laat_een_lang_antwoord_onder_zijn_tekst_doorlopen(tmp_path: Path) -> None:
+    lang = "Samen ontwerpen met de mensen die de dienst elke dag gebruiken, van het begin tot het eind"
+    boom = schrijf(tmp_path, TEKST.replace("label: Samen ontwerpen", f"label: {lang}"), "boom.yaml")
+    uit = bb(tmp_path, "uitleg", "--boom", str(boom), antwoorden(tmp_path, ONTWERPEN))
+    route = uit[uit.index("De route ─"):uit.index("Instrumenten ─")]
+    regel = re.search(r"^    omdat Wat is het doel\? → .*\n(.*)\n", route, re.M)
+    assert regel is not None and regel[1].startswith(" " * 10) and regel[1].strip() in lang  # hangs under the text
+    assert all(len(r) <= 80 for r in uit.splitlines())
+
+
+def test_uitleg_zonder_passende_route_noemt_de_route_die_bijna_paste(tmp_path: Path) -> None:
+    uit = bb(tmp_path, "uitleg", "--boom", str(BOOM), antwoorden(tmp_path, NOOT))
+    route = plat(uit[uit.index("De route ─"):uit.index("Instrumenten ─")])
+    assert ("Een route past bij uw antwoorden, maar stap 1 (eerst breed peilen) kan niet: Enquête: past niet bij "
+            "de trede coproduceren.") in route
+    assert adviestekst.ROUTE_PAST not in uit
+    zonder = bb(tmp_path, "uitleg", "--boom", str(BOOM), antwoorden(tmp_path, INFORMEREN))
+    assert "De route" not in zonder  # no participation: no route, nothing to explain
+
+
+def test_uitleg_als_json_en_in_het_json_verslag(tmp_path: Path) -> None:
+    data = json.loads(bb(tmp_path, "uitleg", "--boom", str(BOOM), antwoorden(tmp_path, ONTWERPEN), "-f", "json"))
+    assert data["route"] == {
+        "grond": {"regel": "eerst_horen_dan_ontwerpen", "effect": "past",
+                  "tekst": "wie eerst luistert, ontwerpt op de echte knelpunten",
+                  "antwoorden": [["Wat is het doel?", "Samen ontwerpen"], ["Hoeveel budget is er?", "Laag"],
+                                 ["Trede van het advies", "Coproduceren"]],
+                  "kenmerk": None},
+        "stappen": [
+            {"naam": "Diepte-interviews of Focusgroep", "instrumenten": ["diepte_interviews", "focusgroep"],
+             "waarom": "eerst horen waar mensen vastlopen", "trede": "Raadplegen"},
+            {"naam": "Co-creatiesessie", "instrumenten": ["co_creatiesessie"], "waarom": "dan samen ontwerpen",
+             "trede": None},
+            {"naam": "Terugkoppeling en evaluatie", "instrumenten": [],
+             "waarom": "laat deelnemers weten wat er met hun inbreng gebeurt, en evalueer de participatie",
+             "trede": None}],
+        "bron": "Kennisknooppunt Participatie (IenW), 2024"}
+    assert data["route_noot"] is None
+    # the record carries the same explanation, and bb uitleg reads the record back
+    bb(tmp_path, "advies", "--boom", str(BOOM), "-a", antwoorden(tmp_path, ONTWERPEN), "--uitvoer", "v.json")
+    verslag = json.loads((tmp_path / "v.json").read_text(encoding="utf-8"))
+    assert verslag["uitleg"] == data
+    uit_verslag = bb(tmp_path, "uitleg", "--boom", str(BOOM), "v.json")
+    assert "1. Diepte-interviews of Focusgroep (op de trede raadplegen)" in plat(uit_verslag)
+    noot = json.loads(bb(tmp_path, "uitleg", "--boom", str(BOOM), antwoorden(tmp_path, NOOT), "-f", "json"))
+    assert noot["route"] is None and noot["route_noot"].startswith("Een route past bij uw antwoorden, maar stap 1")
