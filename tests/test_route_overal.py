@@ -122,3 +122,35 @@ def test_uitleg_als_json_en_in_het_json_verslag(tmp_path: Path) -> None:
     assert "1. Diepte-interviews of Focusgroep (op de trede raadplegen)" in plat(uit_verslag)
     noot = json.loads(bb(tmp_path, "uitleg", "--boom", str(BOOM), antwoorden(tmp_path, NOOT), "-f", "json"))
     assert noot["route"] is None and noot["route_noot"].startswith("Een route past bij uw antwoorden, maar stap 1")
+
+
+# --- bb boom document -------------------------------------------------------------------------
+
+
+def test_document_noemt_elke_route_met_voorwaarde_stappen_reden_en_bron(tmp_path: Path) -> None:
+    uit = bb(tmp_path, "boom", "document", str(BOOM))
+    assert uit.index("## Instrumentregels") < uit.index("## Routes") < uit.index("## Aandachtspunten")
+    routes = uit[uit.index("## Routes"):uit.index("## Aandachtspunten")]
+    assert "Wanneer: *Wat is het doel?* = Inzichten ophalen\n" in routes  # one or two parts: a sentence
+    assert re.findall(r"^### Route `(\w+)`$", routes, re.M) == [
+        "breed_diep", "goedkoop", "breed_dan_ontwerpen", "eerst_horen_dan_ontwerpen"]  # in order: the first counts
+    laatste = routes[routes.index("### Route `eerst_horen_dan_ontwerpen`"):]
+    # a condition of more than two parts is a list
+    assert ("Wanneer al deze voorwaarden gelden:\n\n- *Wat is het doel?* = Samen ontwerpen\n"
+            "- *Hoeveel budget is er?* = Laag\n- de trede = coproduceren\n\n"
+            "1. **Diepte-interviews** of **Focusgroep** (`diepte_interviews`, `focusgroep`), op de trede "
+            "**Raadplegen**: eerst horen waar mensen vastlopen\n"
+            "2. **Co-creatiesessie** (`co_creatiesessie`): dan samen ontwerpen\n"
+            "3. **Terugkoppeling en evaluatie** (geen instrument): laat deelnemers weten wat er met hun inbreng "
+            "gebeurt, en evalueer de participatie\n\n"
+            "- Waarom: wie eerst luistert, ontwerpt op de echte knelpunten\n"
+            "- Bron: Kennisknooppunt Participatie (IenW), 2024\n") in laatste
+    klein = bb(tmp_path, "boom", "document", str(ROOT / "tests" / "bomen" / "klein.yaml"))
+    assert "## Routes" in klein and "Deze beslisboom heeft geen routes." in klein
+
+
+def test_document_zet_de_tekst_van_een_route_letterlijk(tmp_path: Path) -> None:
+    boom = schrijf(tmp_path, TEKST.replace("reden: breed en dan diep geeft cijfers en verhalen",
+                                           "reden: '*breed* | dan `diep` <b>'"), "boom.yaml")
+    uit = bb(tmp_path, "boom", "document", str(boom))
+    assert r"- Waarom: \*breed\* \| dan \`diep\` \<b\>" in uit  # no emphasis, table cell or code span
