@@ -154,3 +154,55 @@ def test_document_zet_de_tekst_van_een_route_letterlijk(tmp_path: Path) -> None:
                                            "reden: '*breed* | dan `diep` <b>'"), "boom.yaml")
     uit = bb(tmp_path, "boom", "document", str(boom))
     assert r"- Waarom: \*breed\* \| dan \`diep\` \<b\>" in uit  # no emphasis, table cell or code span
+
+
+# --- bb boom verschil -------------------------------------------------------------------------
+
+
+def _verschil(tmp_path: Path, nieuw: str, *opties: str) -> str:
+    return bb(tmp_path, "boom", "verschil", str(BOOM), str(schrijf(tmp_path, nieuw, "nieuw.yaml")), *opties)
+
+
+ZONDER_GOEDKOOP = TEKST[:TEKST.index("  goedkoop:")] + TEKST[TEKST.index("  breed_dan_ontwerpen:"):]
+ZONDER_GOEDKOOP = ZONDER_GOEDKOOP.replace("[focusgroep, diepte_interviews]", "focusgroep")
+"""The tree without route goedkoop, and with only focus groups in breed_diep's second step."""
+
+
+def test_verschil_telt_de_paden_met_een_andere_route_met_voorbeelden(tmp_path: Path) -> None:
+    uit = _verschil(tmp_path, ZONDER_GOEDKOOP)
+    assert "Bij 2 paden daarvan verandert het advies." in uit
+    blok = uit[uit.index("Andere aanbevolen route: 2 paden"):uit.index("Hoe vaak elk advies uitkomt")]
+    assert "- doel=inzichten, budget=laag\n  was: goedkoop (straatgesprek → enquete); wordt: geen route\n" in blok
+    # the same route with other standing instruments is another route for that path
+    assert ("was: breed_diep (enquete → focusgroep of diepte_interviews → (activiteit)); wordt: breed_diep "
+            "(enquete → focusgroep → (activiteit))") in plat(blok)
+    assert all(len(r) <= 80 for r in uit.splitlines())
+    verdeling = plat(uit[uit.index("Hoe vaak elk advies uitkomt"):])
+    assert "route: geen route 2 → 3" in verdeling and "route: goedkoop 1 → 0" in verdeling
+    md = _verschil(tmp_path, ZONDER_GOEDKOOP, "--formaat", "md")
+    assert "### Andere aanbevolen route: 2 paden" in md and "| route: goedkoop | 1 | 0 |" in md
+
+
+def test_verschil_als_json_draagt_de_route(tmp_path: Path) -> None:
+    data = json.loads(_verschil(tmp_path, ZONDER_GOEDKOOP, "--formaat", "json"))
+    assert data["veranderd"]["route"] == 2 and data["veranderd"]["beste"] == 0
+    (goedkoop, breed) = data["voorbeelden"]["route"]
+    assert goedkoop["antwoorden"] == {"doel": "inzichten", "budget": "laag"}
+    assert goedkoop["oud"]["route"] == {"id": "goedkoop", "stappen": [["straatgesprek"], ["enquete"]]}
+    assert goedkoop["nieuw"]["route"] is None
+    assert breed["oud"]["route"]["stappen"] == [["enquete"], ["focusgroep", "diepte_interviews"], []]
+    assert breed["nieuw"]["route"] == {"id": "breed_diep", "stappen": [["enquete"], ["focusgroep"], []]}
+    assert data["routes"]["goedkoop"] == {"oud": 1, "nieuw": 0} and data["routes"][""] == {"oud": 2, "nieuw": 3}
+
+
+def test_verschil_ziet_een_andere_volgorde_van_routes_op_de_paden(tmp_path: Path) -> None:
+    # both routes fit inzichten with a high budget: the first in the file counts
+    goedkoop = TEKST[TEKST.index("  goedkoop:"):TEKST.index("  breed_dan_ontwerpen:")]
+    omgedraaid = TEKST.replace(goedkoop, "").replace("routes:\n", "routes:\n" + goedkoop)
+    data = json.loads(_verschil(tmp_path, omgedraaid, "--formaat", "json"))
+    assert data["veranderd"]["route"] == 1
+    (pad,) = data["voorbeelden"]["route"]
+    assert pad["antwoorden"] == {"doel": "inzichten", "budget": "hoog"}
+    assert (pad["oud"]["route"]["id"], pad["nieuw"]["route"]["id"]) == ("breed_diep", "goedkoop")
+    gelijk = json.loads(_verschil(tmp_path, TEKST, "--formaat", "json"))
+    assert gelijk["veranderd"]["route"] == 0 and gelijk["voorbeelden"]["route"] == []
