@@ -206,3 +206,91 @@ def test_verschil_ziet_een_andere_volgorde_van_routes_op_de_paden(tmp_path: Path
     assert (pad["oud"]["route"]["id"], pad["nieuw"]["route"]["id"]) == ("breed_diep", "goedkoop")
     gelijk = json.loads(_verschil(tmp_path, TEKST, "--formaat", "json"))
     assert gelijk["veranderd"]["route"] == 0 and gelijk["voorbeelden"]["route"] == []
+
+
+# --- the web page -----------------------------------------------------------------------------
+
+
+def test_de_pagina_heeft_per_pad_de_route_van_de_engine() -> None:
+    boom, catalogus = laad(BOOM, None)
+    data = website.gegevens(boom, catalogus)
+    routes = {}
+    for pad in paden(boom, weet_niet=True):
+        a = engine.advies(boom, catalogus, dict(pad))
+        sleutel = ".".join(str(boom.vraag(v).optie_ids.index(o)) for v, o in pad)
+        opgeslagen = _lees(data["tabel"], data["adviezen"][sleutel])
+        route = opgeslagen["route"]
+        assert (route and route["regel"]) == adviestekst.routeregel(a)
+        assert opgeslagen["route_noot"] == a.route_noot
+        routes[tuple(o for _, o in pad)] = route
+    ontwerpen = routes[("ontwerpen", "laag")]
+    assert [(s["naam"], s["trede"]) for s in ontwerpen["stappen"]] == [
+        ("Diepte-interviews of Focusgroep", "Raadplegen"), ("Co-creatiesessie", None), ("Terugkoppeling en evaluatie", None)]
+    assert ontwerpen["reden"] == "wie eerst luistert, ontwerpt op de echte knelpunten"
+    assert routes[("ontwerpen", "hoog")] is None and routes[("informeren",)] is None
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Any]:
+    from tests.browser import Browser
+
+    b = Browser(tmp_path / "profiel", breedte=320, hoogte=640)
+    yield b
+    b.sluit()
+
+
+def _advies_op_de_pagina(b: Any, keuzes: dict[str, str]) -> None:
+    for vraag in ("doel", "budget"):
+        if vraag in keuzes:
+            b.js(f"document.querySelector('input[value=\"{keuzes[vraag]}\"]').click();"
+                 " document.getElementById('volgende').click()")
+    b.js("document.getElementById('toon-advies').click()")
+    assert b.js("document.querySelector('h1').textContent") == "Advies"
+
+
+def _pagina(tmp_path: Path, tekst: str = TEKST) -> Path:
+    boom = schrijf(tmp_path, tekst, "boom.yaml")
+    pad = tmp_path / "pagina.html"
+    pad.write_text(pagina(website.gegevens(*laad(boom, None))), encoding="utf-8")
+    return pad
+
+
+def test_de_pagina_toont_de_route_boven_de_rangorde(tmp_path: Path, browser: Any) -> None:
+    # a text with markup in it stays text on the page
+    browser.open(_pagina(tmp_path, TEKST.replace("reden: wie eerst luistert,", "reden: <b>wie</b> eerst luistert,"))
+                 .as_uri())
+    _advies_op_de_pagina(browser, ONTWERPEN)
+    getoond = browser.js("""(() => ({
+        kop: [...document.querySelectorAll('#advies-kop p')].map(p => p.id),
+        regel: document.getElementById('advies-route').textContent,
+        koppen: [...document.querySelectorAll('h2')].map(h => h.textContent),
+        stappen: [...document.querySelectorAll('#route > li')].map(li => li.textContent),
+        na: [...document.querySelectorAll('#route ~ p')].map(p => p.textContent),
+        vet: document.querySelectorAll('main b').length,
+    }))()""")
+    assert getoond["kop"][:3] == ["advies-trede", "advies-route", "advies-kopregel"]  # the route before the ranking
+    assert getoond["regel"] == ("Aanbevolen route: 1.\u00a0Diepte-interviews of Focusgroep → 2.\u00a0Co-creatiesessie"
+                                " → 3.\u00a0Terugkoppeling en evaluatie.")
+    koppen = getoond["koppen"]
+    assert koppen.index("Aanbevolen route") < koppen.index("Passende instrumenten")
+    assert getoond["stappen"] == [
+        "Diepte-interviews of Focusgroep (beoordeeld op de trede raadplegen): eerst horen waar mensen vastlopen",
+        "Co-creatiesessie: dan samen ontwerpen",
+        "Terugkoppeling en evaluatie: laat deelnemers weten wat er met hun inbreng gebeurt, en evalueer de participatie"]
+    assert getoond["na"][:3] == ["Waarom: <b>wie</b> eerst luistert, ontwerpt op de echte knelpunten",
+                                 "Bron: Kennisknooppunt Participatie (IenW), 2024", adviestekst.ROUTE_ALTERNATIEF]
+    assert getoond["vet"] == 0
+    _toegankelijk(browser, 320, "advies met een route")
+
+
+def test_de_pagina_noemt_de_route_die_niet_kan_en_zonder_route_niets(tmp_path: Path, browser: Any) -> None:
+    pad = _pagina(tmp_path)
+    browser.open(pad.as_uri())
+    _advies_op_de_pagina(browser, NOOT)
+    assert browser.js("document.getElementById('advies-route')") is None
+    assert browser.js("document.getElementById('route-noot').previousElementSibling.textContent") == "Aanbevolen route"
+    assert browser.js("document.getElementById('route-noot').textContent").startswith(
+        "Een route past bij uw antwoorden, maar stap 1 (eerst breed peilen) kan niet: Enquête")
+    browser.js("document.getElementById('opnieuw').click()")
+    _advies_op_de_pagina(browser, INFORMEREN)
+    assert browser.js("[...document.querySelectorAll('h2')].some(h => h.textContent === 'Aanbevolen route')") is False
