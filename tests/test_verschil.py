@@ -108,7 +108,7 @@ def test_bb_boom_verschil_als_tekst_markdown_en_json(tmp_path: Path, bb) -> None
     assert data["advies_veranderd"] is True and data["veranderd"]["beste"] > 0
     # the JSON contract as the README lists it (every path is compared: no "afgekapt" any more)
     assert list(data) == ["oud", "nieuw", "advies_veranderd", "paden", "veranderd", "voorbeelden", "alleen_nieuw",
-                          "alleen_oud", "treden", "beste", "wijzigingen"]
+                          "alleen_oud", "treden", "beste", "routes", "wijzigingen"]
     assert list(data["paden"]) == ["vergeleken", "veranderd", "alleen_nieuw", "alleen_oud"]
     assert {"soort": "instrumentregel", "id": "budget_laag", "wat": "weggehaald", "velden": []} in data["wijzigingen"]
 

@@ -48,6 +48,8 @@ def keuze(lijst: list[str]) -> str:
     return lijst[0] if len(lijst) == 1 else ", ".join(lijst[:-1]) + " of " + lijst[-1]
 
 
+ROUTE_PAST = "Dit is de eerste route van de beslisboom die bij uw antwoorden past."
+
 ROUTE_ALTERNATIEF = "De instrumenten hieronder zijn de alternatieven: elk op zich, in volgorde van passendheid."
 
 

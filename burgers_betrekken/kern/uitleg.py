@@ -1,4 +1,4 @@
-"""Why the advice is what it is: for the rung, each instrument and each caveat, the rules that
+"""Why the advice is what it is: for the rung, the route, each instrument and each caveat, the rules that
 fired and the answers that made them fire. Pure: built from an `Advies`, rendered elsewhere
 (`bb uitleg`, and the `uitleg` part of every JSON record)."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from burgers_betrekken.kern.adviestekst import route_stappen
 from burgers_betrekken.kern.engine import WANNEER_NIET, Advies, gezochte_waarden, past
 from burgers_betrekken.kern.model import NIVEAU, NIVEAUS, Conditie, Instrument, InstrumentRegel, NiveauRegel
 
@@ -32,26 +33,60 @@ class InstrumentUitleg:
 
 
 @dataclass(frozen=True)
+class RoutestapUitleg:
+    naam: str  # its standing instruments as the user reads them ('A of B'), or the activity's name
+    instrumenten: tuple[str, ...]  # their ids; empty for an activity
+    waarom: str
+    trede: str | None = None  # the rung it was judged at, by name, when it is not the advice's
+
+
+@dataclass(frozen=True)
+class RouteUitleg:
+    """The route the advice names: why it fits (the answers its `wanneer` looked at, with its
+    reason), its steps and its source."""
+
+    grond: Grond
+    stappen: tuple[RoutestapUitleg, ...]
+    bron: str
+
+
+@dataclass(frozen=True)
 class Uitleg:
     niveau: tuple[Grond, ...]
     uitkomst: str  # the rung the advice arrived at, and why in one sentence
     instrumenten: tuple[InstrumentUitleg, ...]
     let_op: tuple[Grond, ...]
+    route: RouteUitleg | None = None
+    route_noot: str | None = None  # no route: why one that fits the answers gave way to the ranking
 
 
 def leg_uit(advies: Advies, instrumenten: bool = True) -> Uitleg:
     """Why the advice is what it is. Without `instrumenten` the per-instrument part is left empty
     (the Markdown and HTML records do not show it, and it is most of the work)."""
     let_op = tuple(Grond(lo.id, "getoond", lo.titel, _antwoorden(advies, lo.wanneer)) for lo in advies.let_op)
+    route = _route(advies)
     if not instrumenten:
-        return Uitleg(_niveau(advies), _uitkomst(advies), (), let_op)
+        return Uitleg(_niveau(advies), _uitkomst(advies), (), let_op, route, advies.route_noot)
     regels = [r for r in advies.boom.instrumentregels if r.wanneer.geldt(advies.feiten)]
     aanbevolen = {a.instrument.id: a.punten for a in advies.instrumenten}
     volgorde = [a.instrument for a in advies.instrumenten] + [a.instrument for a in advies.afgevallen]
     per_instrument = tuple(
         InstrumentUitleg(i.id, i.naam, i.id in aanbevolen, aanbevolen.get(i.id, 0), _gronden(advies, i, regels))
         for i in volgorde)
-    return Uitleg(_niveau(advies), _uitkomst(advies), per_instrument, let_op)
+    return Uitleg(_niveau(advies), _uitkomst(advies), per_instrument, let_op, route, advies.route_noot)
+
+
+def _route(advies: Advies) -> RouteUitleg | None:
+    """The route with the answers its condition looked at: the first route of the tree that fits
+    counts, so these answers are why this one is named."""
+    if advies.route is None:
+        return None
+    route = advies.route.route
+    grond = Grond(route.id, "past", route.reden, _antwoorden(advies, route.wanneer))
+    stappen = tuple(RoutestapUitleg(naam, tuple(i.id for i in s.instrumenten), s.waarom,
+                                    advies.catalogus.trede(s.trede).naam if s.trede else None)
+                    for s, (naam, _) in zip(advies.route.stappen, route_stappen(advies)))
+    return RouteUitleg(grond, stappen, route.bron)
 
 
 def _gronden(advies: Advies, instrument: Instrument, regels: list[InstrumentRegel]) -> tuple[Grond, ...]:

@@ -3,7 +3,8 @@
 Two parts. The edit itself: questions, options, rules, tie-breaks, caveats, rungs and instruments
 added, removed or changed, compared as the model reads them (so a moved line or a comment is no
 change). And above all its effect: every path through the new tree is walked in the old one with
-the same answers, and each advice is compared on its rung, its best instruments and its caveats.
+the same answers, and each advice is compared on its rung, its best instruments, its route and its
+caveats.
 A path one tree has and the other cannot walk is counted apart. Pure: no I/O, no printing.
 """
 
@@ -19,13 +20,13 @@ from burgers_betrekken.kern.model import Boom, Catalogus
 from burgers_betrekken.kern.paden import Pad, binnen_grens, paden
 
 TOEGEVOEGD, WEGGEHAALD, GEWIJZIGD = "toegevoegd", "weggehaald", "gewijzigd"
-TREDE, BESTE, LET_OP = "trede", "beste", "let_op"
-SOORTEN = (TREDE, BESTE, LET_OP)
+TREDE, BESTE, ROUTE, LET_OP = "trede", "beste", "route", "let_op"
+SOORTEN = (TREDE, BESTE, ROUTE, LET_OP)
 """The ways an advice can change, in the order a reviewer reads them."""
 VOORBEELDEN = 3
 """Examples kept per kind of change."""
 GEEN = ""
-"""In `Verschil.beste`: paths without any instrument."""
+"""In `Verschil.beste`: paths without any instrument; in `Verschil.routes`: paths without a route."""
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,15 @@ class Uitkomst:
     participatie: bool
     beste: tuple[str, ...]  # ids of the best instruments, sorted (equal ones in any order)
     let_op: tuple[str, ...]  # ids, sorted
+    route: str | None = None  # the id of the route the advice names
+    routestappen: tuple[tuple[str, ...], ...] = ()  # per step its standing instruments' ids; () for an activity
 
     @staticmethod
     def van(advies: engine.Advies) -> "Uitkomst":
+        route = advies.route
         return Uitkomst(advies.niveau.id, advies.participatie, tuple(sorted(a.instrument.id for a in advies.beste)),
-                        tuple(sorted(lo.id for lo in advies.let_op)))
+                        tuple(sorted(lo.id for lo in advies.let_op)), route.route.id if route else None,
+                        tuple(tuple(i.id for i in s.instrumenten) for s in route.stappen) if route else ())
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ class Verschil:
     voorbeeld_alleen_oud: tuple[Pad, ...] = ()
     treden: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # rung -> paths (old, new)
     beste: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # instrument (or GEEN) -> paths best
+    routes: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # route (or GEEN) -> paths that name it
 
     @property
     def advies_veranderd(self) -> bool:
@@ -116,7 +122,9 @@ def verschil(oud: Boom, oud_catalogus: Catalogus, nieuw: Boom, nieuw_catalogus: 
         vergeleken += 1
         a = oude_uitkomst[sleutel] = Uitkomst.van(voor)
         soorten = tuple(s for s, anders in ((TREDE, (a.trede, a.participatie) != (b.trede, b.participatie)),
-                                            (BESTE, a.beste != b.beste), (LET_OP, a.let_op != b.let_op)) if anders)
+                                            (BESTE, a.beste != b.beste),
+                                            (ROUTE, (a.route, a.routestappen) != (b.route, b.routestappen)),
+                                            (LET_OP, a.let_op != b.let_op)) if anders)
         if soorten:
             aantal_veranderd += 1
             for s in soorten:
@@ -133,29 +141,38 @@ def verschil(oud: Boom, oud_catalogus: Catalogus, nieuw: Boom, nieuw_catalogus: 
                 voorbeeld_oud.append(pad)
     return Verschil(oud, nieuw, wijzigingen, vergeleken, veranderd, {s: tuple(v) for s, v in voorbeelden.items()},
                     aantal_veranderd, alleen_nieuw, alleen_oud, tuple(voorbeeld_nieuw), tuple(voorbeeld_oud),
-                    verdeling.treden(), verdeling.beste())
+                    verdeling.treden(), verdeling.beste(), verdeling.routes())
 
 
 class _Verdeling:
-    """How often each rung and each best instrument comes out, over all paths of each tree."""
+    """How often each rung, each best instrument and each route comes out, over all paths of each tree."""
 
     def __init__(self) -> None:
         self.paden = [0, 0]
         self._treden: dict[str, list[int]] = {}
         self._beste: dict[str, list[int]] = {}
+        self._routes: dict[str, list[int]] = {}
 
     def tel(self, u: Uitkomst, kant: int) -> None:
         self.paden[kant] += 1
         self._treden.setdefault(u.trede, [0, 0])[kant] += 1
         for i in u.beste or (GEEN,):
             self._beste.setdefault(i, [0, 0])[kant] += 1
+        self._routes.setdefault(u.route or GEEN, [0, 0])[kant] += 1
 
     def treden(self) -> dict[str, tuple[int, int]]:
         return {k: (v[0], v[1]) for k, v in self._treden.items()}
 
     def beste(self) -> dict[str, tuple[int, int]]:
-        """Most frequent first; ties by id, so the order never depends on the file."""
-        return {k: (v[0], v[1]) for k, v in sorted(self._beste.items(), key=lambda kv: (-max(kv[1]), kv[0]))}
+        return _vaakst_eerst(self._beste)
+
+    def routes(self) -> dict[str, tuple[int, int]]:
+        return _vaakst_eerst(self._routes)
+
+
+def _vaakst_eerst(tellingen: Mapping[str, list[int]]) -> dict[str, tuple[int, int]]:
+    """Most frequent first; ties by id, so the order never depends on the file."""
+    return {k: (v[0], v[1]) for k, v in sorted(tellingen.items(), key=lambda kv: (-max(kv[1]), kv[0]))}
 
 
 def _vergelijk(soort: str, oud: Mapping[str, Any], nieuw: Mapping[str, Any],

@@ -200,10 +200,11 @@ def graaf(
 
 @boom_app.command(cls=Opdracht, short_help="De boom als Markdown, voor een reviewronde.")
 def document(bestand: Optional[str] = typer.Argument(None, metavar="[BESTAND]", help=BESTAND_HELP)) -> None:
-    """Schrijf de boom als Markdown-document: elke vraag, optie en toelichting, voor een reviewronde."""
+    """Schrijf de boom als Markdown-document: elke vraag, optie en toelichting, de regels en de routes,
+    voor een reviewronde."""
     from burgers_betrekken.uitvoer import tekening
 
-    print(tekening.als_markdown(_boom(bestand)))
+    print(tekening.als_markdown(*laad(bestand, None)))
 
 
 VERSCHILFORMATEN = ("tekst", "md", "json")

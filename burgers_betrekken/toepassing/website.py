@@ -107,6 +107,8 @@ def _advies(a: engine.Advies) -> dict[str, Any]:
         "niveau": a.niveau.id,
         "participatie": a.participatie,
         "kop": adviestekst.kopregel(a),
+        "route": _route(a),
+        "route_noot": a.route_noot,
         "beste": [x.instrument.id for x in a.beste],
         "gelijk": [list(p) for p in adviestekst.gelijk_onderscheid(a)],
         "waarom_geen": adviestekst.waarom_geen(a) if a.participatie and not a.beste else [],
@@ -117,6 +119,19 @@ def _advies(a: engine.Advies) -> dict[str, Any]:
         "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
         "wat_als_geen": adviestekst.wat_als_geen(a),
     }
+
+
+def _route(a: engine.Advies) -> dict[str, Any] | None:
+    """The route as the screen of `bb advies` shows it: the one-line route above the ranking, each
+    step with its purpose (and the rung it was judged at, when that is not the advice's), why this
+    route and its source."""
+    if a.route is None:
+        return None
+    namen = adviestekst.route_stappen(a)
+    return {"regel": adviestekst.routeregel(a),
+            "stappen": [{"naam": naam, "waarom": waarom, "trede": a.catalogus.trede(s.trede).naam if s.trede else None}
+                        for s, (naam, waarom) in zip(a.route.stappen, namen)],
+            "reden": a.route.route.reden, "bron": a.route.route.bron, "alternatief": adviestekst.ROUTE_ALTERNATIEF}
 
 
 class _Tabel:

@@ -9,7 +9,19 @@ from __future__ import annotations
 import re
 import textwrap
 
-from burgers_betrekken.kern.model import EINDE, NIVEAU, Boom, Conditie, InstrumentRegel, LetOp, NiveauRegel, Vraag
+from burgers_betrekken.kern.model import (
+    EINDE,
+    NIVEAU,
+    Boom,
+    Catalogus,
+    Conditie,
+    InstrumentRegel,
+    LetOp,
+    NiveauRegel,
+    Route,
+    Routestap,
+    Vraag,
+)
 from burgers_betrekken.kern.woorden import op_een_regel
 
 START = "start"
@@ -142,14 +154,19 @@ def _vereist(boom: Boom, sleutel: str, waarden: frozenset[str]) -> str:
     return f"`{sleutel}` = {_of([f'`{w}`' for w in sorted(waarden)])}"
 
 
-def conditie_tekst(boom: Boom, conditie: Conditie) -> str:
-    """A condition in Dutch, with question texts and option labels; the empty one is 'altijd'."""
+def _voorwaarden(boom: Boom, conditie: Conditie) -> list[str]:
+    """The parts of a condition that must all hold, each in Dutch."""
     delen = [_vereist(boom, sleutel, waarden) for sleutel, waarden in conditie.vereist]
     if conditie.niet is not None:
         delen.append(f"niet ({conditie_tekst(boom, conditie.niet)})")
     if conditie.een_van:
         delen.append("ten minste één van: " + "; ".join(f"({conditie_tekst(boom, c)})" for c in conditie.een_van))
-    return " en ".join(delen) or "altijd"
+    return delen
+
+
+def conditie_tekst(boom: Boom, conditie: Conditie) -> str:
+    """A condition in Dutch, with question texts and option labels; the empty one is 'altijd'."""
+    return " en ".join(_voorwaarden(boom, conditie)) or "altijd"
 
 
 def _als(boom: Boom, conditie: Conditie) -> str:
@@ -157,9 +174,10 @@ def _als(boom: Boom, conditie: Conditie) -> str:
     return tekst if tekst == "altijd" else f"als {tekst}"
 
 
-def als_markdown(boom: Boom) -> str:
+def als_markdown(boom: Boom, catalogus: Catalogus | None = None) -> str:
     """A Dutch "paper version" of the tree for a review round: every question in the order a
-    user meets them, how the rung is chosen, the instrument rules and the caveats."""
+    user meets them, how the rung is chosen, the instrument rules, the routes and the caveats.
+    With the catalogue, a route's instruments and rungs go by their names."""
     bereikt, nooit = vraagvolgorde(boom)
     nummers = {vraag_id: n for n, vraag_id in enumerate(bereikt + nooit, start=1)}
     delen = [_kop(boom)]
@@ -169,7 +187,7 @@ def als_markdown(boom: Boom) -> str:
                      f"Geen pad vanaf de eerste vraag (`{boom.start}`) komt bij deze vragen: een gebruiker "
                      "krijgt ze nooit te zien. Verwijs ernaar met `volgende`, of haal ze weg.")
         delen += [_vraag(boom, boom.vragen[v], nummers, "###") for v in nooit]
-    delen += [_niveau(boom), _instrumentregels(boom), _let_op(boom)]
+    delen += [_niveau(boom), _instrumentregels(boom), _routes(boom, catalogus), _let_op(boom)]
     return "\n\n".join(delen) + "\n"
 
 
@@ -246,6 +264,49 @@ def _past_bij(boom: Boom, regel: InstrumentRegel) -> str:
         vraag = boom.vragen.get(regel.waarde_van)
         return f"het antwoord op *{md(vraag.tekst)}*" if vraag else f"het antwoord op `{regel.waarde_van}`"
     return ", ".join(f"`{w}`" for w in regel.waarden)
+
+
+def _routes(boom: Boom, catalogus: Catalogus | None) -> str:
+    blok = ["## Routes",
+            "Past een route bij de antwoorden, dan noemt het advies haar boven de rangorde; de eerste route "
+            "die past, geldt. Een stap noemt alleen de instrumenten die bij die antwoorden niet afvielen. "
+            "Kan een stap niet, dan gaat het advies naar de volgende route, of zegt het waarom de route "
+            "niet kan. Een stap met een eigen trede wordt op die trede beoordeeld."]
+    blok += [_route(boom, catalogus, r) for r in boom.routes] or ["Deze beslisboom heeft geen routes."]
+    return "\n\n".join(blok)
+
+
+def _route(boom: Boom, catalogus: Catalogus | None, route: Route) -> str:
+    stappen = "\n".join(f"{n}. {_routestap(catalogus, s)}: {md(s.waarom)}"
+                         for n, s in enumerate(route.stappen, start=1))
+    return "\n\n".join([
+        f"### Route `{route.id}`",
+        _wanneer(boom, route.wanneer),
+        stappen,
+        f"- Waarom: {md(route.reden)}\n- Bron: {md(route.bron)}",
+    ])
+
+
+def _wanneer(boom: Boom, conditie: Conditie) -> str:
+    """'Wanneer: a en b', or a list when there are more parts than a sentence carries."""
+    delen = _voorwaarden(boom, conditie)
+    if len(delen) <= 2:
+        return f"Wanneer: {' en '.join(delen) or 'altijd'}"
+    return "Wanneer al deze voorwaarden gelden:\n\n" + "\n".join(f"- {d}" for d in delen)
+
+
+def _routestap(catalogus: Catalogus | None, stap: Routestap) -> str:
+    """A step as the reader knows it: its instruments by name (with their ids), or the activity."""
+    if not stap.instrumenten:
+        return f"**{md(stap.naam)}** (geen instrument)"
+    instrumenten = [catalogus.instrument(i) if catalogus else None for i in stap.instrumenten]
+    tekst = _of([f"**{md(i.naam)}**" if i else f"`{iid}`" for i, iid in zip(instrumenten, stap.instrumenten)])
+    if any(instrumenten):
+        tekst += f" ({', '.join(f'`{i}`' for i in stap.instrumenten)})"
+    if stap.trede:
+        trede = catalogus.trede(stap.trede).naam if catalogus else stap.trede
+        tekst += f", op de trede **{md(trede)}**"
+    return tekst
 
 
 def _let_op(boom: Boom) -> str:

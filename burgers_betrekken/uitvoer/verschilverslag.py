@@ -7,11 +7,12 @@ import textwrap
 from typing import Any
 
 from burgers_betrekken.kern.paden import Pad
-from burgers_betrekken.kern.verschil import BESTE, GEEN, LET_OP, SOORTEN, TREDE, Uitkomst, Verschil, Wijziging
+from burgers_betrekken.kern.verschil import BESTE, GEEN, LET_OP, ROUTE, SOORTEN, TREDE, Uitkomst, Verschil, Wijziging
 from burgers_betrekken.kern.woorden import aantal
 from burgers_betrekken.uitvoer.tekening import md as md_tekst
 
-_SOORTNAAM = {TREDE: "trede op de ladder", BESTE: "beste instrumenten", LET_OP: "aandachtspunten"}
+_SOORTNAAM = {TREDE: "trede op de ladder", BESTE: "beste instrumenten", ROUTE: "aanbevolen route",
+              LET_OP: "aandachtspunten"}
 _WAT = {"toegevoegd": "erbij", "weggehaald": "weg", "gewijzigd": "gewijzigd"}
 
 
@@ -22,6 +23,11 @@ def _pad(pad: Pad) -> str:
 def _uitkomst(u: Uitkomst, soort: str) -> str:
     if soort == TREDE:
         return u.trede + ("" if u.participatie else " (geen participatie)")
+    if soort == ROUTE:
+        if u.route is None:
+            return "geen route"
+        stappen = " → ".join(" of ".join(ids) or "(activiteit)" for ids in u.routestappen)
+        return f"{u.route} ({stappen})"
     return ", ".join(u.beste) or "geen instrument"
 
 
@@ -100,12 +106,13 @@ def _gegroepeerd(wijzigingen: tuple[Wijziging, ...]) -> list[str]:
 
 
 def _verdeling(v: Verschil, md: bool, kop: Any) -> list[str]:
-    """How often each rung and each best instrument comes out, old against new."""
+    """How often each rung, each best instrument and each route comes out, old against new."""
     uit = [kop(2, "Hoe vaak elk advies uitkomt (paden, oud → nieuw)"), ""]
     rijen = [(f"trede {t}", a, b) for t, (a, b) in v.treden.items() if a != b]
     rijen += [(f"beste: {i or 'geen instrument'}", a, b) for i, (a, b) in v.beste.items() if a != b]
+    rijen += [(f"route: {r or 'geen route'}", a, b) for r, (a, b) in v.routes.items() if a != b]
     if not rijen:
-        return uit + ["Gelijk voor elke trede en elk instrument.", ""]
+        return uit + ["Gelijk voor elke trede, elk instrument en elke route.", ""]
     breedte = max(len(r[0]) for r in rijen)
     if md:
         uit += ["| Uitkomst | Oud | Nieuw |", "| --- | ---: | ---: |"]
@@ -132,7 +139,9 @@ def als_markdown(v: Verschil) -> str:
 
 def als_data(v: Verschil) -> dict[str, Any]:
     def uitkomst(u: Uitkomst) -> dict[str, Any]:
-        return {"trede": u.trede, "participatie": u.participatie, "beste": list(u.beste), "let_op": list(u.let_op)}
+        route = {"id": u.route, "stappen": [list(ids) for ids in u.routestappen]} if u.route else None
+        return {"trede": u.trede, "participatie": u.participatie, "beste": list(u.beste), "let_op": list(u.let_op),
+                "route": route}
 
     return {
         "oud": {"id": v.oud.id, "versie": v.oud.versie, "sha256": v.oud.sha256},
@@ -147,5 +156,6 @@ def als_data(v: Verschil) -> dict[str, Any]:
         "alleen_oud": [dict(p) for p in v.voorbeeld_alleen_oud],
         "treden": {t: {"oud": a, "nieuw": b} for t, (a, b) in v.treden.items()},
         "beste": {(i or GEEN): {"oud": a, "nieuw": b} for i, (a, b) in v.beste.items()},
+        "routes": {r: {"oud": a, "nieuw": b} for r, (a, b) in v.routes.items()},
         "wijzigingen": [{"soort": w.soort, "id": w.id, "wat": w.wat, "velden": list(w.velden)} for w in v.wijzigingen],
     }

@@ -257,6 +257,7 @@ SCRIPT = r"""
     const kop = el("section", { klasse: "kop", id: "advies-kop", "data-niveau": a.niveau, "aria-label": "Het advies in het kort" },
       el("p", { id: "advies-trede", tekst: a.participatie ? "Dit is participatie op de trede " + trede.naam + "."
         : "Dit is geen participatie: het advies komt uit op de trede " + trede.naam.toLowerCase() + "." }),
+      a.route ? el("p", { id: "advies-route", tekst: a.route.regel }) : null,  // above the ranking, as in bb advies
       el("p", { id: "advies-kopregel", tekst: a.kop }),  // the decision first, as in bb advies
       el("p", { tekst: trede.omschrijving }),
       trede.belofte ? el("p", { id: "advies-belofte", tekst: "Belofte aan deelnemers: " + trede.belofte }) : null);
@@ -266,6 +267,17 @@ SCRIPT = r"""
       delen.push(el("h2", { tekst: "Aannames" }),
         lijstVan(aannames.map(function (v) { return D.vragen[v].weet_niet.aanname; }), "aannames"));
     }
+    if (a.route) {
+      const ol = el("ol", { klasse: "route", id: "route" });
+      for (const s of a.route.stappen) {
+        ol.append(el("li", {}, el("strong", { tekst: s.naam }),
+          document.createTextNode((s.trede ? " (beoordeeld op de trede " + s.trede.toLowerCase() + ")" : "") + ": " + s.waarom)));
+      }
+      delen.push(el("h2", { tekst: "Aanbevolen route" }), ol, el("p", { tekst: "Waarom: " + a.route.reden }),
+        el("p", { klasse: "bron", tekst: "Bron: " + a.route.bron }), el("p", { tekst: a.route.alternatief }));
+    }
+    // a route that fits the answers but cannot be done: under its own heading, why not
+    else if (a.route_noot) delen.push(el("h2", { tekst: "Aanbevolen route" }), el("p", { id: "route-noot", tekst: a.route_noot }));
     if (a.gelijk.length) {
       delen.push(el("h2", { tekst: "Even passend" }),
         lijstVan(a.gelijk.map(function (p) { return p[0] + ": " + p[1]; })));

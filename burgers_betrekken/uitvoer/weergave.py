@@ -391,10 +391,36 @@ def _gronden(gronden: Iterable[Grond], stijl: Callable[[Grond], str]) -> Rendera
     return tabel
 
 
+def _route_uitleg(u: Uitleg) -> list[RenderableType]:
+    """The route: why it fits (its reason, the answers its condition looked at), its steps and its
+    source; with no route, the note on the route that fits the answers but cannot be done."""
+    if u.route is None:
+        return [_kop("De route"), Padding(t(u.route_noot), (0, 2))] if u.route_noot else []
+    stappen = Table.grid(padding=(0, 1))
+    stappen.add_column(no_wrap=True, style="bold")
+    stappen.add_column(ratio=1)
+    for n, s in enumerate(u.route.stappen, start=1):
+        stap = Text(veilig(s.naam), style="bold")
+        if s.trede:
+            stap.append(f" (op de trede {veilig(s.trede).lower()})")
+        stappen.add_row(f"{n}.", Text.assemble(stap, ": ", veilig(s.waarom)))
+    grond = u.route.grond
+    omdat = Table.grid(padding=(0, 1))  # a wrapped answer hangs under its text, not under "omdat"
+    omdat.add_column(no_wrap=True, style="dim")
+    omdat.add_column(ratio=1)
+    for vraag, antwoord in grond.antwoorden:
+        omdat.add_row("omdat", Text.assemble(veilig(vraag), " → ", (veilig(antwoord), "bold")))
+    onder = Text.assemble(("Waarom: ", "bold"), veilig(grond.tekst), "\n", ("Bron: ", "dim"),
+                          (veilig(u.route.bron), "dim italic"))
+    return [_kop("De route"), Padding(Group(Text(adviestekst.ROUTE_PAST, style="bold"), Padding(omdat, (0, 0, 0, 2)),
+                                            stappen, onder), (0, 2))]
+
+
 def uitleg(u: Uitleg) -> RenderableType:
-    """Why: the rung from doel and ruimte, each instrument's rules, each caveat's condition."""
+    """Why: the rung from doel and ruimte, the route, each instrument's rules, each caveat's condition."""
     delen: list[RenderableType] = [_kop("De trede"), Padding(Text(veilig(u.uitkomst), style="bold"), (0, 2)),
                                    Padding(_gronden(u.niveau, lambda g: "cyan"), (0, 2))]
+    delen += _route_uitleg(u)
     delen.append(_kop("Instrumenten"))
     for i in u.instrumenten:
         kop = Text("  ")
