@@ -13,7 +13,7 @@ from burgers_betrekken.lezen.boom import laad_boom
 from burgers_betrekken.lezen.catalogus import controleer_samenhang, laad_catalogus
 from burgers_betrekken.lezen.json_schema import schema as json_schema
 
-from conftest import ROOT, assert_geen_traceback, run_bb
+from conftest import ROOT, assert_geen_traceback, run_bb, schone_env
 
 KLEIN = (ROOT / "tests" / "bomen" / "klein.yaml").read_text(encoding="utf-8")
 
@@ -614,3 +614,20 @@ def test_een_activiteit_kan_geen_alsof_hebben(tmp_path: Path) -> None:
         laad(schrijf(tmp_path, tekst))
     (p,) = info.value.problemen
     assert "is een activiteit zonder instrument en kan geen 'alsof' hebben" in p.bericht
+
+
+def test_scherm_en_verslagen_noemen_de_eigen_trede_van_een_stap(tmp_path: Path) -> None:
+    # the ranking lists the interviews as fallen off at coproduceren; the route says at which rung
+    # its first step judged them
+    boom = schrijf(tmp_path, COPRODUCEREN + ONTWERPROUTE)
+    a = schrijf(tmp_path, "doel: inzichten\nbudget: laag\n", "a.yaml")
+    eigen = "Diepte-interviews of Focusgroep (beoordeeld op de trede raadplegen)"
+    r = run_bb("advies", "--boom", str(boom), "-a", str(a), cwd=tmp_path, env={**schone_env(), "COLUMNS": "200"})
+    assert_geen_traceback(r)
+    assert f"1. {eigen}: eerst horen waar mensen vastlopen" in r.stdout
+    assert "2. Co-creatiesessie: dan samen ontwerpen" in r.stdout  # judged at the advice's rung: no note
+    for soort in ("md", "html"):
+        uit = tmp_path / f"v.{soort}"
+        r = run_bb("advies", "--boom", str(boom), "-a", str(a), "--uitvoer", str(uit), cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert eigen in uit.read_text(encoding="utf-8")

@@ -35,6 +35,15 @@ def route_stappen(advies: Advies) -> list[tuple[str, str]]:
     return [(s.naam or keuze([i.naam for i in s.instrumenten]), s.waarom) for s in advies.route.stappen]
 
 
+def route_stappen_getoond(advies: Advies) -> list[tuple[str, str]]:
+    """The route's steps as a record or the screen lists them: a step judged at another rung than
+    the advice's says so after its instruments ("Focusgroep (beoordeeld op de trede raadplegen)"),
+    because the ranking below may list those instruments as fallen off at the advice's rung."""
+    assert advies.route is not None
+    return [(f"{namen} (beoordeeld op de trede {advies.catalogus.trede(s.trede).naam.lower()})" if s.trede else namen,
+             waarom) for s, (namen, waarom) in zip(advies.route.stappen, route_stappen(advies))]
+
+
 def routeregel(advies: Advies) -> str | None:
     """'Aanbevolen route: 1. A → 2. B of C.', or None without a route."""
     stappen = route_stappen(advies)

@@ -98,7 +98,7 @@ def als_markdown(v: Verslag) -> str:
         r.append(md(adviestekst.kopregel(a)))
         r += ["", "## Aanbevolen route", ""]
         r += [f"{n}. **{md(namen)}**: {md(waarom)}" for n, (namen, waarom) in
-              enumerate(adviestekst.route_stappen(a), start=1)]
+              enumerate(adviestekst.route_stappen_getoond(a), start=1)]
         r += ["", f"Waarom: {md(a.route.route.reden)}", "", f"*Bron: {md(a.route.route.bron)}*", "",
               md(adviestekst.ROUTE_ALTERNATIEF)]
     else:

@@ -90,7 +90,7 @@ def als_html(v: Verslag) -> str:
     d.append(f'<p class="samenvatting">{samenvatting}{beste}</p>')
     if a.route is not None:
         d += ["<h2>Aanbevolen route</h2>", '<ol class="route">']
-        d += [f"<li><strong>{_e(namen)}</strong>: {_e(waarom)}</li>" for namen, waarom in adviestekst.route_stappen(a)]
+        d += [f"<li><strong>{_e(namen)}</strong>: {_e(waarom)}</li>" for namen, waarom in adviestekst.route_stappen_getoond(a)]
         d += ["</ol>", f"<p>Waarom: {_e(a.route.route.reden)}</p>", f'<p class="bron">Bron: {_e(a.route.route.bron)}</p>',
               f"<p>{_e(adviestekst.ROUTE_ALTERNATIEF)}</p>"]
 

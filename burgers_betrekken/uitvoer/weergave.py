@@ -190,7 +190,7 @@ def _route(advies: Advies) -> RenderableType:
     stappen = Table.grid(padding=(0, 1))
     stappen.add_column(no_wrap=True, style="bold")
     stappen.add_column(ratio=1)
-    for n, (namen, waarom) in enumerate(adviestekst.route_stappen(advies), start=1):
+    for n, (namen, waarom) in enumerate(adviestekst.route_stappen_getoond(advies), start=1):
         stappen.add_row(f"{n}.", Text.assemble((veilig(namen), "bold"), ": ", veilig(waarom)))
     route = advies.route.route
     onder = Text.assemble(("Waarom: ", "bold"), veilig(route.reden), "\n", ("Bron: ", "dim"),
