@@ -232,7 +232,8 @@ def _probeer(basis: _Basis, wijzigingen: tuple[tuple[Vraag, Optie], ...], kant: 
                      for v, o in wijzigingen)
     ontbreekt = [] if zelfde_pad else _ontbrekend(boom, nieuw)
     if not ontbreekt:
-        ander = basis.bereken(boom, basis.catalogus, nieuw)
+        # only the answers on the new path: the same advice, and the one a memo of paths already holds
+        ander = basis.bereken(boom, basis.catalogus, nieuw if zelfde_pad else _gelopen(boom, nieuw))
         beste = tuple(a.instrument.id for a in ander.instrumenten if a.rang == 1)
         route = _route(ander.route)
         if ander.niveau == advies.niveau and beste == basis.beste and route == basis.route:
