@@ -98,7 +98,8 @@ class Bevinding:
 
 Bereken = Callable[[Boom, Catalogus, Mapping[str, str]], Advies]
 """How another advice is computed: the engine itself, or the engine behind a memo when many
-advices of one tree are computed (`bb boom website`); the engine is pure, so both give the same."""
+advices of one tree are computed (`bb boom website`, `bb boom paden --statistiek`); the engine is
+pure, so both give the same."""
 
 
 def onthoudend(bekend: Iterable[Advies] = ()) -> Bereken:
