@@ -217,6 +217,7 @@ def test_wat_als_blijft_leeg_als_niets_het_advies_verandert(boom: Boom, catalogu
 
     advies = met_wat_als(engine.advies(boom, catalogus, STIEFOUDERS))
     assert advies.wat_als == ()
-    assert wat_als_geen(advies) == ("Geen ander antwoord op ruimte, budget of doorlooptijd verandert de trede "
-                                    "of het beste instrument.")
+    # only what was computed: more changes nothing, less room does (issue 24: "ruimte: geen" always does)
+    assert wat_als_geen(advies) == ("Geen antwoord met meer ruimte, budget of doorlooptijd verandert de trede, "
+                                    "het beste instrument of de route. Alleen minder ruimte verandert het advies.")
     assert wat_als_geen(engine.advies(boom, catalogus, STIEFOUDERS)) is None  # not computed: nothing claimed

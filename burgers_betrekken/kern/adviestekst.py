@@ -5,7 +5,7 @@ markup: each view escapes them its own way. Pure; nothing here prints."""
 from __future__ import annotations
 
 from burgers_betrekken.kern.engine import Advies, onderscheid
-from burgers_betrekken.kern.watals import Verandering
+from burgers_betrekken.kern.watals import MINDER, Verandering
 
 HOOGSTENS_BLOKKADES = 3
 
@@ -79,7 +79,10 @@ def gelijk_onderscheid(advies: Advies) -> list[tuple[str, str]]:
 
 
 def keuze_tekst(v: Verandering) -> str:
-    """'Met ruimte ‘Ruim — de richting staat nog open’' (and a second answer, for a pair)."""
+    """'Met ruimte ‘Ruim — de richting staat nog open’' (and a second answer, for a pair); for a
+    consequence of less: 'Met minder budget (‘Laag — …’)'."""
+    if not v.oplossing:
+        return "Met " + " en ".join(f"minder {k.vraag} (‘{k.label}’)" for k in v.keuzes)
     return "Met " + " en ".join(f"{k.vraag} ‘{k.label}’" for k in v.keuzes)
 
 
@@ -92,12 +95,57 @@ def wat_als_regel(v: Verandering) -> str:
 
 
 def wat_als_regels(advies: Advies) -> list[str]:
-    return [wat_als_regel(v) for v in advies.wat_als or ()]
+    """The remedies: other answers worth pursuing, never less room, budget or time."""
+    return [wat_als_regel(v) for v in advies.wat_als or () if v.oplossing]
+
+
+def gevolg_regels(advies: Advies) -> list[str]:
+    """What less room, budget or time would do: consequences, shown apart from the remedies."""
+    return [wat_als_regel(v) for v in advies.wat_als or () if not v.oplossing]
+
+
+def gevolg_kop(advies: Advies) -> str:
+    """The line above the consequences, which says they are no advice."""
+    vragen = list(dict.fromkeys(k.vraag for v in advies.wat_als or () if not v.oplossing for k in v.keuzes))
+    return f"Gevolg van minder {keuze(vragen)} (geen advies, wel goed om te weten):"
 
 
 def wat_als_geen(advies: Advies) -> str | None:
-    """When no change of a negotiable answer moves the advice, say so: that is news too."""
-    if advies.wat_als != () or not advies.participatie:  # None: not computed, so nothing to say
+    """Without a remedy to show: what trying the other answers found, and only what was computed
+    (`Bevinding`). None when "wat als" was not computed, or there is no participation."""
+    b = advies.wat_als_bevinding
+    if b is None or not advies.participatie or wat_als_regels(advies) or not b.pogingen:
         return None
-    vragen = list(advies.boom.wat_als or [s.vraag.id for s in advies.pad])
-    return f"Geen ander antwoord op {namen(vragen).replace(' en ', ' of ')} verandert de trede of het beste instrument."
+    wat = "de trede, het beste instrument of de route" if advies.boom.routes else "de trede of het beste instrument"
+    if all(p.gelijk for p in b.pogingen):
+        return f"Geen ander antwoord op {keuze(list(b.vragen))} verandert {wat}."
+    meer = [p for p in b.pogingen if p.richting != MINDER]
+    zinnen = []
+    if advies.boom.wat_als is not None:  # ordered questions: say which are at their most already
+        bovenaan = [q for q in b.vragen if not any(p.keuze.vraag == q for p in meer)]
+        if bovenaan:
+            zinnen.append(f"Bij {namen(bovenaan)} koos u al het hoogste antwoord.")
+    vragen_meer = list(dict.fromkeys(p.keuze.vraag for p in meer))
+    gelijk = [q for q in vragen_meer if all(p.gelijk for p in meer if p.keuze.vraag == q)]
+    if gelijk:
+        woorden = f"antwoord met meer {keuze(gelijk)}" if advies.boom.wat_als is not None \
+            else f"ander antwoord op {keuze(gelijk)}"
+        zinnen.append(f"Geen {woorden} verandert {wat}.")
+    for q in vragen_meer:
+        if q in gelijk:
+            continue
+        p = next(p for p in meer if p.keuze.vraag == q and not p.gelijk)  # the first in the tree's order: nearest
+        if p.verandering is not None:
+            zinnen.append(wat_als_regel(p.verandering))
+        else:
+            zinnen.append(f"Wat {q} ‘{p.keuze.label}’ verandert, hangt af van de vragen die dan volgen.")
+    if b.paren:
+        woorden = f"twee antwoorden met meer {keuze(vragen_meer)}" if advies.boom.wat_als is not None \
+            else f"twee andere antwoorden op {keuze(vragen_meer)}"
+        zinnen.append(f"Ook {woorden} samen laten op deze trede geen instrument passen.")
+    minder = list(dict.fromkeys(p.keuze.vraag for p in b.pogingen if p.richting == MINDER and p.verandering))
+    if minder:
+        woord = "Alleen" if all(p.gelijk for p in meer) else "Ook"
+        zinnen.append(f"{woord} minder {keuze(minder)} verandert het advies"
+                      + (": zie hieronder, als gevolg." if gevolg_regels(advies) else "."))
+    return " ".join(zinnen)

@@ -29,7 +29,7 @@ from burgers_betrekken.kern.model import (
 from burgers_betrekken.kern.woorden import fragment, opsomming, suggestie
 
 if TYPE_CHECKING:
-    from burgers_betrekken.kern.watals import Verandering
+    from burgers_betrekken.kern.watals import Bevinding, Verandering
 
 GEEN_REDEN = "geen van uw antwoorden pleit voor dit instrument"
 GEEN_PARTICIPATIE = ("op de trede {niveau} krijgen burgers geen invloed; een instrument zou participatie "
@@ -117,6 +117,7 @@ class Advies:
     wat_als: tuple["Verandering", ...] | None = None  # filled by `watals.met_wat_als`; None: not computed
     route: GekozenRoute | None = None
     route_noot: str | None = None  # with no route: why a route that fits the answers gave way to the ranking
+    wat_als_bevinding: "Bevinding | None" = None  # what "wat als" tried and found; None: not computed
 
     @property
     def participatie(self) -> bool:

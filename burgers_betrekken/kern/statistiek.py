@@ -27,6 +27,7 @@ class Padcijfers:
     zonder_onderscheid: int = 0  # an instrument ranked above the next one without a reason the next lacks
     met_route: int = 0  # participation paths whose advice names a route
     route_met_afgevallen: int = 0  # a route step naming an instrument that is not recommended: must be 0
+    wat_als_minder: int = 0  # "wat als" lines that offer less room, budget or time as a remedy: must be 0
     voorbeelden: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def noteer(self, soort: str, advies: Advies, hoogstens: int = 3) -> None:
@@ -59,6 +60,9 @@ def tel(adviezen: Iterable[Advies]) -> Padcijfers:
             c.met_route += 1
             if not _route_staat(a):
                 c.noteer("route_met_afgevallen", a)
+        for v in a.wat_als or ():  # filled in by `watals.met_wat_als`; not computed, nothing to count
+            if v.oplossing and any(_minder(a, k.vraag, k.antwoord) for k in v.keuzes):
+                c.noteer("wat_als_minder", a)
     return c
 
 
@@ -77,6 +81,16 @@ def _route_staat(a: Advies) -> bool:
     return True
 
 
+def _minder(a: Advies, vraag_id: str, antwoord: str) -> bool:
+    """Whether this answer gives less than the user's: an earlier option of a question under
+    `wat_als`, whose options go from least to most."""
+    if a.boom.wat_als is None or vraag_id not in a.boom.wat_als:
+        return False
+    ids = a.boom.vraag(vraag_id).optie_ids
+    eigen = next(s.optie.id for s in a.pad if s.vraag.id == vraag_id)
+    return ids.index(antwoord) < ids.index(eigen)
+
+
 def _elk_onderscheiden(a: Advies) -> bool:
     """Every instrument ranked above the next shows a reason that the next one does not have."""
     for boven, onder in zip(a.instrumenten, a.instrumenten[1:]):
@@ -89,7 +103,7 @@ def _elk_onderscheiden(a: Advies) -> bool:
 
 
 FOUTEN = ("zonder_uitleg", "tegen_wanneer_niet", "instrument_zonder_participatie", "zonder_onderscheid",
-          "route_met_afgevallen")
+          "route_met_afgevallen", "wat_als_minder")
 """The figures that count faults in the tree or the catalogue: each should be 0."""
 
 REGELS = (
@@ -103,5 +117,6 @@ REGELS = (
     ("zonder_onderscheid", "instrument hoger zonder reden die het volgende mist"),
     ("met_route", "participatie met een aanbevolen route"),
     ("route_met_afgevallen", "route met een stap die een afgevallen instrument noemt"),
+    ("wat_als_minder", "'wat als'-regels die minder ruimte, budget of tijd als oplossing voorstellen"),
 )
 """The figures in the order they are shown, with their Dutch description."""

@@ -124,6 +124,11 @@ def paden(
     # the figures are about every path: a tree with more than the limit is refused, not cut off
     totaal = binnen_grens(boom) if statistiek else aantal_paden(boom)
     adviezen = [engine.advies(boom, cat, dict(pad)) for pad in islice(alle_paden(boom), None if statistiek else hoogstens)]
+    if statistiek:  # the figures count "wat als" lines too; neighbouring paths' advices are computed already
+        from burgers_betrekken.kern.watals import met_wat_als, onthoudend
+
+        bereken = onthoudend(adviezen)
+        adviezen = [met_wat_als(a, bereken) for a in adviezen]
     if totaal > len(adviezen):
         import sys
 

@@ -14,13 +14,13 @@ number.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any, Mapping
+from typing import Any
 
 from burgers_betrekken.kern import adviestekst, engine
 from burgers_betrekken.kern.fouten import InvoerFout
 from burgers_betrekken.kern.model import WEET_NIET, Boom, Catalogus
 from burgers_betrekken.kern.paden import MAX_TEKENS, VEEL, Pad, binnen_grens, paden, tekst_op_paden
-from burgers_betrekken.kern.watals import met_wat_als
+from burgers_betrekken.kern.watals import met_wat_als, onthoudend
 from burgers_betrekken.kern.woorden import getal
 from burgers_betrekken.uitvoer.verslag import (
     Verslag,
@@ -49,15 +49,7 @@ def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
                          f"(een toelichting telt niet mee), of splits de boom")
     tabel = _Tabel()
     adviezen: dict[str, int] = {}
-    geheugen: dict[tuple[tuple[str, str], ...], engine.Advies] = {}
-
-    def bereken(b: Boom, c: Catalogus, antwoorden: Mapping[str, str]) -> engine.Advies:
-        """The engine, remembered per set of answers: "wat als" asks for the advice of
-        neighbouring paths, which the page computes anyway (the engine is pure)."""
-        sleutel = tuple(sorted(antwoorden.items()))
-        if sleutel not in geheugen:
-            geheugen[sleutel] = engine.advies(b, c, antwoorden)
-        return geheugen[sleutel]
+    bereken = onthoudend()  # "wat als" asks for the advice of neighbouring paths, which the page computes anyway
 
     for pad in paden(boom, weet_niet=True):
         advies = met_wat_als(bereken(boom, catalogus, dict(pad)), bereken)
@@ -118,6 +110,7 @@ def _advies(a: engine.Advies) -> dict[str, Any]:
         "let_op": let_op_data(a),
         "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
         "wat_als_geen": adviestekst.wat_als_geen(a),
+        "wat_als_gevolg_kop": adviestekst.gevolg_kop(a) if adviestekst.gevolg_regels(a) else None,
     }
 
 

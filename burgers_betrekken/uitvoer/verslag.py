@@ -137,11 +137,12 @@ def als_markdown(v: Verslag) -> str:
         r += [f"   - gaat voor bij gelijke punten: {md(reden.tekst)}" for reden in aanbeveling.voorrang]
     if a.instrumenten[PROMINENT:]:
         r += ["", "Ook mogelijk: " + ", ".join(md(x.instrument.naam) for x in a.instrumenten[PROMINENT:]) + "."]
-    if a.wat_als:
+    oplossingen, gevolgen, geen = adviestekst.wat_als_regels(a), adviestekst.gevolg_regels(a), adviestekst.wat_als_geen(a)
+    if oplossingen or gevolgen or geen:
         r += ["", "## Wat als", ""]
-        r += [f"- {md(x)}" for x in adviestekst.wat_als_regels(a)]
-    elif (geen := adviestekst.wat_als_geen(a)) is not None:
-        r += ["", "## Wat als", "", md(geen)]
+        r += [f"- {md(x)}" for x in oplossingen] + ([md(geen)] if geen else [])
+    if gevolgen:  # apart from the remedies, under a line that says they are none
+        r += ["", f"*{md(adviestekst.gevolg_kop(a))}*", ""] + [f"- {md(x)}" for x in gevolgen]
 
     if a.afgevallen:
         r += ["", "## Afgevallen instrumenten", "", "| Instrumenten | Waarom |", "| --- | --- |"]
@@ -179,10 +180,13 @@ def als_markdown(v: Verslag) -> str:
 
 def wat_als_data(w: "Verandering") -> dict[str, Any]:
     """One "wat als" for JSON: the first changed answer as `vraag`/`antwoord` (the contract), the
-    whole change under `antwoorden`, and what the advice would then be."""
+    whole change under `antwoorden`, what the advice would then be (with its `route`: the steps'
+    instrument ids, or null), and `richting`: "meer" or "anders" for a remedy, "minder" for a
+    consequence of less room, budget or time (never a remedy; listed after the remedies)."""
     return {"vraag": w.vraag, "antwoord": w.antwoord, "verandering": adviestekst.wat_als_regel(w),
             "antwoorden": {k.vraag: k.antwoord for k in w.keuzes}, "niveau": w.niveau, "beste": list(w.beste),
-            "nog_te_vragen": list(w.nog_te_vragen)}
+            "nog_te_vragen": list(w.nog_te_vragen), "richting": w.richting,
+            "route": [list(stap) for stap in w.route] if w.route is not None else None}
 
 
 def _omdat(antwoorden: tuple[tuple[str, str], ...]) -> str:

@@ -62,6 +62,10 @@ def _e(tekst: str | None) -> str:
     return escape(op_een_regel(tekst))
 
 
+def _lijst(regels: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in regels) + "</ul>"
+
+
 def _omdat(antwoorden: tuple[tuple[str, str], ...]) -> str:
     return (" (omdat: " + "; ".join(f"{_e(vraag)} {_e(antwoord)}" for vraag, antwoord in antwoorden) + ")"
             if antwoorden else "")
@@ -120,7 +124,7 @@ def als_html(v: Verslag) -> str:
                  "bevelen.</p>")
     elif not a.instrumenten:
         d.append("<p>Geen enkel instrument past bij uw antwoorden. Wat de instrumenten vooral tegenhoudt:</p>")
-        d.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in adviestekst.waarom_geen(a)) + "</ul>")
+        d.append(_lijst(adviestekst.waarom_geen(a)))
     else:
         gelijk = adviestekst.gelijk_onderscheid(a)
         if gelijk:
@@ -136,9 +140,12 @@ def als_html(v: Verslag) -> str:
             d.append("<p>Ook mogelijk: " + ", ".join(_e(x.instrument.naam) for x in a.instrumenten[PROMINENT:])
                      + ".</p>")
 
-    if a.wat_als:
-        d += ["<h2>Wat als</h2>", "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in adviestekst.wat_als_regels(a))
-              + "</ul>"]
+    oplossingen, gevolgen, geen = adviestekst.wat_als_regels(a), adviestekst.gevolg_regels(a), adviestekst.wat_als_geen(a)
+    if oplossingen or gevolgen or geen:
+        d.append("<h2>Wat als</h2>")
+        d += [_lijst(oplossingen)] if oplossingen else [f"<p>{_e(geen)}</p>"] if geen else []
+    if gevolgen:  # apart from the remedies, under a line that says they are none
+        d += [f'<p class="gevolg"><em>{_e(adviestekst.gevolg_kop(a))}</em></p>', _lijst(gevolgen)]
 
     if a.afgevallen:
         d += ["<h2>Afgevallen instrumenten</h2>", "<table>",

@@ -306,18 +306,19 @@ SCRIPT = r"""
           el("h3", { tekst: lo.titel }), el("p", { tekst: lo.tekst }), el("p", { klasse: "bron", tekst: "Bron: " + lo.bron })));
       }
     }
-    if (a.wat_als.length) {
-      const ul = el("ul", { klasse: "wat-als" });
-      a.wat_als.forEach(function (w, i) {
-        const knop = el("button", { type: "button", klasse: "link", "data-wat-als": String(i) },
-          document.createTextNode("Bekijk dit advies"), el("span", { klasse: "sr", tekst: ": " + w.verandering }));
-        knop.addEventListener("click", function () { probeer(w.antwoorden); });
-        ul.append(el("li", {}, el("span", { klasse: "wat-als-tekst", tekst: w.verandering }), document.createTextNode(" "), knop));
-      });
-      delen.push(el("h2", { tekst: "Wat als" }), ul);
-    } else if (a.wat_als_geen) {
-      delen.push(el("h2", { tekst: "Wat als" }), el("p", { klasse: "wat-als-geen", tekst: a.wat_als_geen }));
-    }
+    // remedies first; what less room, budget or time would do apart, under a line that says it is no advice
+    const oplossingen = el("ul", { klasse: "wat-als" }), gevolgen = el("ul", { klasse: "wat-als gevolgen" });
+    a.wat_als.forEach(function (w, i) {
+      const knop = el("button", { type: "button", klasse: "link", "data-wat-als": String(i) },
+        document.createTextNode("Bekijk dit advies"), el("span", { klasse: "sr", tekst: ": " + w.verandering }));
+      knop.addEventListener("click", function () { probeer(w.antwoorden); });
+      (w.richting === "minder" ? gevolgen : oplossingen).append(
+        el("li", {}, el("span", { klasse: "wat-als-tekst", tekst: w.verandering }), document.createTextNode(" "), knop));
+    });
+    if (a.wat_als.length || a.wat_als_geen) delen.push(el("h2", { tekst: "Wat als" }));
+    if (oplossingen.children.length) delen.push(oplossingen);
+    else if (a.wat_als_geen) delen.push(el("p", { klasse: "wat-als-geen", tekst: a.wat_als_geen }));
+    if (gevolgen.children.length) delen.push(el("p", { klasse: "gevolg", tekst: a.wat_als_gevolg_kop }), gevolgen);
     if (a.verslag.motivering) {
       delen.push(el("h2", { tekst: "Motivering (pas toe of leg uit)" }),
         el("p", { id: "waarom-motivering", tekst: a.verslag.motivering }),

@@ -106,10 +106,7 @@ def advies(advies: Advies, kort: bool = False, antwoorden: bool = True) -> Rende
     delen += [_kop("Aanbevolen instrumenten"), _aanbevolen(advies)]
     if kort:
         return Group(*delen)
-    if advies.wat_als:
-        delen += [_kop("Wat als"), Padding(_redenen(adviestekst.wat_als_regels(advies), "→", "cyan"), (0, 2))]
-    elif (geen := adviestekst.wat_als_geen(advies)) is not None:
-        delen += [_kop("Wat als"), Padding(t(geen), (0, 2))]
+    delen += _wat_als(advies)
     if advies.let_op:
         delen += [_kop("Let op"), _let_op(advies)]
     delen += [_kop("Participatieladder"), _ladder(advies)]
@@ -142,11 +139,29 @@ def _samenvatting(advies: Advies) -> RenderableType:
         tekst.append(veilig(advies.let_op[0].titel))
         if len(advies.let_op) > 1:
             tekst.append(f" (en {len(advies.let_op) - 1} meer, hieronder)", style="dim")
-    if advies.wat_als:
+    if oplossingen := adviestekst.wat_als_regels(advies):  # a remedy; a consequence of less never heads the advice
         tekst.append("\nWat als: ", style="bold")
-        tekst.append(veilig(adviestekst.wat_als_regels(advies)[0]))
+        tekst.append(veilig(oplossingen[0]))
     titel = Text("Advies", style="bold")
     return Panel(tekst, title=titel, title_align="left", box=box.ROUNDED, padding=(0, 1))
+
+
+def _wat_als(advies: Advies) -> list[RenderableType]:
+    """The remedies (or what trying other answers found), then, apart and under their own line,
+    what less room, budget or time would do."""
+    oplossingen, gevolgen = adviestekst.wat_als_regels(advies), adviestekst.gevolg_regels(advies)
+    geen = adviestekst.wat_als_geen(advies)
+    if not (oplossingen or gevolgen or geen):
+        return []
+    delen: list[RenderableType] = [_kop("Wat als")]
+    if oplossingen:
+        delen.append(Padding(_redenen(oplossingen, "→", "cyan"), (0, 2)))
+    if geen:
+        delen.append(Padding(t(geen), (0, 2)))
+    if gevolgen:
+        delen += [Padding(t(adviestekst.gevolg_kop(advies), "italic"), (1, 2, 0, 2)),
+                  Padding(_redenen(gevolgen, "↓", "yellow"), (0, 2))]
+    return delen
 
 
 def _ladder(advies: Advies) -> RenderableType:
@@ -206,7 +221,7 @@ def _aanbevolen(advies: Advies) -> RenderableType:
         delen: list[RenderableType] = [Padding(Text("Geen enkel instrument past bij uw antwoorden. "
                                                     "Wat de instrumenten vooral tegenhoudt:"), (0, 2))]
         delen.append(Padding(_redenen(adviestekst.waarom_geen(advies), "−", "red"), (0, 4)))
-        if advies.wat_als:
+        if adviestekst.wat_als_regels(advies):
             delen.append(Padding(Text("Wat zou helpen, staat onder 'Wat als'."), (0, 2)))
         return Group(*delen)
     delen = [Padding(t(advies.route_noot), (0, 2, 1, 2))] if advies.route_noot else []
