@@ -4,7 +4,7 @@ markup: each view escapes them its own way. Pure; nothing here prints."""
 
 from __future__ import annotations
 
-from burgers_betrekken.kern.engine import Advies, onderscheid
+from burgers_betrekken.kern.engine import Aanbeveling, Advies, onderscheid
 from burgers_betrekken.kern.watals import MINDER, Verandering
 
 HOOGSTENS_BLOKKADES = 3
@@ -76,6 +76,19 @@ def gelijk_onderscheid(advies: Advies) -> list[tuple[str, str]]:
     verschil = onderscheid(advies.catalogus, beste)
     return [(a.instrument.naam, "; ".join(verschil[a.instrument.id]) or "geen verschil in de kenmerken")
             for a in beste]
+
+
+def even_passend_als(advies: Advies, aanbeveling: Aanbeveling) -> str | None:
+    """Below the best, an instrument that shares its number with others: 'even passend als A en B'
+    (the best ones that are equal are named above the list). None when its number is its own."""
+    if aanbeveling.rang == 1:
+        return None
+    anderen = [x.instrument.naam for x in advies.instrumenten if x.rang == aanbeveling.rang and x is not aanbeveling]
+    if not anderen:
+        return None
+    if len(anderen) > 2:
+        anderen = [*anderen[:2], f"nog {len(anderen) - 2} {'ander' if len(anderen) == 3 else 'andere'}"]
+    return f"even passend als {namen(anderen)}"
 
 
 def keuze_tekst(v: Verandering) -> str:

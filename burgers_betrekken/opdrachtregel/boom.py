@@ -108,7 +108,8 @@ def paden(
                                        "hoogstens 20.000."),
     statistiek: bool = typer.Option(False, "--statistiek",
                                     help="Alleen de cijfers: paden zonder instrument, gelijke beste instrumenten, "
-                                         "instrumenten tegen hun 'wanneer niet' of zonder participatie."),
+                                         "instrumenten tegen hun 'wanneer niet' of zonder participatie, "
+                                         "en op hoeveel paden elk instrument het beste is."),
 ) -> None:
     """Toon elk pad door de boom met het advies waar het op uitkomt (of met --statistiek de cijfers)."""
     from itertools import islice

@@ -14,7 +14,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from burgers_betrekken.lezen.rapport import Bestandsrapport, Rapport, soortnaam
-from burgers_betrekken.kern.engine import Advies
+from burgers_betrekken.kern.engine import WANNEER_NIET, Advies
 from burgers_betrekken.kern.fouten import Locatie, Probleem
 from burgers_betrekken.kern.model import EINDE, Boom
 from burgers_betrekken.kern.paden import aantal_tekst
@@ -158,14 +158,47 @@ def padcijfers(boom: Boom, cijfers: Padcijfers) -> RenderableType:
     for sleutel, omschrijving in REGELS:
         waarde = getattr(cijfers, sleutel)
         fout = waarde and sleutel in FOUTEN
-        tabel.add_row(Text(omschrijving), Text(str(waarde), style="bold red" if fout else ""))
+        aantal = len(waarde) if isinstance(waarde, (list, dict)) else waarde  # instruments, by name below
+        tabel.add_row(Text(omschrijving), Text(str(aantal), style="bold red" if fout else ""))
     voorbeelden = Text()
     for sleutel, lijst in cijfers.voorbeelden.items():
         if sleutel not in FOUTEN:
             continue
         for antwoorden in lijst:
             voorbeelden.append(f"\n{sleutel}: " + ", ".join(f"{k}={v}" for k, v in antwoorden.items()), style="red")
-    return Group(tabel, voorbeelden) if voorbeelden else tabel
+    if not cijfers.beste_per_instrument:
+        return Group(tabel, voorbeelden) if voorbeelden else tabel
+    return Group(tabel, *([voorbeelden] if voorbeelden else []), Text(), _beste_per_instrument(cijfers))
+
+
+def _beste_per_instrument(cijfers: Padcijfers) -> RenderableType:
+    """Each instrument of the catalogue with the number of paths where it is best; one that is best
+    nowhere is said by name: in red when no rule explains it, else with the rules that remove it."""
+    tabel = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    tabel.add_column("Instrument", ratio=1)
+    tabel.add_column("Paden", justify="right", no_wrap=True)
+    for iid, aantal in cijfers.beste_per_instrument.items():
+        stijl = "bold red" if iid in cijfers.nooit_beste else "dim" if iid in cijfers.nooit_beste_verklaard else ""
+        tabel.add_row(Text(veilig(iid), style=stijl), Text(str(aantal), style=stijl))
+    regels: list[RenderableType] = [Text("Op hoeveel paden is elk instrument het beste?", style="bold"), tabel]
+    if cijfers.nooit_beste:
+        regels.append(Text("Nergens het beste, en geen regel die dat verklaart: "
+                           + ", ".join(map(veilig, cijfers.nooit_beste)), style="red"))
+    per_reden: dict[str, list[str]] = {}
+    for iid, redenen in cijfers.nooit_beste_verklaard.items():
+        per_reden.setdefault(_door_regels(redenen), []).append(veilig(iid))
+    if per_reden:
+        regels.append(Text("Nergens het beste, verklaard: valt op elk pad met participatie af"))
+        regels += [Padding(Text(f"{door}: {', '.join(ids)}", style="dim"), (0, 0, 0, 2))
+                   for door, ids in per_reden.items()]
+    return Group(*regels)
+
+
+def _door_regels(regels: Sequence[str]) -> str:
+    if not regels:
+        return "door regels van de boom (niet overal dezelfde)"
+    namen = ["zijn eigen 'wanneer niet'" if r == WANNEER_NIET else f"regel '{veilig(r)}'" for r in regels]
+    return "door " + " en ".join(namen)
 
 
 # --- bb boom toon --------------------------------------------------------------------------------------

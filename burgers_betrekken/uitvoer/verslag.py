@@ -132,7 +132,9 @@ def als_markdown(v: Verslag) -> str:
         r += [f"- **{md(n)}**: {md(w)}" for n, w in gelijk]
         r.append("")
     for aanbeveling in a.instrumenten[:PROMINENT]:
-        r.append(f"{aanbeveling.rang}. **{md(aanbeveling.instrument.naam)}** (`{aanbeveling.instrument.id}`)")
+        gelijk_als = adviestekst.even_passend_als(a, aanbeveling)
+        r.append(f"{aanbeveling.rang}. **{md(aanbeveling.instrument.naam)}** (`{aanbeveling.instrument.id}`)"
+                 + (f", {md(gelijk_als)}" if gelijk_als else ""))
         r += [f"   - {md(reden.tekst)}" for reden in aanbeveling.redenen]
         r += [f"   - gaat voor bij gelijke punten: {md(reden.tekst)}" for reden in aanbeveling.voorrang]
     if a.instrumenten[PROMINENT:]:

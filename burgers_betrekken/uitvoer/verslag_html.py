@@ -134,7 +134,9 @@ def als_html(v: Verslag) -> str:
         for x in a.instrumenten[:PROMINENT]:
             redenen = "".join(f"<li>{_e(r.tekst)}</li>" for r in x.redenen)
             redenen += "".join(f"<li>gaat voor bij gelijke punten: {_e(r.tekst)}</li>" for r in x.voorrang)
-            d.append(f'<li value="{x.rang}"><strong>{_e(x.instrument.naam)}</strong><ul>{redenen}</ul></li>')
+            gelijk_als = adviestekst.even_passend_als(a, x)
+            d.append(f'<li value="{x.rang}"><strong>{_e(x.instrument.naam)}</strong>'
+                     f'{f" ({_e(gelijk_als)})" if gelijk_als else ""}<ul>{redenen}</ul></li>')
         d.append("</ol>")
         if a.instrumenten[PROMINENT:]:
             d.append("<p>Ook mogelijk: " + ", ".join(_e(x.instrument.naam) for x in a.instrumenten[PROMINENT:])

@@ -235,6 +235,8 @@ def _aanbevolen(advies: Advies) -> RenderableType:
     for a in advies.instrumenten[:PROMINENT]:
         kop = Text(f"{a.rang}. ", style="bold")
         kop.append(veilig(a.instrument.naam), style="bold")
+        if (gelijk_als := adviestekst.even_passend_als(advies, a)) is not None:
+            kop.append(f" ({veilig(gelijk_als)})")
         delen.append(Padding(kop, (0, 2)))
         redenen = [r.tekst for r in a.redenen] + [f"gaat voor bij gelijke punten: {r.tekst}" for r in a.voorrang]
         delen.append(Padding(_redenen(redenen, "+", "green"), (0, 5)))
