@@ -27,6 +27,15 @@ def kopregel(advies: Advies) -> str:
     return f"Even passend: {namen(beste)}."
 
 
+BELOFTE = "Belofte aan deelnemers: "
+
+
+def belofte_regel(advies: Advies) -> str | None:
+    """'Belofte aan deelnemers: ...', or None where there are no participants (no participation)."""
+    tekst = advies.belofte_tekst
+    return None if tekst is None else BELOFTE + tekst
+
+
 def route_stappen(advies: Advies) -> list[tuple[str, str]]:
     """The route the advice names, per step: its standing instruments ('A of B'), or the name of
     an activity step, and its purpose."""

@@ -10,6 +10,7 @@ from burgers_betrekken.kern.fouten import GETOOND, AntwoordFout, Locatie, Proble
 from burgers_betrekken.kern.model import (
     EINDE,
     NIVEAU,
+    Belofte,
     Boom,
     Conditie,
     Catalogus,
@@ -117,6 +118,15 @@ class Advies:
     wat_als: tuple["Verandering", ...] | None = None  # filled by `watals.met_wat_als`; None: not computed
     route: GekozenRoute | None = None
     route_noot: str | None = None  # with no route: why a route that fits the answers gave way to the ranking
+    belofte: Belofte | None = None  # the tree's promise that fits, in place of the rung's; None: the rung's
+
+    @property
+    def belofte_tekst(self) -> str | None:
+        """The promise to participants the advice makes: the tree's that fits, else the rung's.
+        None on a rung without participation: there are no participants to promise anything."""
+        if not self.participatie:
+            return None
+        return self.belofte.tekst if self.belofte is not None else self.niveau.belofte
 
     @property
     def participatie(self) -> bool:
@@ -269,8 +279,9 @@ def advies(boom: Boom, catalogus: Catalogus, antwoorden: Mapping[str, str],
             return anders[0], anders[1]
 
         route, noot = kies_route(boom.routes, feiten, (aanbevolen, afgevallen), eigen_oordeel)
+    belofte = next((b for b in boom.beloftes if b.wanneer.geldt(feiten)), None) if niveau.participatie else None
     return Advies(boom, catalogus, pad, genegeerd, niveau, bepaling, rangschik(aanbevolen, actief, catalogus),
-                  tuple(afgevallen), let_op, situatie, route=route, route_noot=noot)
+                  tuple(afgevallen), let_op, situatie, route=route, route_noot=noot, belofte=belofte)
 
 
 def _beoordeel_catalogus(boom: Boom, catalogus: Catalogus, feiten: Mapping[str, str], labels: Mapping[str, str],

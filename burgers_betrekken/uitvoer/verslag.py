@@ -109,7 +109,10 @@ def als_markdown(v: Verslag) -> str:
         merk = " ← **uw trede**" if trede == a.niveau else (
             " ← wat uw doel vraagt" if a.bepaling.begrensd and trede == a.bepaling.gewenst else "")
         r.append(f"- {md(trede.naam)}{' (geen participatie)' if not trede.participatie else ''}{merk}")
-    r += ["", f"Belofte aan deelnemers: {md(a.niveau.belofte)}"]
+    if (belofte := adviestekst.belofte_regel(a)) is not None:  # none where there are no participants
+        r += ["", md(belofte)]
+        if a.belofte is not None:
+            r += ["", f"*Bron: {md(a.belofte.bron)}*"]
     for regel in (a.bepaling.gewenst_regel, a.bepaling.plafond_regel):
         if regel is not None and regel.uitleg:
             r += ["", f"- {md(regel.uitleg)}"]
@@ -217,6 +220,15 @@ def route_data(a: Advies) -> dict[str, Any] | None:
             "reden": a.route.route.reden, "bron": a.route.route.bron}
 
 
+def belofte_data(a: Advies) -> dict[str, Any] | None:
+    """The promise the advice makes to participants: the tree's (with its id and source) or the
+    rung's (id and source null); null where there are no participants."""
+    if a.belofte_tekst is None:
+        return None
+    b = a.belofte
+    return {"tekst": a.belofte_tekst, "bron": b.bron if b else None, "id": b.id if b else None}
+
+
 def let_op_data(a: Advies) -> list[dict[str, Any]]:
     return [{"id": lo.id, "titel": lo.titel, "tekst": lo.tekst, "bron": lo.bron} for lo in a.let_op]
 
@@ -236,6 +248,7 @@ def als_data(v: Verslag) -> dict[str, Any]:
         "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
         "afgevallen": afgevallen_data(a),
         "let_op": let_op_data(a),
+        "belofte": belofte_data(a),
         "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {})}
                 for s in a.pad],
         "genegeerd": list(a.genegeerd),

@@ -101,7 +101,11 @@ def als_html(v: Verslag) -> str:
         klasse = ' class="gekozen"' if trede == a.niveau else ""
         geen = " (geen participatie)" if not trede.participatie else ""
         d.append(f"<li{klasse}>{_e(trede.naam)}{geen}{merk}</li>")
-    d += ["</ol>", f"<p>Belofte aan deelnemers: {_e(a.niveau.belofte)}</p>"]
+    d.append("</ol>")
+    if (belofte := adviestekst.belofte_regel(a)) is not None:  # none where there are no participants
+        d.append(f"<p>{_e(belofte)}</p>")
+        if a.belofte is not None:
+            d.append(f'<p class="bron">Bron: {_e(a.belofte.bron)}</p>')
     uitleg = [r.uitleg for r in (a.bepaling.gewenst_regel, a.bepaling.plafond_regel) if r is not None and r.uitleg]
     if uitleg:
         d += ["<ul>", *[f"<li>{_e(u)}</li>" for u in uitleg], "</ul>"]

@@ -259,7 +259,8 @@ SCRIPT = r"""
         : "Dit is geen participatie: het advies komt uit op de trede " + trede.naam.toLowerCase() + "." }),
       el("p", { id: "advies-kopregel", tekst: a.kop }),  // the decision first, as in bb advies
       el("p", { tekst: trede.omschrijving }),
-      trede.belofte ? el("p", { id: "advies-belofte", tekst: "Belofte aan deelnemers: " + trede.belofte }) : null);
+      a.belofte ? el("p", { id: "advies-belofte", tekst: "Belofte aan deelnemers: " + a.belofte.tekst }) : null,
+      a.belofte && a.belofte.bron ? el("p", { klasse: "bron", tekst: "Bron: " + a.belofte.bron }) : null);
     delen.push(kop);
     const aannames = r.vragen.filter(function (v) { return antwoorden[v] === WEET_NIET; });
     if (aannames.length) {

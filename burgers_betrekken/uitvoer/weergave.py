@@ -165,11 +165,14 @@ def _ladder(advies: Advies) -> RenderableType:
             regels.append("  (geen participatie)", style="dim")
         regels.append("\n")
     uitleg = Text()
-    uitleg.append("Belofte aan deelnemers: ", style="bold")
-    uitleg.append(veilig(advies.niveau.belofte))
+    if advies.belofte_tekst is not None:  # none where there are no participants
+        uitleg.append(adviestekst.BELOFTE, style="bold")
+        uitleg.append(veilig(advies.belofte_tekst))
+        if advies.belofte is not None:
+            uitleg.append(Text.assemble("\n", ("Bron: ", "dim"), (veilig(advies.belofte.bron), "dim italic")))
     for regel in (bepaling.gewenst_regel, bepaling.plafond_regel):
         if regel is not None and regel.uitleg:
-            uitleg.append("\n• ")
+            uitleg.append("\n• " if uitleg else "• ")
             uitleg.append(veilig(regel.uitleg))
     return Group(regels, Padding(uitleg, (0, 2)))
 
