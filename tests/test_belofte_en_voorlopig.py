@@ -34,6 +34,8 @@ KOP = "Belofte aan deelnemers"
 INITIATIEF = {"doel": "samen", "doelgroep": "initiatief", "budget": "hoog", "doorlooptijd": "lang"}
 BREED = {**INITIATIEF, "doelgroep": "breed"}
 INFORMEREN = {**INITIATIEF, "doel": "informeren"}  # the tree's promise fits the answers, the rung has no participants
+WEET_NIET = {**INITIATIEF, "budget": "weet_niet", "doorlooptijd": "weet_niet"}
+VOORLOPIG = "Voorlopig advies: het rust op 2 aannames (budget, doorlooptijd)."
 
 
 def regel_van(tekst: str, stuk: str) -> int:
@@ -128,26 +130,29 @@ def test_de_webpagina_krijgt_per_pad_de_belofte_die_het_advies_doet() -> None:
     assert advies_bij["1.1.1.1"]["belofte"]["tekst"] == EIGEN
     assert advies_bij["1.0.1.1"]["belofte"]["id"] is None
     assert advies_bij["2.1.1.1"]["belofte"] is None  # informeren: no participants
+    assert advies_bij["1.1.2.2"]["voorlopig"] == VOORLOPIG and advies_bij["1.1.1.1"]["voorlopig"] is None
     assert "belofte" not in data["treden"]["informeren"]  # the page shows only the advice's promise
 
 
-def test_de_webpagina_toont_de_belofte_van_de_boom_en_geen_bij_informeren(tmp_path: Path) -> None:
+def test_de_webpagina_toont_de_belofte_van_de_boom_en_zegt_eerst_dat_het_advies_voorlopig_is(
+        tmp_path: Path) -> None:
     data = website.gegevens(*laad(BOOM))
     pad = schrijf(tmp_path, pagina(data), "pagina.html")
     kop = "[...document.querySelectorAll('#advies-kop p')].map(p => [p.id, p.textContent])"
     b = Browser(tmp_path / "profiel")
     try:
         getoond = []
-        for antwoorden in (INITIATIEF, INFORMEREN):
+        for antwoorden in (WEET_NIET, INFORMEREN):
             b.open(pad.as_uri())
             _beantwoord(b, data, antwoorden)
             _naar_advies(b)
             getoond.append(b.js(kop))
     finally:
         b.sluit()
-    eigen, informeren = getoond
-    assert ["advies-belofte", f"{KOP}: {EIGEN}"] in eigen and ["", f"Bron: {BRON}"] in eigen
-    assert not any(KOP in tekst or EIGEN in tekst for _, tekst in informeren)
+    voorlopig, informeren = getoond
+    assert voorlopig[0] == ["advies-voorlopig", VOORLOPIG]  # the first line of the advice
+    assert ["advies-belofte", f"{KOP}: {EIGEN}"] in voorlopig and ["", f"Bron: {BRON}"] in voorlopig
+    assert not any(KOP in tekst or EIGEN in tekst or "Voorlopig" in tekst for _, tekst in informeren)
 
 
 # --- the tree file: shape, places, overlays, diff ---------------------------------------------
@@ -228,3 +233,40 @@ def test_bij_informeren_geen_belofte_ook_niet_als_de_boom_er_een_heeft(tmp_path:
         uit = bb_advies(tmp_path, INFORMEREN, *opties)
         assert KOP not in uit and EIGEN not in samen(uit), opties
     assert json.loads(bb_advies(tmp_path, INFORMEREN, "--formaat", "json"))["belofte"] is None
+
+
+# --- 3. a provisional advice says so first ---------------------------------------------------
+
+
+def test_het_paneel_begint_met_voorlopig_en_het_aantal_aannames(tmp_path: Path) -> None:
+    for opties in ((), ("--kort",)):
+        regels = bb_advies(tmp_path, WEET_NIET, *opties).splitlines()  # COLUMNS=80 (schone_env)
+        assert regels[0].startswith("╭─ Advies")
+        assert regels[1].strip("│ ") == VOORLOPIG, opties  # the first line of the first screen
+        assert max(len(r) for r in regels) <= 80
+
+
+def test_een_aanname_in_het_enkelvoud_en_geen_regel_zonder_aannames(tmp_path: Path) -> None:
+    een = advies({**INITIATIEF, "budget": "weet_niet"})
+    assert een.voorlopig
+    assert "Voorlopig advies: het rust op 1 aanname (budget)." in bb_advies(tmp_path, {**INITIATIEF, "budget":
+                                                                                         "weet_niet"})
+    assert not advies(INITIATIEF).voorlopig
+    assert "Voorlopig" not in bb_advies(tmp_path, INITIATIEF) + bb_advies(tmp_path, INITIATIEF, "--formaat", "md")
+
+
+def test_de_verslagen_zeggen_eerst_dat_het_advies_voorlopig_is(tmp_path: Path) -> None:
+    md = bb_advies(tmp_path, WEET_NIET, "--formaat", "md").splitlines()
+    assert md[0].startswith("# Advies: ") and md[2] == f"**{VOORLOPIG}**"  # the first line under the title
+    html = bb_advies(tmp_path, WEET_NIET, "--formaat", "html")
+    assert f'</h1>\n<p class="voorlopig"><strong>{VOORLOPIG}</strong></p>' in html
+    plat = [r for r in bb_advies(tmp_path, WEET_NIET, "--eenvoudig").splitlines() if r.strip()]
+    assert plat[0].startswith("Advies: ") and plat[1] == VOORLOPIG
+
+
+def test_json_zegt_voorlopig_en_het_aantal_aannames(tmp_path: Path) -> None:
+    data = json.loads(bb_advies(tmp_path, WEET_NIET, "--formaat", "json"))
+    assert data["voorlopig"] is True and data["aannames"] == 2
+    assert [s["vraag"] for s in data["pad"] if "aanname" in s] == ["budget", "doorlooptijd"]
+    zeker = json.loads(bb_advies(tmp_path, INITIATIEF, "--formaat", "json"))
+    assert zeker["voorlopig"] is False and zeker["aannames"] == 0

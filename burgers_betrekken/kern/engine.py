@@ -159,6 +159,11 @@ class Advies:
         """The steps where the user did not know and the tree assumed an answer."""
         return tuple(s for s in self.pad if s.aanname is not None)
 
+    @property
+    def voorlopig(self) -> bool:
+        """Whether the advice rests on assumptions ("weet ik niet" answers), so is provisional."""
+        return any(s.aanname is not None for s in self.pad)
+
 
 # --- walking the tree ----------------------------------------------------------------------
 

@@ -107,6 +107,7 @@ def _advies(a: engine.Advies) -> dict[str, Any]:
     return {
         "niveau": a.niveau.id,
         "participatie": a.participatie,
+        "voorlopig": adviestekst.voorlopig_regel(a),
         "kop": adviestekst.kopregel(a),
         "beste": [x.instrument.id for x in a.beste],
         "gelijk": [list(p) for p in adviestekst.gelijk_onderscheid(a)],

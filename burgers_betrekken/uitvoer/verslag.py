@@ -84,6 +84,8 @@ __all__ = ["Verslag", "als_markdown", "als_data", "afgevallen_gegroepeerd", "ant
 def als_markdown(v: Verslag) -> str:
     a = v.advies
     r: list[str] = [f"# Advies: {md(a.boom.titel)}", ""]
+    if (voorlopig := adviestekst.voorlopig_regel(a)) is not None:  # the first thing read: all below rests on it
+        r += [f"**{md(voorlopig)}**", ""]
     r += ["| Gegeven | Waarde |", "| --- | --- |",
           f"| Datum | {v.gemaakt.strftime('%d-%m-%Y %H:%M')} |",
           f"| Beslisboom | `{a.boom.id}`, versie {md(a.boom.versie)} |",
@@ -249,6 +251,8 @@ def als_data(v: Verslag) -> dict[str, Any]:
         "afgevallen": afgevallen_data(a),
         "let_op": let_op_data(a),
         "belofte": belofte_data(a),
+        "voorlopig": a.voorlopig,
+        "aannames": len(a.aannames),
         "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {})}
                 for s in a.pad],
         "genegeerd": list(a.genegeerd),

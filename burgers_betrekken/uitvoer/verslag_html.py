@@ -36,6 +36,7 @@ code { overflow-wrap: anywhere; }  /* the 64-character fingerprint reflows at 32
 .samenvatting { font-size: 1.1rem; background: #eef2f7; border-left: 4px solid #154273; padding: .6rem 1rem; }
 .ladder li.gekozen { font-weight: bold; }
 .motivering { border: 2px solid #b45309; padding: .6rem 1rem; background: #fff8eb; }
+.voorlopig { border-left: 4px solid #b45309; padding: .3rem 1rem; background: #fff8eb; }
 .ontbreekt { color: #b00020; font-weight: bold; }
 .bron, .meta { color: #555; font-size: .9rem; }
 ul.checklist { list-style: none; padding-left: 0; }
@@ -74,6 +75,8 @@ def als_html(v: Verslag) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Advies: {_e(a.boom.titel)}</title>", f"<style>{CSS}</style>", "</head>", "<body>", "<main>",
         f"<h1>Advies: {_e(a.boom.titel)}</h1>",
+        *([f'<p class="voorlopig"><strong>{_e(voorlopig)}</strong></p>']
+          if (voorlopig := adviestekst.voorlopig_regel(a)) is not None else []),
         '<table class="meta"><caption class="meta">Herkomst van dit advies</caption><tbody>',
         f'<tr><th scope="row">Datum</th><td>{v.gemaakt.strftime("%d-%m-%Y %H:%M")}</td></tr>',
         f'<tr><th scope="row">Beslisboom</th><td>{_e(a.boom.id)}, versie {_e(a.boom.versie)}</td></tr>',

@@ -255,6 +255,7 @@ SCRIPT = r"""
     document.title = "Advies: " + trede.naam + " — " + D.boom.titel;
     const delen = [el("h1", { tekst: "Advies" })];
     const kop = el("section", { klasse: "kop", id: "advies-kop", "data-niveau": a.niveau, "aria-label": "Het advies in het kort" },
+      a.voorlopig ? el("p", { id: "advies-voorlopig", tekst: a.voorlopig }) : null,  // first: all below rests on it
       el("p", { id: "advies-trede", tekst: a.participatie ? "Dit is participatie op de trede " + trede.naam + "."
         : "Dit is geen participatie: het advies komt uit op de trede " + trede.naam.toLowerCase() + "." }),
       el("p", { id: "advies-kopregel", tekst: a.kop }),  // the decision first, as in bb advies

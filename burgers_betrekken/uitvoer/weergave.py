@@ -124,7 +124,10 @@ def advies(advies: Advies, kort: bool = False, antwoorden: bool = True) -> Rende
 
 def _samenvatting(advies: Advies) -> RenderableType:
     niveau = advies.niveau
-    tekst = Text(veilig(advies.boom.titel) + "\n", style="dim")  # inside: a title on the border is cut off
+    tekst = Text()
+    if (voorlopig := adviestekst.voorlopig_regel(advies)) is not None:  # first: all below rests on it
+        tekst.append(veilig(voorlopig) + "\n", style="bold yellow")
+    tekst.append(veilig(advies.boom.titel) + "\n", style="dim")  # inside: a title on the border is cut off
     if advies.participatie:
         tekst.append("Dit is participatie op de trede ")
         tekst.append(veilig(niveau.naam), style="bold")
