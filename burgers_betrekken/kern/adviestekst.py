@@ -27,6 +27,26 @@ def kopregel(advies: Advies) -> str:
     return f"Even passend: {namen(beste)}."
 
 
+BELOFTE = "Belofte aan deelnemers: "
+
+
+def belofte_regel(advies: Advies) -> str | None:
+    """'Belofte aan deelnemers: ...', or None where there are no participants (no participation)."""
+    tekst = advies.belofte_tekst
+    return None if tekst is None else BELOFTE + tekst
+
+
+def voorlopig_regel(advies: Advies) -> str | None:
+    """The first line of an advice that rests on "weet ik niet" answers: 'Voorlopig advies: het
+    rust op 2 aannames (budget, doorlooptijd).'; None when every answer was given."""
+    aannames = advies.aannames
+    if not aannames:
+        return None
+    n = len(aannames)
+    vragen = ", ".join(s.vraag.id.replace("_", " ") for s in aannames)
+    return f"Voorlopig advies: het rust op {n} {'aanname' if n == 1 else 'aannames'} ({vragen})."
+
+
 def route_stappen(advies: Advies) -> list[tuple[str, str]]:
     """The route the advice names, per step: its standing instruments ('A of B'), or the name of
     an activity step, and its purpose."""

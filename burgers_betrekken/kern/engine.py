@@ -10,6 +10,7 @@ from burgers_betrekken.kern.fouten import GETOOND, AntwoordFout, Locatie, Proble
 from burgers_betrekken.kern.model import (
     EINDE,
     NIVEAU,
+    Belofte,
     Boom,
     Conditie,
     Catalogus,
@@ -118,6 +119,15 @@ class Advies:
     route: GekozenRoute | None = None
     route_noot: str | None = None  # with no route: why a route that fits the answers gave way to the ranking
     wat_als_bevinding: "Bevinding | None" = None  # what "wat als" tried and found; None: not computed
+    belofte: Belofte | None = None  # the tree's promise that fits, in place of the rung's; None: the rung's
+
+    @property
+    def belofte_tekst(self) -> str | None:
+        """The promise to participants the advice makes: the tree's that fits, else the rung's.
+        None on a rung without participation: there are no participants to promise anything."""
+        if not self.participatie:
+            return None
+        return self.belofte.tekst if self.belofte is not None else self.niveau.belofte
 
     @property
     def participatie(self) -> bool:
@@ -149,6 +159,11 @@ class Advies:
     def aannames(self) -> tuple[Stap, ...]:
         """The steps where the user did not know and the tree assumed an answer."""
         return tuple(s for s in self.pad if s.aanname is not None)
+
+    @property
+    def voorlopig(self) -> bool:
+        """Whether the advice rests on assumptions ("weet ik niet" answers), so is provisional."""
+        return any(s.aanname is not None for s in self.pad)
 
 
 # --- walking the tree ----------------------------------------------------------------------
@@ -270,8 +285,9 @@ def advies(boom: Boom, catalogus: Catalogus, antwoorden: Mapping[str, str],
             return anders[0], anders[1]
 
         route, noot = kies_route(boom.routes, feiten, (aanbevolen, afgevallen), eigen_oordeel)
+    belofte = next((b for b in boom.beloftes if b.wanneer.geldt(feiten)), None) if niveau.participatie else None
     return Advies(boom, catalogus, pad, genegeerd, niveau, bepaling, rangschik(aanbevolen, actief, catalogus),
-                  tuple(afgevallen), let_op, situatie, route=route, route_noot=noot)
+                  tuple(afgevallen), let_op, situatie, route=route, route_noot=noot, belofte=belofte)
 
 
 def _beoordeel_catalogus(boom: Boom, catalogus: Catalogus, feiten: Mapping[str, str], labels: Mapping[str, str],

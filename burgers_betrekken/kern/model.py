@@ -233,6 +233,23 @@ class LetOp:
     locatie: Locatie | None = field(default=None, compare=False)
 
 
+@yaml_vorm("Een belofte aan deelnemers die in een bepaalde situatie de belofte van de trede vervangt.")
+@dataclass(frozen=True, kw_only=True)
+class Belofte:
+    """`beloftes:` — when `wanneer` holds on a participation rung, the advice promises `tekst`
+    instead of the rung's generic promise (a citizens' initiative: the initiators lead, the
+    government supports). The first promise that fits counts."""
+
+    id: str
+    wanneer: Conditie = uit_yaml(Ref("conditie"), "Wanneer deze belofte geldt (dezelfde voorwaarden als bij de "
+                                 "regels; 'niveau' mag).", verplicht=True)
+    tekst: str = uit_yaml(Tekst(), "Wat de overheid deelnemers dan belooft, in plaats van de belofte van de trede.",
+                          verplicht=True, noem="de tekst")
+    bron: str = uit_yaml(Tekst(), "Waar de belofte vandaan komt: publicatie, auteur of organisatie, jaar.",
+                         verplicht=True, noem="de bron")
+    locatie: Locatie | None = field(default=None, compare=False)
+
+
 @yaml_vorm("Een stap van een route: een instrument of instrumenten om uit te kiezen, of een activiteit zonder "
            "instrument (zoals de terugkoppeling), met het doel van de stap.", precies_een=("instrumenten", "naam"))
 @dataclass(frozen=True, kw_only=True)
@@ -315,6 +332,7 @@ class Boom:
     sha256: str = field(default="", compare=False)  # of the exact bytes this model was read from
     bases: tuple[tuple[str, str], ...] = ()  # (path, sha256) of each file this one builds on (`basis:`)
     routes: tuple[Route, ...] = ()  # `routes:`, in order: the first that fits counts
+    beloftes: tuple[Belofte, ...] = ()  # `beloftes:`, in order: the first that fits replaces the rung's promise
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vragen", _bevroren(self.vragen))

@@ -33,7 +33,7 @@ GEEN = ""
 class Wijziging:
     """One item of the tree or catalogue added, removed or changed (and then which fields)."""
 
-    # vraag, optie, instrumentregel, gelijke_punten, let_op, route, niveau, boom, catalogus, trede, instrument, kenmerk
+    # vraag, optie, instrumentregel, gelijke_punten, let_op, route, belofte, niveau, boom, catalogus, trede, instrument, kenmerk
     soort: str
     id: str
     wat: str  # TOEGEVOEGD, WEGGEHAALD or GEWIJZIGD
@@ -207,6 +207,8 @@ def _boom_wijzigingen(oud: Boom, nieuw: Boom) -> list[Wijziging]:
         meta.append("volgorde van let_op")
     if _volgorde_anders((r.id for r in oud.routes), (r.id for r in nieuw.routes)):
         meta.append("volgorde van routes")  # the first route that fits counts
+    if _volgorde_anders((b.id for b in oud.beloftes), (b.id for b in nieuw.beloftes)):
+        meta.append("volgorde van beloftes")  # the first promise that fits counts
     if meta:
         uit.append(Wijziging("boom", oud.id, GEWIJZIGD, tuple(meta)))
     uit += _vergelijk("vraag", oud.vragen, nieuw.vragen, negeer=("opties",))
@@ -228,6 +230,7 @@ def _boom_wijzigingen(oud: Boom, nieuw: Boom) -> list[Wijziging]:
     uit += _vergelijk("gelijke_punten", {r.id: r for r in oud.voorrang}, {r.id: r for r in nieuw.voorrang})
     uit += _vergelijk("let_op", {r.id: r for r in oud.let_op}, {r.id: r for r in nieuw.let_op})
     uit += _vergelijk("route", {r.id: r for r in oud.routes}, {r.id: r for r in nieuw.routes})
+    uit += _vergelijk("belofte", {b.id: b for b in oud.beloftes}, {b.id: b for b in nieuw.beloftes})
     return uit
 
 

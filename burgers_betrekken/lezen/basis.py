@@ -370,8 +370,8 @@ def herkomst(knoop: Knoop) -> list[tuple[str, tuple[Locatie, ...]]]:
         return uit
     top: dict[str, Knoop] = knoop.waarde  # type: ignore[assignment]
     for sectie, kn in top.items():
-        if kn.is_map and sectie in ("vragen", "instrumentregels", "gelijke_punten", "let_op", "routes", "ladder",
-                                    "kenmerken", "instrumenten", "scenarios"):
+        if kn.is_map and sectie in ("vragen", "instrumentregels", "gelijke_punten", "let_op", "routes", "beloftes",
+                                    "ladder", "kenmerken", "instrumenten", "scenarios"):
             for item, ik in kn.waarde.items():  # type: ignore[union-attr]
                 uit.append((f"{sectie}.{item}", _plekken(ik, kn.sleutel_locaties.get(item))))
                 if sectie == "vragen" and ik.is_map and "opties" in ik.waarde:  # type: ignore[operator]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from burgers_betrekken.kern.fouten import Locatie, ModelFout
 from burgers_betrekken.kern.model import (
     EINDE,
     NIVEAU,
+    Belofte,
     Boom,
     Conditie,
     InstrumentRegel,
@@ -25,12 +27,15 @@ from burgers_betrekken.kern.model import (
 )
 from burgers_betrekken.lezen import bronnen, vorm
 from burgers_betrekken.kern.woorden import fragment
+from burgers_betrekken.kern.vormtaal import Object
 from burgers_betrekken.lezen.meldingen import Gelezen, Meldingen, opsomming, suggestie
 from burgers_betrekken.lezen.bestanden import NU, Bron
 from burgers_betrekken.lezen.basis import herkomst as basis_herkomst, lees_met_basis, lees_met_keten
 from burgers_betrekken.lezen.knopen import Knoop
 from burgers_betrekken.lezen.antwoorden import GERESERVEERDE_VRAAG_IDS, gereserveerd
 
+
+M = TypeVar("M")
 
 NODIG = "een beslisboom heeft 'boom', 'start' en 'vragen' nodig (of 'basis' en wat anders is)"
 
@@ -100,7 +105,8 @@ class BoomLezer:
         niveau_knoop = top.knoop("niveau")
         standaard_knoop = niveau_knoop.waarde.get("standaard") if niveau_knoop and niveau_knoop.is_map else None  # type: ignore[union-attr]
         regels = self._instrumentregels(top["instrumentregels"])
-        let_op = self._let_op(top["let_op"])
+        let_op = self._met_wanneer(top["let_op"], "let_op", vorm.LET_OP, LetOp)
+        beloftes = self._met_wanneer(top["beloftes"], "belofte", vorm.BELOFTE, Belofte)
         voorrang = self._voorrang(top["gelijke_punten"])
         routes = self._routes(top["routes"], top.knoop("routes"))
         wat_als = top["wat_als"]
@@ -117,7 +123,7 @@ class BoomLezer:
                     catalogus=catalogus, catalogus_locatie=meta.locatie("catalogus") if meta else None,
                     standaard_locatie=standaard_knoop.locatie if standaard_knoop else None,
                     voorrang=voorrang, wat_als=tuple(wat_als) if wat_als else None, sha256=self.sha256,
-                    bases=self.bases, routes=routes)
+                    bases=self.bases, routes=routes, beloftes=beloftes)
 
     def _catalogus(self, meta: Gelezen | None) -> str | None:
         """The catalogue the tree names, relative to the file where that line stands (a tree that
@@ -358,18 +364,20 @@ class BoomLezer:
                 uit.append(r.bouw(Voorrangsregel, id=rid, wanneer=cond, locatie=rk.locatie))
         return tuple(uit)
 
-    # --- caveats -------------------------------------------------------------------
+    # --- caveats and promises --------------------------------------------------------
 
-    def _let_op(self, velden: dict[str, Knoop] | None) -> tuple[LetOp, ...]:
+    def _met_wanneer(self, velden: dict[str, Knoop] | None, naam: str, v: Object, cls: type[M]) -> tuple[M, ...]:
+        """The items of a section whose every item holds a condition (`let_op`, `beloftes`): each
+        read by its shape, its `wanneer` checked, and built with its id."""
         uit = []
-        for lid, lk in (velden or {}).items():
-            wat = f"let_op '{fragment(lid)}'"
-            v = self.m.object(lk, vorm.LET_OP, wat)
-            if v is None:
+        for iid, ik in (velden or {}).items():
+            wat = f"{naam} '{fragment(iid)}'"
+            g = self.m.object(ik, v, wat)
+            if g is None:
                 continue
-            cond = self.conditie(v["wanneer"], wat)
-            if v.volledig and cond is not None:
-                uit.append(v.bouw(LetOp, id=lid, wanneer=cond, locatie=lk.locatie))
+            cond = self.conditie(g["wanneer"], wat)
+            if g.volledig and cond is not None:
+                uit.append(g.bouw(cls, id=iid, wanneer=cond, locatie=ik.locatie))
         return tuple(uit)
 
     # --- routes --------------------------------------------------------------------

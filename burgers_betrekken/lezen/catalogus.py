@@ -231,6 +231,8 @@ def samenhang_problemen(boom: Boom, catalogus: Catalogus) -> list[Probleem]:
                        f"({opsomming(toegestaan)})", vr.volgorde_locatie or vr.locatie)
     for let_op in boom.let_op:
         conditie(let_op.wanneer, f"let_op '{let_op.id}'")
+    for belofte in boom.beloftes:
+        conditie(belofte.wanneer, f"belofte '{belofte.id}'")
     for route in boom.routes:
         conditie(route.wanneer, f"route '{route.id}'")
         for nr, stap in enumerate(route.stappen, start=1):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from burgers_betrekken.kern.model import (
     Begrip,
+    Belofte,
     InstrumentRegel,
     Instrument,
     Kenmerk,
@@ -98,6 +99,8 @@ ROUTESTAP = vorm_van(Routestap)
 
 ROUTE = vorm_van(Route)
 
+BELOFTE = vorm_van(Belofte)
+
 BOOM = Object((
     Veld("basis", Tekst(), "De boom waarop deze boom voortbouwt: de naam van een meegeleverde boom "
          "(rijksoverheid) of een pad ten opzichte van dit bestand. Dan staat hier alleen wat anders is; "
@@ -136,6 +139,10 @@ BOOM = Object((
                        "boven de rangorde.", geordend=True),
          "Routes die de praktijk plant: id met wanneer, stappen, reden en bron. De eerste route die past en "
          "waarvan elke stap een instrument houdt, staat in het advies boven de rangorde."),
+    Veld("beloftes", Map(BELOFTE, "Beloftes aan deelnemers: id met wanneer, tekst en bron; de eerste die past "
+                         "vervangt de belofte van de trede.", geordend=True),
+         "Beloftes aan deelnemers voor bepaalde situaties: id met wanneer, tekst en bron. De eerste die past "
+         "vervangt in het advies de belofte van de trede (niet op een trede zonder participatie)."),
 ), beschrijving="Een beslisboom voor bb (burgers betrekken).")
 
 

@@ -33,7 +33,8 @@ _HERKENNING = [("vragen", BOOM), ("start", BOOM), ("instrumenten", CATALOGUS), (
                ("scenarios", SCENARIOS), ("begrippen", BEGRIPPEN),
                # a file that builds on another may hold only a little: its own metadata says what it is
                ("boom", BOOM), ("niveau", BOOM), ("instrumentregels", BOOM), ("let_op", BOOM),
-               ("gelijke_punten", BOOM), ("routes", BOOM), ("catalogus", CATALOGUS), ("kenmerken", CATALOGUS)]
+               ("gelijke_punten", BOOM), ("routes", BOOM), ("beloftes", BOOM), ("catalogus", CATALOGUS),
+               ("kenmerken", CATALOGUS)]
 
 
 def soort_van(knoop: Knoop | None, pad: Path, diepte: int = 0) -> str | None:

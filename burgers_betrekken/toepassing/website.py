@@ -25,6 +25,7 @@ from burgers_betrekken.kern.woorden import getal
 from burgers_betrekken.uitvoer.verslag import (
     Verslag,
     afgevallen_data,
+    belofte_data,
     instrumenten_data,
     let_op_data,
     wat_als_data,
@@ -64,8 +65,8 @@ def gegevens(boom: Boom, catalogus: Catalogus) -> dict[str, Any]:
                           "opties": [{"id": o.id, "label": o.label, "toelichting": o.toelichting,
                                       "volgende": v.volgende_na(o.id)} for o in v.opties]}
                    for v in boom.vragen.values()},
-        "treden": {t.id: {"naam": t.naam, "omschrijving": t.omschrijving, "belofte": t.belofte,
-                          "participatie": t.participatie} for t in catalogus.ladder},
+        "treden": {t.id: {"naam": t.naam, "omschrijving": t.omschrijving, "participatie": t.participatie}
+                   for t in catalogus.ladder},
         "checklist": list(catalogus.checklist),
         "verslag": {"datum": DATUM, "ontbreekt": ONTBREEKT_REGEL},
         "tabel": tabel.waarden,
@@ -98,6 +99,7 @@ def _advies(a: engine.Advies) -> dict[str, Any]:
     return {
         "niveau": a.niveau.id,
         "participatie": a.participatie,
+        "voorlopig": adviestekst.voorlopig_regel(a),
         "kop": adviestekst.kopregel(a),
         "route": _route(a),
         "route_noot": a.route_noot,
@@ -108,6 +110,7 @@ def _advies(a: engine.Advies) -> dict[str, Any]:
         # the record's entries, with the name the page shows
         "afgevallen": [{**d, "naam": x.instrument.naam} for d, x in zip(afgevallen_data(a), a.afgevallen)],
         "let_op": let_op_data(a),
+        "belofte": belofte_data(a),  # the tree's or the rung's; null where there are no participants
         "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
         "wat_als_geen": adviestekst.wat_als_geen(a),
         "wat_als_gevolg_kop": adviestekst.gevolg_kop(a) if adviestekst.gevolg_regels(a) else None,

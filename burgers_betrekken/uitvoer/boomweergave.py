@@ -236,8 +236,8 @@ def boom_overzicht(boom: Boom) -> RenderableType:
 
 
 _ENKELVOUD = {"vragen": "vraag", "instrumentregels": "instrumentregel", "gelijke_punten": "gelijke_punten",
-              "let_op": "let_op", "routes": "route", "ladder": "trede", "kenmerken": "kenmerk", "instrumenten": "instrument",
-              "scenarios": "scenario"}
+              "let_op": "let_op", "routes": "route", "beloftes": "belofte", "ladder": "trede", "kenmerken": "kenmerk",
+              "instrumenten": "instrument", "scenarios": "scenario"}
 
 
 def _onderdeel(pad: str) -> str:

@@ -84,6 +84,8 @@ __all__ = ["Verslag", "als_markdown", "als_data", "afgevallen_gegroepeerd", "ant
 def als_markdown(v: Verslag) -> str:
     a = v.advies
     r: list[str] = [f"# Advies: {md(a.boom.titel)}", ""]
+    if (voorlopig := adviestekst.voorlopig_regel(a)) is not None:  # the first thing read: all below rests on it
+        r += [f"**{md(voorlopig)}**", ""]
     r += ["| Gegeven | Waarde |", "| --- | --- |",
           f"| Datum | {v.gemaakt.strftime('%d-%m-%Y %H:%M')} |",
           f"| Beslisboom | `{a.boom.id}`, versie {md(a.boom.versie)} |",
@@ -109,7 +111,10 @@ def als_markdown(v: Verslag) -> str:
         merk = " ← **uw trede**" if trede == a.niveau else (
             " ← wat uw doel vraagt" if a.bepaling.begrensd and trede == a.bepaling.gewenst else "")
         r.append(f"- {md(trede.naam)}{' (geen participatie)' if not trede.participatie else ''}{merk}")
-    r += ["", f"Belofte aan deelnemers: {md(a.niveau.belofte)}"]
+    if (belofte := adviestekst.belofte_regel(a)) is not None:  # none where there are no participants
+        r += ["", md(belofte)]
+        if a.belofte is not None:
+            r += ["", f"*Bron: {md(a.belofte.bron)}*"]
     for regel in (a.bepaling.gewenst_regel, a.bepaling.plafond_regel):
         if regel is not None and regel.uitleg:
             r += ["", f"- {md(regel.uitleg)}"]
@@ -223,6 +228,15 @@ def route_data(a: Advies) -> dict[str, Any] | None:
             "reden": a.route.route.reden, "bron": a.route.route.bron}
 
 
+def belofte_data(a: Advies) -> dict[str, Any] | None:
+    """The promise the advice makes to participants: the tree's (with its id and source) or the
+    rung's (id and source null); null where there are no participants."""
+    if a.belofte_tekst is None:
+        return None
+    b = a.belofte
+    return {"tekst": a.belofte_tekst, "bron": b.bron if b else None, "id": b.id if b else None}
+
+
 def let_op_data(a: Advies) -> list[dict[str, Any]]:
     return [{"id": lo.id, "titel": lo.titel, "tekst": lo.tekst, "bron": lo.bron} for lo in a.let_op]
 
@@ -242,6 +256,9 @@ def als_data(v: Verslag) -> dict[str, Any]:
         "wat_als": [wat_als_data(w) for w in a.wat_als or ()],
         "afgevallen": afgevallen_data(a),
         "let_op": let_op_data(a),
+        "belofte": belofte_data(a),
+        "voorlopig": a.voorlopig,
+        "aannames": len(a.aannames),
         "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {})}
                 for s in a.pad],
         "genegeerd": list(a.genegeerd),

@@ -36,6 +36,7 @@ code { overflow-wrap: anywhere; }  /* the 64-character fingerprint reflows at 32
 .samenvatting { font-size: 1.1rem; background: #eef2f7; border-left: 4px solid #154273; padding: .6rem 1rem; }
 .ladder li.gekozen { font-weight: bold; }
 .motivering { border: 2px solid #b45309; padding: .6rem 1rem; background: #fff8eb; }
+.voorlopig { border-left: 4px solid #b45309; padding: .3rem 1rem; background: #fff8eb; }
 .ontbreekt { color: #b00020; font-weight: bold; }
 .bron, .meta { color: #555; font-size: .9rem; }
 ul.checklist { list-style: none; padding-left: 0; }
@@ -78,6 +79,8 @@ def als_html(v: Verslag) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Advies: {_e(a.boom.titel)}</title>", f"<style>{CSS}</style>", "</head>", "<body>", "<main>",
         f"<h1>Advies: {_e(a.boom.titel)}</h1>",
+        *([f'<p class="voorlopig"><strong>{_e(voorlopig)}</strong></p>']
+          if (voorlopig := adviestekst.voorlopig_regel(a)) is not None else []),
         '<table class="meta"><caption class="meta">Herkomst van dit advies</caption><tbody>',
         f'<tr><th scope="row">Datum</th><td>{v.gemaakt.strftime("%d-%m-%Y %H:%M")}</td></tr>',
         f'<tr><th scope="row">Beslisboom</th><td>{_e(a.boom.id)}, versie {_e(a.boom.versie)}</td></tr>',
@@ -105,7 +108,11 @@ def als_html(v: Verslag) -> str:
         klasse = ' class="gekozen"' if trede == a.niveau else ""
         geen = " (geen participatie)" if not trede.participatie else ""
         d.append(f"<li{klasse}>{_e(trede.naam)}{geen}{merk}</li>")
-    d += ["</ol>", f"<p>Belofte aan deelnemers: {_e(a.niveau.belofte)}</p>"]
+    d.append("</ol>")
+    if (belofte := adviestekst.belofte_regel(a)) is not None:  # none where there are no participants
+        d.append(f"<p>{_e(belofte)}</p>")
+        if a.belofte is not None:
+            d.append(f'<p class="bron">Bron: {_e(a.belofte.bron)}</p>')
     uitleg = [r.uitleg for r in (a.bepaling.gewenst_regel, a.bepaling.plafond_regel) if r is not None and r.uitleg]
     if uitleg:
         d += ["<ul>", *[f"<li>{_e(u)}</li>" for u in uitleg], "</ul>"]

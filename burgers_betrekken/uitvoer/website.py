@@ -255,12 +255,14 @@ SCRIPT = r"""
     document.title = "Advies: " + trede.naam + " — " + D.boom.titel;
     const delen = [el("h1", { tekst: "Advies" })];
     const kop = el("section", { klasse: "kop", id: "advies-kop", "data-niveau": a.niveau, "aria-label": "Het advies in het kort" },
+      a.voorlopig ? el("p", { id: "advies-voorlopig", tekst: a.voorlopig }) : null,  // first: all below rests on it
       el("p", { id: "advies-trede", tekst: a.participatie ? "Dit is participatie op de trede " + trede.naam + "."
         : "Dit is geen participatie: het advies komt uit op de trede " + trede.naam.toLowerCase() + "." }),
       a.route ? el("p", { id: "advies-route", tekst: a.route.regel }) : null,  // above the ranking, as in bb advies
       el("p", { id: "advies-kopregel", tekst: a.kop }),  // the decision first, as in bb advies
       el("p", { tekst: trede.omschrijving }),
-      trede.belofte ? el("p", { id: "advies-belofte", tekst: "Belofte aan deelnemers: " + trede.belofte }) : null);
+      a.belofte ? el("p", { id: "advies-belofte", tekst: "Belofte aan deelnemers: " + a.belofte.tekst }) : null,
+      a.belofte && a.belofte.bron ? el("p", { klasse: "bron", tekst: "Bron: " + a.belofte.bron }) : null);
     delen.push(kop);
     const aannames = r.vragen.filter(function (v) { return antwoorden[v] === WEET_NIET; });
     if (aannames.length) {

@@ -121,7 +121,10 @@ def advies(advies: Advies, kort: bool = False, antwoorden: bool = True) -> Rende
 
 def _samenvatting(advies: Advies) -> RenderableType:
     niveau = advies.niveau
-    tekst = Text(veilig(advies.boom.titel) + "\n", style="dim")  # inside: a title on the border is cut off
+    tekst = Text()
+    if (voorlopig := adviestekst.voorlopig_regel(advies)) is not None:  # first: all below rests on it
+        tekst.append(veilig(voorlopig) + "\n", style="bold yellow")
+    tekst.append(veilig(advies.boom.titel) + "\n", style="dim")  # inside: a title on the border is cut off
     if advies.participatie:
         tekst.append("Dit is participatie op de trede ")
         tekst.append(veilig(niveau.naam), style="bold")
@@ -180,11 +183,14 @@ def _ladder(advies: Advies) -> RenderableType:
             regels.append("  (geen participatie)", style="dim")
         regels.append("\n")
     uitleg = Text()
-    uitleg.append("Belofte aan deelnemers: ", style="bold")
-    uitleg.append(veilig(advies.niveau.belofte))
+    if advies.belofte_tekst is not None:  # none where there are no participants
+        uitleg.append(adviestekst.BELOFTE, style="bold")
+        uitleg.append(veilig(advies.belofte_tekst))
+        if advies.belofte is not None:
+            uitleg.append(Text.assemble("\n", ("Bron: ", "dim"), (veilig(advies.belofte.bron), "dim italic")))
     for regel in (bepaling.gewenst_regel, bepaling.plafond_regel):
         if regel is not None and regel.uitleg:
-            uitleg.append("\n• ")
+            uitleg.append("\n• " if uitleg else "• ")
             uitleg.append(veilig(regel.uitleg))
     return Group(regels, Padding(uitleg, (0, 2)))
 
