@@ -27,6 +27,7 @@ class Padcijfers:
     zonder_onderscheid: int = 0  # an instrument ranked above the next one without a reason the next lacks
     met_route: int = 0  # participation paths whose advice names a route
     route_met_afgevallen: int = 0  # a route step naming an instrument that is not recommended: must be 0
+    langste_pad: int = 0  # the most questions any path asks: at most MAXIMAAL_VRAGEN
     voorbeelden: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def noteer(self, soort: str, advies: Advies, hoogstens: int = 3) -> None:
@@ -40,6 +41,10 @@ def tel(adviezen: Iterable[Advies]) -> Padcijfers:
     c = Padcijfers()
     for a in adviezen:
         c.paden += 1
+        if len(a.pad) > c.langste_pad:
+            c.langste_pad = len(a.pad)
+            if c.langste_pad > MAXIMAAL_VRAGEN:  # the longest path, to look into
+                c.voorbeelden["langste_pad"] = [{s.vraag.id: s.optie.id for s in a.pad}]
         if not a.participatie:
             if a.instrumenten:
                 c.noteer("instrument_zonder_participatie", a)
@@ -74,9 +79,21 @@ def _elk_onderscheiden(a: Advies) -> bool:
     return True
 
 
+MAXIMAAL_VRAGEN = 10
+"""No path asks more questions than this (issue 23): an adviser's intake, not a questionnaire."""
+
 FOUTEN = ("zonder_uitleg", "tegen_wanneer_niet", "instrument_zonder_participatie", "zonder_onderscheid",
-          "route_met_afgevallen")
-"""The figures that count faults in the tree or the catalogue: each should be 0."""
+          "route_met_afgevallen", "langste_pad")
+"""The figures that count faults in the tree or the catalogue: each should be 0, or at most its
+limit in `GRENZEN`."""
+
+GRENZEN = {"langste_pad": MAXIMAAL_VRAGEN}
+"""Faults that are a figure with a limit, not a count: a fault only above the limit."""
+
+
+def is_fout(sleutel: str, waarde: int) -> bool:
+    """Whether a figure is a fault: one of `FOUTEN`, above 0 or above its limit."""
+    return sleutel in FOUTEN and waarde > GRENZEN.get(sleutel, 0)
 
 REGELS = (
     ("paden", "paden"),
@@ -89,5 +106,6 @@ REGELS = (
     ("zonder_onderscheid", "instrument hoger zonder reden die het volgende mist"),
     ("met_route", "participatie met een aanbevolen route"),
     ("route_met_afgevallen", "route met een stap die een afgevallen instrument noemt"),
+    ("langste_pad", f"langste pad (vragen; hoogstens {MAXIMAAL_VRAGEN})"),
 )
 """The figures in the order they are shown, with their Dutch description."""
