@@ -99,8 +99,8 @@ def test_advies_uit_een_antwoordenbestand_als_json(bb, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert set(data) == {"boom", "participatie", "niveau", "instrumenten", "beste", "route", "route_noot", "wat_als",
-                         "afgevallen", "let_op", "pad", "genegeerd", "ladder", "motivering", "checklist", "uitleg", "bb_versie",
-                         "gemaakt"}
+                         "afgevallen", "let_op", "pad", "genegeerd", "aangevuld", "ladder", "motivering", "checklist", "uitleg",
+                         "bb_versie", "gemaakt"}
     assert data["boom"]["id"] == "rijksoverheid" and data["boom"]["versie"] == "1.0.0"
     assert len(data["boom"]["sha256"]) == 64
     assert data["motivering"] is None  # raadplegen as the goal asks: nothing to explain

@@ -95,6 +95,8 @@ def _uit_record(knoop: Knoop, bron: Locatie) -> Antwoorden:
             m.fout(f"vraag '{fragment(vraag)}' staat twee keer in 'pad' van het verslag (eerder op regel {eerder.regel}"
                    f"{kolom})", stap.locatie)
         elif vraag and antwoord and stap.locatie:
+            if stap.is_map and "aangevuld" in stap.waarde:  # type: ignore[operator]
+                continue  # not answered when the record was made: taken from the tree again, and said
             aangenomen = stap.is_map and "aanname" in stap.waarde  # type: ignore[operator]
             waarden[vraag] = WEET_NIET if aangenomen else antwoord
             locaties[vraag] = stap.locatie

@@ -112,7 +112,7 @@ def uitleg(
                          f"antwoordenbestand. Maak het JSON-verslag met: bb advies --uitvoer verslag.json")
     a = laad_antwoorden(bestand)
     b, c = laad_bij_antwoorden(a, boom, catalogus)
-    resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
+    resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron, aanvullen=True)
     if formaat == "json":
         from dataclasses import asdict
 
