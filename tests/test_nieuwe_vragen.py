@@ -16,17 +16,21 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 
 from burgers_betrekken.kern import engine
 from burgers_betrekken.kern.fouten import AntwoordFout, ModelFout
+from burgers_betrekken.kern.gesprek import Gesprek
 from burgers_betrekken.kern.model import WEET_NIET
 from burgers_betrekken.kern import statistiek
 from burgers_betrekken.kern.paden import paden
 from burgers_betrekken.lezen.boom import laad_boom
 from burgers_betrekken.lezen.catalogus import controleer_samenhang, laad_catalogus
 from burgers_betrekken.lezen.json_schema import schema as json_schema
+from burgers_betrekken.vragen.pijltjes import interview
 
-from tests.conftest import ROOT, assert_geen_traceback, run_bb, schone_env
+from tests.conftest import ROOT, assert_geen_traceback, autosave, run_bb, schone_env
 
 OUD = ROOT / "tests" / "bomen" / "klein.yaml"
 NIEUW = ROOT / "tests" / "bomen" / "nieuwe_vragen.yaml"
@@ -36,6 +40,10 @@ RELATIE = ("Dit antwoordbestand is van vóór de vraag 'Is er al een relatie met
            "We gaan uit van een nieuwe groep, zonder bestaande relatie.")
 CAPACITEIT = ("Dit antwoordbestand is van vóór de vraag 'Hoeveel mensen kunnen er intern aan werken?'; bb nam "
               "'Eén of twee' aan.")
+
+ENTER = "\r"
+OMLAAG = "\x1b[B"
+CTRL_C = "\x03"
 
 
 def laad(pad: Path):
@@ -228,6 +236,42 @@ def test_een_aangevuld_antwoord_blijft_niet_gegeven_in_verslag_en_bewaarde_antwo
         opnieuw = run_bb("advies", "--boom", str(NIEUW), "-a", bestand, "--formaat", "json", cwd=tmp_path, env=env)
         assert opnieuw.returncode == 0, opnieuw.stderr
         assert [a["vraag"] for a in json.loads(opnieuw.stdout)["aangevuld"]] == ["relatie", "capaciteit"]
+
+
+# --- asked on the screen --------------------------------------------------------------------------
+
+
+def test_een_hervatte_sessie_stelt_alleen_de_nieuwe_vraag(tmp_path: Path) -> None:
+    """Saved answers to every question of last year's tree: resuming with this year's tree asks
+    the new questions where they stand, not the answered ones again, then the review."""
+    boom, _ = laad(NIEUW)
+    koppen: list[str] = []
+    gesprek = Gesprek.hervat(boom, {"doel": "inzichten", "budget": "hoog"})
+    with create_pipe_input() as invoer:
+        # relatie: ja; capaciteit: veel; review: klopt. Ctrl-C after them: asking more stops, not waits
+        invoer.send_text(ENTER + OMLAAG + ENTER + ENTER + CTRL_C)
+        antwoorden = interview(boom, toon_kop=lambda g: koppen.append(g.huidige().id), gesprek=gesprek,
+                               input=invoer, output=DummyOutput())
+    assert koppen == ["relatie", "capaciteit"]
+    assert antwoorden == {"doel": "inzichten", "relatie": "ja", "budget": "hoog", "capaciteit": "veel"}
+
+
+def test_bb_advies_hervat_vraagt_de_nieuwe_vraag_in_plaats_van_te_falen(tmp_path: Path) -> None:
+    env = schone_env()
+    autosave(env, "klein").parent.mkdir(parents=True)
+    autosave(env, "klein").write_text(json.dumps({
+        "versie": 1, "boom": "klein", "sha256": "0" * 64, "bijgewerkt": "2025-11-24T10:00:00+01:00",
+        "antwoorden": {"doel": "inzichten", "budget": "hoog"}}), encoding="utf-8")
+    # relatie: 1 (ja); capaciteit: 2 (veel); the review: 1 confirms
+    uit = run_bb("advies", "--boom", str(NIEUW), "--hervat", "--eenvoudig", "-f", "json", cwd=tmp_path, env=env,
+                 stdin="1\n2\n1\n")
+    assert uit.returncode == 0, uit.stderr
+    assert "Al uw antwoorden passen nog." in uit.stderr and "Vraag 2 van maximaal 4" in uit.stderr
+    assert re.findall(r"Vraag (\d) van maximaal", uit.stderr) == ["2", "4"]  # doel and budget not again
+    data = json.loads(uit.stdout)
+    assert [(s["vraag"], s["antwoord"]) for s in data["pad"]] == [
+        ("doel", "inzichten"), ("relatie", "ja"), ("budget", "hoog"), ("capaciteit", "veel")]
+    assert data["niveau"] == "adviseren" and data["aangevuld"] == []  # asked, so nothing taken for the user
 
 
 # --- the longest path ---------------------------------------------------------------------------
