@@ -309,7 +309,7 @@ def test_kleine_dingen_die_slordig_ogen(bb, tmp_path: Path) -> None:
     verslag = tmp_path / "verslag.md"
     verslag.write_text("# Advies\n\n| a | b |\n", encoding="utf-8")
     uitleg = bb("uitleg", str(verslag), cwd=tmp_path)
-    assert uitleg.returncode == 2 and "bb uitleg leest het JSON-verslag" in uitleg.stderr
+    assert uitleg.returncode == 2 and "bb leest de antwoorden uit het JSON-verslag" in uitleg.stderr
     kapot = tmp_path / "a.yaml"
     kapot.write_text("fase: evaluatie\ndoel: informeren ]\n", encoding="utf-8")
     yaml_fout = bb("advies", "-a", str(kapot), cwd=tmp_path)

@@ -238,6 +238,21 @@ def test_een_aangevuld_antwoord_blijft_niet_gegeven_in_verslag_en_bewaarde_antwo
         assert [a["vraag"] for a in json.loads(opnieuw.stdout)["aangevuld"]] == ["relatie", "capaciteit"]
 
 
+@pytest.mark.parametrize("formaat", ["md", "html"])
+def test_een_verslag_om_te_lezen_wijst_naar_het_json_verslag(tmp_path: Path, formaat: str) -> None:
+    """A Markdown or HTML record names answers by label, not by id: it cannot be replayed, and
+    bb says which record can."""
+    env = schone_env()
+    gemaakt = run_bb("advies", "--boom", str(OUD), "-a", str(oude_antwoorden(tmp_path)), "-o", f"v.{formaat}",
+                     cwd=tmp_path, env=env)
+    assert gemaakt.returncode == 0, gemaakt.stderr
+    for opdracht in (["advies", "--boom", str(NIEUW), "-a"], ["uitleg", "--boom", str(NIEUW)]):
+        uit = run_bb(*opdracht, f"v.{formaat}", cwd=tmp_path, env=env)
+        assert uit.returncode == 2 and uit.stderr.startswith(f"v.{formaat}: fout: dit is een verslag om te lezen; ")
+        assert "bb advies --uitvoer verslag.json" in uit.stderr
+        assert_geen_traceback(uit)
+
+
 # --- asked on the screen --------------------------------------------------------------------------
 
 
