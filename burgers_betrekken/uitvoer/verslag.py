@@ -232,7 +232,7 @@ def als_data(v: Verslag) -> dict[str, Any]:
         "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {}),
                  **({"aangevuld": True} if s.aangevuld else {})} for s in a.pad],
         "genegeerd": list(a.genegeerd),
-        "aangevuld": [asdict(x) for x in v.uitleg_kort.aangevuld],
+        "aangevuld": [asdict(x) for x in v.uitleg.aangevuld],  # the full explanation follows anyway
         "ladder": {"gewenst": a.bepaling.gewenst.id, "plafond": a.bepaling.plafond.id if a.bepaling.plafond else None,
                    "begrensd": a.bepaling.begrensd},
         "motivering": {"nodig": v.motivering_nodig, "tekst": v.motivering} if v.motivering_nodig else None,
