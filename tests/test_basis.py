@@ -148,7 +148,7 @@ def test_weg_voor_iets_dat_de_basis_niet_heeft(tmp_path: Path) -> None:
 def test_een_fout_in_de_aanpassing_staat_in_de_aanpassing(tmp_path: Path) -> None:
     fouten = _fout(_schrijf(tmp_path, "x.yaml", "basis: rijksoverheid\nvragen:\n  doel:\n    tekts: Waarvoor?\n"))
     assert fouten == [f"{tmp_path / 'x.yaml'}:4:5: fout: onbekende sleutel 'tekts' in vraag 'doel'; bedoelde u "
-                      f"'tekst'? (toegestaan: 'tekst', 'toelichting', 'volgende', 'weet_niet', 'opties')"]
+                      f"'tekst'? (toegestaan: 'tekst', 'toelichting', 'volgende', 'weet_niet', 'standaard', 'opties')"]
 
 
 def test_een_woord_weg_als_waarde_blijft_een_waarde(tmp_path: Path) -> None:

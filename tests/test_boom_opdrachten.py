@@ -187,7 +187,7 @@ def test_paden_statistiek(bb) -> None:
     verwacht = {
         "boom": "klein", "paden": 3, "participatie": 2, "zonder_instrument": 0, "zonder_uitleg": 0, "gelijk": 2,
         "tegen_wanneer_niet": 0, "instrument_zonder_participatie": 0, "zonder_onderscheid": 0, "met_route": 0,
-        "route_met_afgevallen": 0, "wat_als_minder": 0}
+        "route_met_afgevallen": 0, "wat_als_minder": 0, "langste_pad": 2}
     assert {k: cijfers[k] for k in verwacht} == verwacht  # the figures of issue 24: test_cijfers_ondertekenen
     assert cijfers["voorbeelden"]["gelijk"] == [{"doel": "inzichten", "budget": "laag"},
                                                 {"doel": "inzichten", "budget": "hoog"}]

@@ -99,7 +99,7 @@ def test_advies_uit_een_antwoordenbestand_als_json(bb, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert set(data) == {"boom", "participatie", "niveau", "instrumenten", "beste", "route", "route_noot", "wat_als",
-                         "afgevallen", "let_op", "belofte", "voorlopig", "aannames", "pad", "genegeerd", "ladder",
+                         "afgevallen", "let_op", "belofte", "voorlopig", "aannames", "pad", "genegeerd", "aangevuld", "ladder",
                          "motivering", "checklist", "uitleg", "bb_versie", "gemaakt"}
     assert data["boom"]["id"] == "rijksoverheid" and data["boom"]["versie"] == "1.0.0"
     assert len(data["boom"]["sha256"]) == 64
@@ -309,7 +309,7 @@ def test_kleine_dingen_die_slordig_ogen(bb, tmp_path: Path) -> None:
     verslag = tmp_path / "verslag.md"
     verslag.write_text("# Advies\n\n| a | b |\n", encoding="utf-8")
     uitleg = bb("uitleg", str(verslag), cwd=tmp_path)
-    assert uitleg.returncode == 2 and "bb uitleg leest het JSON-verslag" in uitleg.stderr
+    assert uitleg.returncode == 2 and "bb leest de antwoorden uit het JSON-verslag" in uitleg.stderr
     kapot = tmp_path / "a.yaml"
     kapot.write_text("fase: evaluatie\ndoel: informeren ]\n", encoding="utf-8")
     yaml_fout = bb("advies", "-a", str(kapot), cwd=tmp_path)

@@ -77,7 +77,7 @@ GEVALLEN = [
           "'budget'?; gebruik een vraag-id of '{niveau}'"),
     Geval("een tikfout in een sleutel", "    tekst: Wat is het doel?", "    tekts: Wat is het doel?", "tekts", 5,
           "onbekende sleutel 'tekts' in vraag 'doel'; bedoelde u 'tekst'? "
-          "(toegestaan: 'tekst', 'toelichting', 'volgende', 'weet_niet', 'opties')"),
+          "(toegestaan: 'tekst', 'toelichting', 'volgende', 'weet_niet', 'standaard', 'opties')"),
     Geval("een getal waar tekst hoort", 'versie: "1.0"', "versie: 1.0", "versie", 11,
           "'versie' van 'boom' moet tekst zijn, maar is een kommagetal; zet de waarde tussen aanhalingstekens "
           "als het tekst moet zijn"),

@@ -4,8 +4,10 @@ markup: each view escapes them its own way. Pure; nothing here prints."""
 
 from __future__ import annotations
 
-from burgers_betrekken.kern.engine import Aanbeveling, Advies, onderscheid
+from burgers_betrekken.kern.engine import Aanbeveling, Advies, Stap, onderscheid
+from burgers_betrekken.kern.model import WEET_NIET
 from burgers_betrekken.kern.watals import MINDER, Verandering
+from burgers_betrekken.kern.woorden import antwoord_tekst
 
 HOOGSTENS_BLOKKADES = 3
 
@@ -45,6 +47,25 @@ def voorlopig_regel(advies: Advies) -> str | None:
     n = len(aannames)
     vragen = ", ".join(s.vraag.id.replace("_", " ") for s in aannames)
     return f"Voorlopig advies: het rust op {n} {'aanname' if n == 1 else 'aannames'} ({vragen})."
+
+
+def aanvulling(stap: Stap) -> str:
+    """For an answer the answers file lacked (`Stap.aangevuld`): what bb took, and why."""
+    zin = f"Dit antwoordbestand is van vóór de vraag '{stap.vraag.tekst}'; bb nam '{stap.optie.label}' aan."
+    return f"{zin} {stap.aanname}" if stap.aanname else zin
+
+
+def aanvullingen(advies: Advies) -> list[str]:
+    """One `aanvulling` per answer the answers file lacked, in the order of the path."""
+    return [aanvulling(s) for s in advies.aangevuld]
+
+
+def antwoord_van(stap: Stap) -> str:
+    """The answer on one step as the user reads it: the label; 'Weet ik niet (aangenomen: …)';
+    or, for an answer the file lacked, 'Niet gegeven (aangenomen: …)'."""
+    if stap.aangevuld:
+        return f"Niet gegeven (aangenomen: {stap.optie.label})"
+    return antwoord_tekst(stap.vraag, WEET_NIET if stap.aanname else stap.optie.id)
 
 
 def route_stappen(advies: Advies) -> list[tuple[str, str]]:

@@ -42,11 +42,14 @@ WANNEER_NIET = "wanneer_niet"
 @dataclass(frozen=True)
 class Stap:
     """One question on the user's path and the option they chose, or that was assumed
-    because they answered "weet ik niet" (then `aanname` says what was assumed)."""
+    because they answered "weet ik niet" (then `aanname` says what was assumed). `aangevuld`:
+    the answers had none for this question (made before it existed); the tree's `standaard`,
+    or its "weet ik niet", was taken."""
 
     vraag: Vraag
     optie: Optie
     aanname: str | None = None
+    aangevuld: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,13 @@ class Advies:
     @property
     def aannames(self) -> tuple[Stap, ...]:
         """The steps where the user did not know and the tree assumed an answer."""
-        return tuple(s for s in self.pad if s.aanname is not None)
+        return tuple(s for s in self.pad if s.aanname is not None and not s.aangevuld)
+
+    @property
+    def aangevuld(self) -> tuple[Stap, ...]:
+        """The steps the answers had no answer for (made before the question existed), taken
+        from the tree: such an advice is provisional, as one with "weet ik niet" answers."""
+        return tuple(s for s in self.pad if s.aangevuld)
 
     @property
     def voorlopig(self) -> bool:
@@ -198,10 +207,12 @@ def _langste_tabel(boom: Boom) -> Mapping[str, int]:
 
 
 def loop_pad(boom: Boom, antwoorden: Mapping[str, str], locaties: Mapping[str, Locatie] | None = None,
-             bron: Locatie | None = None) -> tuple[tuple[Stap, ...], tuple[str, ...]]:
+             bron: Locatie | None = None, aanvullen: bool = False) -> tuple[tuple[Stap, ...], tuple[str, ...]]:
     """Follow the tree with a complete set of answers. Returns the path and the ids of
     answered questions the path skipped. Raises AntwoordFout naming every problem, located
-    by `locaties` (question id → where its answer is) or, for a missing answer, by `bron`."""
+    by `locaties` (question id → where its answer is) or, for a missing answer, by `bron`.
+    `aanvullen`: answers made earlier (a file, a record) may lack a question added since; then
+    the question's `bij_ontbreken` is taken, and its step says so (`Stap.aangevuld`)."""
     locaties = locaties or {}
     problemen: list[Probleem] = []
     if len(antwoorden) > 1 and not any(v in boom.vragen for v in antwoorden):
@@ -233,13 +244,17 @@ def loop_pad(boom: Boom, antwoorden: Mapping[str, str], locaties: Mapping[str, L
     vraag_id: str | None = boom.start
     while vraag_id is not None:
         vraag = boom.vraag(vraag_id)
-        if vraag_id not in antwoorden:
+        antwoord = antwoorden.get(vraag_id)
+        aangevuld = antwoord is None and aanvullen
+        if aangevuld:
+            antwoord = vraag.bij_ontbreken
+        if antwoord is None:
             raise AntwoordFout(f"antwoord ontbreekt op vraag '{vraag_id}' ({vraag.tekst}); "
                                f"kies uit: {opsomming(vraag.optie_ids)}", bron)
-        optie = vraag.optie(antwoorden[vraag_id])
+        optie = vraag.optie(antwoord)
         assert optie is not None
-        aanname = vraag.weet_niet.aanname if antwoorden[vraag_id] == WEET_NIET and vraag.weet_niet else None
-        pad.append(Stap(vraag, optie, aanname))
+        aanname = vraag.weet_niet.aanname if antwoord == WEET_NIET and vraag.weet_niet else None
+        pad.append(Stap(vraag, optie, aanname, aangevuld))
         vraag_id = volgende(boom, vraag_id, optie.id)
     op_pad = {s.vraag.id for s in pad}
     genegeerd = tuple(v for v in antwoorden if v not in op_pad)
@@ -260,9 +275,10 @@ def bepaal_niveau(boom: Boom, catalogus: Catalogus, feiten: Mapping[str, str]) -
 
 
 def advies(boom: Boom, catalogus: Catalogus, antwoorden: Mapping[str, str],
-           locaties: Mapping[str, Locatie] | None = None, bron: Locatie | None = None) -> Advies:
-    """Turn a complete set of answers into an advice."""
-    pad, genegeerd = loop_pad(boom, antwoorden, locaties, bron)
+           locaties: Mapping[str, Locatie] | None = None, bron: Locatie | None = None,
+           aanvullen: bool = False) -> Advies:
+    """Turn a complete set of answers into an advice; `aanvullen`: as `loop_pad`."""
+    pad, genegeerd = loop_pad(boom, antwoorden, locaties, bron, aanvullen)
     feiten = {s.vraag.id: s.optie.id for s in pad}
     bepaling = bepaal_niveau(boom, catalogus, feiten)
     niveau = bepaling.plafond if bepaling.begrensd and bepaling.plafond else bepaling.gewenst

@@ -43,8 +43,10 @@ class Gesprek:
     @classmethod
     def hervat(cls, boom: Boom, antwoorden: dict[str, str],
                bij_antwoord: Callable[[dict[str, str]], None] | None = None) -> Gesprek:
-        """Continue a saved run at the first question on its path without an answer."""
-        gesprek = cls(boom, dict(antwoorden), bij_antwoord=bij_antwoord)
+        """Continue a saved run at the first question on its path without an answer. Only the
+        questions without one are asked, then the review: when the tree gained a question since,
+        it is asked where it stands, and the answers after it are not asked again."""
+        gesprek = cls(boom, dict(antwoorden), bij_antwoord=bij_antwoord, _wijzigen=True)
         gesprek._naar_eerste_open()
         return gesprek
 

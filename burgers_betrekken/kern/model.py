@@ -122,6 +122,9 @@ class Vraag:
                                     "'volgende' heeft), of 'advies'.", noem="'volgende'")
     weet_niet: WeetNiet | None = uit_yaml(vorm_van(WeetNiet), "Sta 'Weet ik niet' toe: welke optie dan wordt "
                                           "aangenomen, en waarom.", default=None)
+    standaard: str | None = uit_yaml(Id(), "De optie die bb aanneemt voor antwoordbestanden en verslagen van "
+                                     "vóór deze vraag (zonder: 'weet_niet', als de vraag dat toestaat). Het "
+                                     "advies zegt dat het antwoord is aangenomen.", noem="de standaard")
     opties: tuple[Optie, ...] = uit_yaml(
         Map(vorm_van(Optie), "De antwoordmogelijkheden: optie-id met label.", minimaal=2,
             te_weinig="{wat}: een vraag heeft minstens twee opties nodig"),
@@ -136,6 +139,14 @@ class Vraag:
             if o.id == optie_id:
                 return o
         return None
+
+    @property
+    def bij_ontbreken(self) -> str | None:
+        """The answer taken when answers made before this question existed have none: its
+        `standaard`, else 'weet_niet' when it allows that; None: an answer is required."""
+        if self.standaard is not None:
+            return self.standaard
+        return WEET_NIET if self.weet_niet is not None else None
 
     @property
     def optie_ids(self) -> tuple[str, ...]:

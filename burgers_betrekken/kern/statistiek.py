@@ -41,6 +41,7 @@ class Padcijfers:
     # best nowhere, because a rule removes it on every participation path: instrument id → the rules that
     # remove it on every one of them (`wanneer_niet`: its own); empty: not the same rule everywhere
     nooit_beste_verklaard: dict[str, list[str]] = field(default_factory=dict)
+    langste_pad: int = 0  # the most questions any path asks: at most MAXIMAAL_VRAGEN
     voorbeelden: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def noteer(self, soort: str, advies: Advies, hoogstens: int = 3) -> None:
@@ -56,6 +57,10 @@ def tel(adviezen: Iterable[Advies]) -> Padcijfers:
     for a in adviezen:
         c.paden += 1
         teken.noteer(c, a)
+        if len(a.pad) > c.langste_pad:
+            c.langste_pad = len(a.pad)
+            if c.langste_pad > MAXIMAAL_VRAGEN:  # the longest path, to look into
+                c.voorbeelden["langste_pad"] = [{s.vraag.id: s.optie.id for s in a.pad}]
         if not a.participatie:
             if a.instrumenten:
                 c.noteer("instrument_zonder_participatie", a)
@@ -118,12 +123,24 @@ def _elk_onderscheiden(a: Advies) -> bool:
     return True
 
 
+MAXIMAAL_VRAGEN = 10
+"""No path asks more questions than this (issue 23): an adviser's intake, not a questionnaire."""
+
 FOUTEN = ("zonder_uitleg", "tegen_wanneer_niet", "instrument_zonder_participatie", "zonder_onderscheid",
           "route_met_afgevallen", "wat_als_minder",
           # an advice signed as is (issue 24)
           "meebeslissen_zonder_instrument", "zonder_let_op", "gelijk_lager_zonder_reden", "reden_tegen_trede",
-          "nooit_beste")
-"""The figures that count faults in the tree or the catalogue: each should be 0."""
+          "nooit_beste", "langste_pad")
+"""The figures that count faults in the tree or the catalogue: each should be 0, or at most its
+limit in `GRENZEN`."""
+
+GRENZEN = {"langste_pad": MAXIMAAL_VRAGEN}
+"""Faults that are a figure with a limit, not a count: a fault only above the limit."""
+
+
+def is_fout(sleutel: str, waarde: int) -> bool:
+    """Whether a figure is a fault: one of `FOUTEN`, above 0 or above its limit."""
+    return sleutel in FOUTEN and waarde > GRENZEN.get(sleutel, 0)
 
 REGELS = (
     ("paden", "paden"),
@@ -145,6 +162,7 @@ REGELS = (
     ("reden_tegen_trede", "reden die het doel belooft dat de trede net uitsloot"),
     ("nooit_beste", "instrument nergens het beste, zonder regel die het verklaart"),
     ("nooit_beste_verklaard", "instrument nergens het beste, verklaard door een regel"),
+    ("langste_pad", f"langste pad (vragen; hoogstens {MAXIMAAL_VRAGEN})"),
 )
 """The figures in the order they are shown, with their Dutch description."""
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from burgers_betrekken.kern.adviestekst import route_stappen
+from burgers_betrekken.kern.adviestekst import aanvulling, route_stappen
 from burgers_betrekken.kern.engine import WANNEER_NIET, Advies, gezochte_waarden, past
 from burgers_betrekken.kern.model import NIVEAU, NIVEAUS, Conditie, Instrument, InstrumentRegel, NiveauRegel
 
@@ -51,6 +51,15 @@ class RouteUitleg:
 
 
 @dataclass(frozen=True)
+class Aanvulling:
+    """An answer the answers file lacked (made before the question existed), taken from the tree."""
+
+    vraag: str  # question id
+    optie: str  # the option taken
+    tekst: str  # the sentence every view shows at the top of the advice
+
+
+@dataclass(frozen=True)
 class Uitleg:
     niveau: tuple[Grond, ...]
     uitkomst: str  # the rung the advice arrived at, and why in one sentence
@@ -58,6 +67,7 @@ class Uitleg:
     let_op: tuple[Grond, ...]
     route: RouteUitleg | None = None
     route_noot: str | None = None  # no route: why one that fits the answers gave way to the ranking
+    aangevuld: tuple[Aanvulling, ...] = ()
 
 
 def leg_uit(advies: Advies, instrumenten: bool = True) -> Uitleg:
@@ -65,15 +75,16 @@ def leg_uit(advies: Advies, instrumenten: bool = True) -> Uitleg:
     (the Markdown and HTML records do not show it, and it is most of the work)."""
     let_op = tuple(Grond(lo.id, "getoond", lo.titel, _antwoorden(advies, lo.wanneer)) for lo in advies.let_op)
     route = _route(advies)
+    aangevuld = tuple(Aanvulling(s.vraag.id, s.optie.id, aanvulling(s)) for s in advies.aangevuld)
     if not instrumenten:
-        return Uitleg(_niveau(advies), _uitkomst(advies), (), let_op, route, advies.route_noot)
+        return Uitleg(_niveau(advies), _uitkomst(advies), (), let_op, route, advies.route_noot, aangevuld)
     regels = [r for r in advies.boom.instrumentregels if r.wanneer.geldt(advies.feiten)]
     aanbevolen = {a.instrument.id: a.punten for a in advies.instrumenten}
     volgorde = [a.instrument for a in advies.instrumenten] + [a.instrument for a in advies.afgevallen]
     per_instrument = tuple(
         InstrumentUitleg(i.id, i.naam, i.id in aanbevolen, aanbevolen.get(i.id, 0), _gronden(advies, i, regels))
         for i in volgorde)
-    return Uitleg(_niveau(advies), _uitkomst(advies), per_instrument, let_op, route, advies.route_noot)
+    return Uitleg(_niveau(advies), _uitkomst(advies), per_instrument, let_op, route, advies.route_noot, aangevuld)
 
 
 def _route(advies: Advies) -> RouteUitleg | None:

@@ -51,9 +51,16 @@ class Antwoorden:
     boom_sha256: str | None = None  # ... and the fingerprint of the exact file
 
 
+OM_TE_LEZEN = (".md", ".markdown", ".html", ".htm")
+"""Records for people: they name the answers by label, not by id, so they cannot be replayed."""
+
+
 def laad_antwoorden(pad: Path) -> Antwoorden:
-    knoop = lees_bestand(pad)
     bron = Locatie(str(pad))
+    if pad.suffix.lower() in OM_TE_LEZEN:
+        raise AntwoordFout(f"dit is een verslag om te lezen; bb leest de antwoorden uit het JSON-verslag of een "
+                           f"antwoordenbestand. Maak het JSON-verslag met: bb advies --uitvoer verslag.json", bron)
+    knoop = lees_bestand(pad)
     if knoop is None:
         raise AntwoordFout("het antwoordenbestand is leeg; verwacht 'vraag-id: optie-id' per regel",
                            Locatie(str(pad), 1, 1))
@@ -95,6 +102,8 @@ def _uit_record(knoop: Knoop, bron: Locatie) -> Antwoorden:
             m.fout(f"vraag '{fragment(vraag)}' staat twee keer in 'pad' van het verslag (eerder op regel {eerder.regel}"
                    f"{kolom})", stap.locatie)
         elif vraag and antwoord and stap.locatie:
+            if stap.is_map and "aangevuld" in stap.waarde:  # type: ignore[operator]
+                continue  # not answered when the record was made: taken from the tree again, and said
             aangenomen = stap.is_map and "aanname" in stap.waarde  # type: ignore[operator]
             waarden[vraag] = WEET_NIET if aangenomen else antwoord
             locaties[vraag] = stap.locatie

@@ -161,6 +161,7 @@ class BoomLezer:
                 continue
             plek = knoop.sleutel_locaties[vraag_id] if knoop else vk.locatie
             weet_niet = self._weet_niet(v, opties, wat)
+            self._controleer_standaard(v, opties, wat)
             zonder = [o.id for o in opties if o.volgende is None]
             if "volgende" not in v and zonder:
                 welke = f"optie {opsomming(zonder)} heeft" if len(zonder) == 1 else f"opties {opsomming(zonder)} hebben"
@@ -179,6 +180,18 @@ class BoomLezer:
                         f"{suggestie(w['optie'], ids)} (opties: {opsomming(ids)})", w.locatie("optie"))
             return None
         return w.bouw(WeetNiet)
+
+    def _controleer_standaard(self, v: Gelezen, opties: tuple[Optie, ...], wat: str) -> None:
+        standaard = v["standaard"]
+        ids = [o.id for o in opties]
+        if standaard is None or standaard in ids:
+            return
+        if standaard == WEET_NIET:
+            self.m.fout(f"'standaard' van {wat} kan geen '{WEET_NIET}' zijn: laat 'standaard' weg, dan neemt bb "
+                        f"'Weet ik niet' aan als de vraag '{WEET_NIET}' heeft", v.locatie("standaard"))
+            return
+        self.m.fout(f"'standaard' van {wat} neemt optie '{fragment(standaard)}' aan, maar die bestaat niet"
+                    f"{suggestie(standaard, ids)} (opties: {opsomming(ids)})", v.locatie("standaard"))
 
     def _opties(self, velden: dict[str, Knoop] | None, knoop: Knoop | None,
                 vraag_id: str) -> tuple[Optie, ...] | None:

@@ -107,12 +107,9 @@ def uitleg(
     from burgers_betrekken.toepassing.advieszitting import laad_bij_antwoorden
 
     formaat = kies_formaat(formaat)
-    if bestand.suffix.lower() in (".md", ".markdown", ".html", ".htm"):
-        raise InvoerFout(f"'{bestand}' is een verslag om te lezen; bb uitleg leest het JSON-verslag of een "
-                         f"antwoordenbestand. Maak het JSON-verslag met: bb advies --uitvoer verslag.json")
     a = laad_antwoorden(bestand)
     b, c = laad_bij_antwoorden(a, boom, catalogus)
-    resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron)
+    resultaat = engine.advies(b, c, a.waarden, a.locaties, a.bron, aanvullen=True)
     if formaat == "json":
         from dataclasses import asdict
 

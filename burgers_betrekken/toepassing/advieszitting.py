@@ -117,7 +117,8 @@ def _beantwoord(o: AdviesOpties, a: Any, b: "Boom", c: Any) -> _Beantwoord:
     from burgers_betrekken.kern.watals import met_wat_als
 
     if a is not None:
-        return _Beantwoord(met_wat_als(engine.advies(b, c, a.waarden, a.locaties, a.bron)), a,
+        # answers made before a question was added: the tree's answer is taken, and the advice says so
+        return _Beantwoord(met_wat_als(engine.advies(b, c, a.waarden, a.locaties, a.bron, aanvullen=True)), a,
                            o.motivering or a.motivering, interactief=False, eenvoudig=o.eenvoudig, autosave=None)
     if sys.stdin is None:
         raise GeenTerminal("de standaardinvoer is gesloten, dus er kan niets worden gevraagd; geef de "
@@ -185,7 +186,8 @@ def _schrijf_uitvoer(o: AdviesOpties, b: "Boom", x: _Beantwoord, verslag: "Versl
         from burgers_betrekken.lezen.antwoorden import als_antwoordenbestand
         from burgers_betrekken.kern.model import WEET_NIET
 
-        gegeven = {s.vraag.id: WEET_NIET if s.aanname else s.optie.id for s in x.resultaat.pad}
+        # an answer the file lacked was not given: left out, so a replay says so again
+        gegeven = {s.vraag.id: WEET_NIET if s.aanname else s.optie.id for s in x.resultaat.pad if not s.aangevuld}
         _schrijf(o.bewaar, als_antwoordenbestand(b.id, b.versie, gegeven, verslag.motivering,
                                                  verslag.gemaakt.strftime("%d-%m-%Y %H:%M")), o.overschrijf)
 

@@ -147,9 +147,9 @@ def paden_tabel(adviezen: Sequence[Advies]) -> RenderableType:
 
 
 def padcijfers(boom: Boom, cijfers: Padcijfers) -> RenderableType:
-    """`bb boom paden --statistiek`: one row per figure; a fault (`FOUTEN`) that is not 0 in red, with
+    """`bb boom paden --statistiek`: one row per figure; a fault (`FOUTEN`) above 0 or its limit in red, with
     example answers to look into."""
-    from burgers_betrekken.kern.statistiek import FOUTEN, REGELS
+    from burgers_betrekken.kern.statistiek import FOUTEN, REGELS, is_fout
 
     tabel = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=Text(f"Paden door boom '{veilig(boom.id)}'",
                                                                    style="bold"), title_justify="left")
@@ -157,7 +157,7 @@ def padcijfers(boom: Boom, cijfers: Padcijfers) -> RenderableType:
     tabel.add_column("Aantal", justify="right", no_wrap=True)
     for sleutel, omschrijving in REGELS:
         waarde = getattr(cijfers, sleutel)
-        fout = waarde and sleutel in FOUTEN
+        fout = is_fout(sleutel, len(waarde) if isinstance(waarde, (list, dict)) else waarde)
         aantal = len(waarde) if isinstance(waarde, (list, dict)) else waarde  # instruments, by name below
         tabel.add_row(Text(omschrijving), Text(str(aantal), style="bold red" if fout else ""))
     voorbeelden = Text()

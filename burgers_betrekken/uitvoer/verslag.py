@@ -17,11 +17,10 @@ from typing import TYPE_CHECKING, Any
 from burgers_betrekken import __version__
 
 from burgers_betrekken.kern import adviestekst
+from burgers_betrekken.kern.adviestekst import antwoord_van
 from burgers_betrekken.kern.engine import Advies, afgevallen_gegroepeerd
-from burgers_betrekken.kern.model import WEET_NIET
 from burgers_betrekken.uitvoer.tekening import md
 from burgers_betrekken.kern.uitleg import Uitleg, leg_uit
-from burgers_betrekken.kern.woorden import antwoord_tekst
 
 if TYPE_CHECKING:
     from burgers_betrekken.kern.watals import Verandering
@@ -71,10 +70,6 @@ def _regel(tekst: str | None) -> str:
     return " ".join((tekst or "").split())
 
 
-def antwoord_van(stap: Any) -> str:
-    return antwoord_tekst(stap.vraag, WEET_NIET if stap.aanname else stap.optie.id)
-
-
 __all__ = ["Verslag", "als_markdown", "als_data", "afgevallen_gegroepeerd", "antwoord_van"]
 
 
@@ -91,6 +86,7 @@ def als_markdown(v: Verslag) -> str:
           f"| Beslisboom | `{a.boom.id}`, versie {md(a.boom.versie)} |",
           f"| Vingerafdruk boom (sha256) | `{v.boom_hash[:16]}` |",
           f"| Gemaakt met | bb {v.bb_versie} |", ""]
+    r += [f"> **Let op:** {md(zin)}\n" for zin in adviestekst.aanvullingen(a)]
     if a.participatie:
         r.append(f"Dit is participatie op de trede **{md(a.niveau.naam)}**.")
     else:
@@ -259,9 +255,10 @@ def als_data(v: Verslag) -> dict[str, Any]:
         "belofte": belofte_data(a),
         "voorlopig": a.voorlopig,
         "aannames": len(a.aannames),
-        "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {})}
-                for s in a.pad],
+        "pad": [{"vraag": s.vraag.id, "antwoord": s.optie.id, **({"aanname": s.aanname} if s.aanname else {}),
+                 **({"aangevuld": True} if s.aangevuld else {})} for s in a.pad],
         "genegeerd": list(a.genegeerd),
+        "aangevuld": [asdict(x) for x in v.uitleg.aangevuld],  # the full explanation follows anyway
         "ladder": {"gewenst": a.bepaling.gewenst.id, "plafond": a.bepaling.plafond.id if a.bepaling.plafond else None,
                    "begrensd": a.bepaling.begrensd},
         "motivering": {"nodig": v.motivering_nodig, "tekst": v.motivering} if v.motivering_nodig else None,

@@ -38,6 +38,7 @@ code { overflow-wrap: anywhere; }  /* the 64-character fingerprint reflows at 32
 .motivering { border: 2px solid #b45309; padding: .6rem 1rem; background: #fff8eb; }
 .voorlopig { border-left: 4px solid #b45309; padding: .3rem 1rem; background: #fff8eb; }
 .ontbreekt { color: #b00020; font-weight: bold; }
+.aangevuld { border-left: 4px solid #b45309; background: #fff8eb; padding: .4rem 1rem; }
 .bron, .meta { color: #555; font-size: .9rem; }
 ul.checklist { list-style: none; padding-left: 0; }
 ul.checklist li::before { content: "☐ "; font-size: 1.1rem; }
@@ -94,6 +95,7 @@ def als_html(v: Verslag) -> str:
     beste = f" <strong>{_e(adviestekst.kopregel(a))}</strong>" if a.beste else f" {_e(adviestekst.kopregel(a))}"
     if (route := adviestekst.routeregel(a)) is not None and a.route is not None:
         beste = f" <strong>{_e(route)}</strong> {_e(adviestekst.kopregel(a))}"
+    d += [f'<p class="aangevuld"><strong>Let op:</strong> {_e(zin)}</p>' for zin in adviestekst.aanvullingen(a)]
     d.append(f'<p class="samenvatting">{samenvatting}{beste}</p>')
     if a.route is not None:
         d += ["<h2>Aanbevolen route</h2>", '<ol class="route">']

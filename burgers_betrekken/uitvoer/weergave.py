@@ -23,7 +23,7 @@ from rich.text import Text
 from burgers_betrekken.kern import adviestekst
 from burgers_betrekken.kern.engine import afgevallen_gegroepeerd
 from burgers_betrekken.kern.fouten import GETOOND, BbFout, Probleem
-from burgers_betrekken.kern.model import WEET_NIET, Catalogus, Instrument, Vraag
+from burgers_betrekken.kern.model import Catalogus, Instrument, Vraag
 from burgers_betrekken.kern.woorden import antwoord_tekst, getal, veilig
 
 if TYPE_CHECKING:  # only for annotations: importing them would load PyYAML for every table
@@ -124,6 +124,9 @@ def _samenvatting(advies: Advies) -> RenderableType:
     tekst = Text()
     if (voorlopig := adviestekst.voorlopig_regel(advies)) is not None:  # first: all below rests on it
         tekst.append(veilig(voorlopig) + "\n", style="bold yellow")
+    for zin in adviestekst.aanvullingen(advies):  # provisional too: said before anything else
+        tekst.append("Let op: ", style="bold yellow")
+        tekst.append(veilig(zin) + "\n")
     tekst.append(veilig(advies.boom.titel) + "\n", style="dim")  # inside: a title on the border is cut off
     if advies.participatie:
         tekst.append("Dit is participatie op de trede ")
@@ -282,12 +285,17 @@ def _aannames(advies: Advies) -> RenderableType:
     return Padding(_redenen(teksten, "•", "yellow"), (0, 2))
 
 
+def _aangevuld(zinnen: list[str]) -> RenderableType:
+    """`bb uitleg`: the answers the file lacked, first."""
+    return Group(_kop("Let op"), Padding(_redenen(zinnen, "!", "bold yellow"), (0, 2)))
+
+
 def _pad(advies: Advies) -> RenderableType:
     tabel = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
     tabel.add_column("Vraag", ratio=3)
     tabel.add_column("Uw antwoord", ratio=2)
     for stap in advies.pad:
-        tabel.add_row(t(stap.vraag.tekst), t(antwoord_tekst(stap.vraag, WEET_NIET if stap.aanname else stap.optie.id)))
+        tabel.add_row(t(stap.vraag.tekst), t(adviestekst.antwoord_van(stap)))
     delen: list[RenderableType] = [Padding(tabel, (0, 2))]
     if advies.genegeerd:
         delen.append(Padding(Text("Niet gebruikt (buiten uw pad): " + ", ".join(advies.genegeerd), style="dim"),
@@ -441,8 +449,9 @@ def _route_uitleg(u: Uitleg) -> list[RenderableType]:
 
 def uitleg(u: Uitleg) -> RenderableType:
     """Why: the rung from doel and ruimte, the route, each instrument's rules, each caveat's condition."""
-    delen: list[RenderableType] = [_kop("De trede"), Padding(Text(veilig(u.uitkomst), style="bold"), (0, 2)),
-                                   Padding(_gronden(u.niveau, lambda g: "cyan"), (0, 2))]
+    delen: list[RenderableType] = [_aangevuld([a.tekst for a in u.aangevuld])] if u.aangevuld else []
+    delen += [_kop("De trede"), Padding(Text(veilig(u.uitkomst), style="bold"), (0, 2)),
+              Padding(_gronden(u.niveau, lambda g: "cyan"), (0, 2))]
     delen += _route_uitleg(u)
     delen.append(_kop("Instrumenten"))
     for i in u.instrumenten:
