@@ -354,7 +354,8 @@ def kies_route(routes: tuple[Route, ...], feiten: Mapping[str, str], eigen: Beoo
             if not stap.instrumenten:
                 stappen.append(GekozenStap((), stap.waarom, stap.naam, None))
                 continue
-            sleutel = (None if stap.trede == feiten[NIVEAU] else stap.trede, stap.eigen[1])
+            # one judgement per own rung and own answers, however many steps share them
+            sleutel = (None if stap.trede == feiten[NIVEAU] else stap.trede, tuple(sorted(stap.alsof.items())))
             if sleutel not in beoordelingen:
                 beoordelingen[sleutel] = eigen_oordeel(stap)
             aanbevolen, afgevallen = beoordelingen[sleutel]

@@ -291,11 +291,6 @@ class Routestap:
     trede_locatie: Locatie | None = field(default=None, compare=False)
     alsof_locaties: Mapping[str, Locatie] = field(default_factory=dict, compare=False)  # per question id
 
-    @property
-    def eigen(self) -> tuple[str | None, tuple[tuple[str, str], ...]]:
-        """What this step is judged by beyond the advice: its own rung and its own answers."""
-        return self.trede, tuple(sorted(self.alsof.items()))
-
 
 ROUTESTAPPEN = (2, 4)
 """How many steps a route has: at least, at most."""
